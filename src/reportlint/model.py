@@ -1,0 +1,376 @@
+"""Tokens to the report model: plain dicts and lists that JSON Schema templates validate.
+
+The model is documented by ``schemas/model/document.schema.yaml`` and printed by
+``reportlint extract``. In short, a document holds ``reports``; a report is a title plus the
+same *content* every section has:
+
+- ``fields``: ``{key: {name, value, line, column, style}}`` from ``**Label**: value`` and
+  ``**Label:** value`` lines, ``Label: value`` lines, two-column Field/Value tables and YAML
+  front matter (first occurrence of a key wins);
+- ``paragraphs``, ``items`` (list items, flattened with ``depth``, ``ordered`` and, for
+  checkboxes, ``checked``), ``tables`` (``columns`` and ``rows`` keyed by column key),
+  ``code_blocks`` and ``sections`` (keyed by normalised heading, in document order).
+
+Fields after the last thematic break (``---``) of a report, with no heading after it, are the
+report's footer (``**Ready for Review**``...) and belong to the report, not its last section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from reportlint import names
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+Node = dict[str, Any]
+Classifier = Callable[[str], "str | None"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_PLAIN_FIELD = re.compile(r"^(?P<label>[^\W\d_][\w'&/().+ ]{0,39}?)\s*:\s+(?P<value>\S.*)$")
+_LEAD = re.compile(r"^[\s>]*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
+_FIELD_VALUE_HEADERS = frozenset({"field", "key", "property", "attribute", "item", "name"})
+_VALUE_HEADERS = frozenset({"value", "details", "detail"})
+
+
+def line_count(text: str) -> int:
+    breaks = len(_LINE_BREAK.findall(text))
+    return breaks + (0 if text.endswith(("\n", "\r")) else 1)
+
+
+def plain(children: Sequence[Token] | None) -> str:
+    """The visible text of inline tokens, with line breaks kept as ``\\n``."""
+    out: list[str] = []
+    for child in children or ():
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            out.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif kind == "image":
+            out.append(plain(child.children))
+    return "".join(out)
+
+
+def _lines(children: Sequence[Token]) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
+
+
+def _field_from_line(tokens: list[Token]) -> tuple[str, str, str] | None:
+    """``(label, value, style)`` if an inline line is a field, else None."""
+    parts = [t for t in tokens if not (t.type == "text" and not t.content.strip())]
+    if len(parts) >= 3 and parts[0].type == "strong_open":
+        close = next((i for i, t in enumerate(parts) if t.type == "strong_close"), None)
+        if close is None:
+            return None
+        label = plain(parts[1:close]).strip()
+        rest = plain(parts[close + 1:])
+        if label.endswith(":"):
+            label = label[:-1].strip()
+        elif rest.lstrip().startswith(":"):
+            rest = rest.lstrip()[1:]
+        else:
+            return None
+        if label and len(label) <= 60:
+            return label, rest.strip(), "bold"
+        return None
+    text = plain(tokens).strip()
+    match = _PLAIN_FIELD.match(text)
+    if match and " - " not in match.group("label"):
+        return match.group("label").strip(), match.group("value").strip(), "plain"
+    return None
+
+
+def _content() -> Node:
+    return {"fields": {}, "paragraphs": [], "items": [], "tables": [], "code_blocks": [],
+            "sections": {}}
+
+
+class _Builder:
+    def __init__(self, text: str, classify: Classifier, forced: str | None) -> None:
+        self.lines = _LINE_BREAK.split(text)
+        self.total = line_count(text)
+        self.classify = classify
+        self.forced = forced
+        self.reports: list[Node] = []
+        self.front_matter: Node | None = None
+        self.stack: list[Node] = []  # [report, section, sub-section, ...]
+        self.lists: list[bool] = []  # ordered? for each open list
+        self.item: Node | None = None  # the list item whose first paragraph is next
+        self.open_items: list[Node | None] = []  # enclosing list items, innermost last
+        self.footer: list[tuple[Node, str]] | None = None
+        self.first_heading: int | None = None
+
+    # -- structure ---------------------------------------------------------------------
+
+    def column(self, line: int) -> int:
+        raw = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        match = _LEAD.match(raw)
+        return (match.end() if match else 0) + 1
+
+    def open_report(self, title: str, template: str | None, level: int, line: int) -> None:
+        self.close_report(line - 1)
+        parts = names.split_title(title)
+        report = {
+            "template": template, "line": line, "level": level, "end_line": self.total,
+            "title": {"text": title, "label": parts.label, "task_id": parts.task_id,
+                      "task_name": parts.task_name, "line": line},
+            **_content(),
+        }
+        self.reports.append(report)
+        self.stack = [report]
+        self.footer = None
+
+    def close_report(self, end_line: int) -> None:
+        if not self.stack:
+            return
+        for section in self.stack[1:]:
+            section["end_line"] = end_line
+        report = self.stack[0]
+        report["end_line"] = end_line
+        for container, field_key in self.footer or ():
+            # The footer belongs to the report, not to the section it happens to follow.
+            if field_key not in report["fields"]:
+                report["fields"][field_key] = container["fields"].pop(field_key)
+        self.stack = []
+        self.footer = None
+
+    def heading(self, level: int, line: int, title: str) -> None:
+        self.footer = None
+        template = self.classify(names.lead_trimmed(title)) if title else None
+        if template is not None:
+            self.open_report(title, self.forced or template, level, line)
+            return
+        if not self.stack:
+            return
+        if level <= self.stack[0]["level"]:
+            self.close_report(line - 1)
+            return
+        while len(self.stack) > 1 and self.stack[-1]["level"] >= level:
+            self.stack.pop()["end_line"] = line - 1
+        parent = self.stack[-1]
+        section = {"title": title, "key": names.key(title), "number": names.number(title),
+                   "level": level, "line": line, "end_line": self.total, **_content()}
+        unique = section["key"]
+        n = 1
+        while unique in parent["sections"]:
+            n += 1
+            unique = f"{section['key']}~{n}"
+        parent["sections"][unique] = section
+        self.stack.append(section)
+
+    # -- content -----------------------------------------------------------------------
+
+    @property
+    def target(self) -> Node | None:
+        return self.stack[-1] if self.stack else None
+
+    def add_field(self, label: str, value: str, style: str, line: int,
+                  target: Node | None = None) -> None:
+        container = target if target is not None else self.target
+        if container is None:
+            return
+        field_key = names.key(label)
+        if not field_key or field_key in container["fields"]:
+            return
+        container["fields"][field_key] = {"name": label, "value": value, "line": line,
+                                          "column": self.column(line), "style": style}
+        if self.footer is not None and target is None:
+            self.footer.append((container, field_key))
+
+    def paragraph(self, inline: Token) -> None:
+        start = inline.map[0] + 1 if inline.map else 1
+        if self.item is not None:
+            self.item["text"] = plain(inline.children).strip()
+            self._fields(inline, start)
+            self.item = None
+            return
+        if self.target is None:
+            return
+        text = plain(inline.children).strip()
+        enclosing = self.open_items[-1] if self.open_items else None
+        if enclosing is not None:
+            enclosing["text"] += "\n" + text
+        else:
+            self.target["paragraphs"].append({"line": start, "text": text})
+        self._fields(inline, start)
+
+    def _fields(self, inline: Token, start: int) -> None:
+        for offset, tokens in enumerate(_lines(inline.children or [])):
+            found = _field_from_line(tokens)
+            if found:
+                self.add_field(*found, line=start + offset)
+
+    def list_item(self, token: Token) -> Node | None:
+        if self.target is None:
+            return None
+        line = token.map[0] + 1 if token.map else 1
+        item: Node = {"text": "", "line": line, "depth": len(self.lists) - 1,
+                      "ordered": self.lists[-1] if self.lists else False}
+        if "task-list-item" in str(token.attrs.get("class", "")):
+            item["checked"] = False  # the inline's checkbox says whether it is ticked
+        self.target["items"].append(item)
+        self.item = item
+        return item
+
+    def checkbox(self, inline: Token) -> None:
+        if self.item is None or "checked" not in self.item:
+            return
+        first = (inline.children or [None])[0]
+        if first is not None and first.type == "html_inline":
+            self.item["checked"] = 'checked="checked"' in first.content
+
+    def table(self, tokens: list[Token], start: int) -> int:
+        """Reads a table from ``table_open`` at ``start``; returns the index after it."""
+        header: list[str] = []
+        rows: list[tuple[int, list[str]]] = []
+        line = (tokens[start].map or [0])[0] + 1
+        in_head = False
+        i = start + 1
+        while i < len(tokens) and tokens[i].type != "table_close":
+            token = tokens[i]
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open" and not in_head:
+                rows.append(((token.map or [line - 1])[0] + 1, []))
+            elif token.type == "inline":
+                cell = plain(token.children).strip()
+                if in_head:
+                    header.append(cell)
+                elif rows:
+                    rows[-1][1].append(cell)
+            i += 1
+        if self.target is not None:
+            self._add_table(line, header, rows)
+        return i + 1
+
+    def _add_table(self, line: int, header: list[str], rows: list[tuple[int, list[str]]]) -> None:
+        keys: list[str] = []
+        columns: Node = {}
+        for index, name in enumerate(header):
+            base = names.key(name) or f"column-{index + 1}"
+            unique, n = base, 1
+            while unique in columns:
+                n += 1
+                unique = f"{base}~{n}"
+            keys.append(unique)
+            columns[unique] = {"name": name, "index": index}
+        table = {"line": line, "columns": columns,
+                 "rows": [{"line": row_line, "cells": dict(zip(keys, cells))}
+                          for row_line, cells in rows]}
+        assert self.target is not None
+        self.target["tables"].append(table)
+        if (len(keys) == 2 and keys[0] in _FIELD_VALUE_HEADERS and keys[1] in _VALUE_HEADERS):
+            for row_line, cells in rows:
+                if len(cells) == 2 and cells[0]:
+                    self.add_field(cells[0], cells[1], "table", row_line)
+
+    def code(self, token: Token) -> None:
+        if self.target is None:
+            return
+        line = (token.map or [0])[0] + 1
+        language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else None
+        self.target["code_blocks"].append({"line": line, "language": language,
+                                           "text": token.content})
+
+    def front(self, token: Token) -> None:
+        from reportlint import frontmatter
+
+        start = (token.map or [0, 0])[0] + 1
+        end = (token.map or [0, 0])[1]
+        self.front_matter = {"line": start, "end_line": end,
+                             **frontmatter.load(token.content, start + 1)}
+
+    # -- the walk ----------------------------------------------------------------------
+
+    def walk(self, tokens: list[Token]) -> None:
+        title_index = self._forced_title(tokens)
+        i = 0
+        n = len(tokens)
+        while i < n:
+            token = tokens[i]
+            kind = token.type
+            if kind == "heading_open":
+                line = (token.map or [0])[0] + 1
+                title = plain(tokens[i + 1].children).strip()
+                self.first_heading = self.first_heading or line
+                if i == title_index:
+                    self.open_report(title, self.forced, 0, line)
+                else:
+                    self.heading(int(token.tag[1:]), line, title)
+                self.item = None
+                i += 3
+                continue
+            if kind == "inline":
+                if self.item is not None:
+                    self.checkbox(token)
+                self.paragraph(token)
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                self.lists.append(kind == "ordered_list_open")
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                self.open_items.append(self.list_item(token))
+            elif kind == "list_item_close":
+                self.open_items.pop()
+                self.item = None
+            elif kind == "table_open":
+                i = self.table(tokens, i)
+                continue
+            elif kind in ("fence", "code_block"):
+                self.code(token)
+            elif kind == "hr":
+                if self.stack and not self.lists:
+                    self.footer = []
+            elif kind == "front_matter":
+                self.front(token)
+            i += 1
+        self.close_report(self.total)
+        self._attach_front_matter()
+
+    def _forced_title(self, tokens: list[Token]) -> int | None:
+        """With ``--template`` and no recognised title, the whole document is one report
+        titled by its first heading (index of that heading, or -1 when it has none)."""
+        if self.forced is None:
+            return None
+        first = None
+        for i, token in enumerate(tokens):
+            if token.type == "heading_open":
+                if self.classify(names.lead_trimmed(plain(tokens[i + 1].children))):
+                    return None
+                if first is None:
+                    first = i
+        if first is None:
+            self.open_report("", self.forced, 0, 1)
+            self.reports[-1]["title"]["line"] = 1
+        return first
+
+    def _attach_front_matter(self) -> None:
+        if not self.front_matter or not self.reports:
+            return
+        report = self.reports[0]
+        for label, (value, line) in self.front_matter.get("scalars", {}).items():
+            self.add_field(label, value, "front-matter", line, target=report)
+
+
+def build(text: str, tokens: list[Token], classify: Classifier,
+          forced: str | None = None) -> Node:
+    """The document model of ``text`` (already parsed into ``tokens``)."""
+    builder = _Builder(text, classify, forced)
+    builder.walk(tokens)
+    front = builder.front_matter
+    if front is not None:
+        front = {k: v for k, v in front.items() if k != "scalars"}
+    return {"lines": builder.total, "first_heading": builder.first_heading,
+            "front_matter": front, "reports": builder.reports}

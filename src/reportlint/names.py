@@ -1,0 +1,78 @@
+"""How headings, field labels and column headers become keys, and how titles split."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_NUMBER = re.compile(r"^\s*(?:(\d+(?:\.\d+)+)\.?|(\d+|[A-Za-z])[.)])\s+(?=\S)")
+_OPTIONAL = re.compile(
+    r"\s*\(\s*(?:if\s+any|if\s+applicable|if\s+needed|optional)\s*\)\s*$", re.IGNORECASE
+)
+_WORD = re.compile(r"[^\W_]+")
+_SYMBOLS = re.compile(r"^[\W_]+", re.UNICODE)
+
+
+def key(text: str) -> str:
+    """The normalised name used to match sections, fields and columns.
+
+    ``### 3) Acceptance Criteria Verification ✅`` and ``acceptance criteria verification``
+    share the key ``acceptance-criteria-verification``.
+    """
+    text = _OPTIONAL.sub("", _strip_numbering(text))
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return "-".join(words)
+
+
+def _strip_numbering(text: str) -> str:
+    stripped = _SYMBOLS.sub("", text) if text[:1] and not text[:1].isalnum() else text
+    # "A Section" is a word, not a letter-numbered heading: only "a." / "a)" count.
+    match = _NUMBER.match(stripped)
+    return stripped if match is None else stripped[match.end():]
+
+
+def number(text: str) -> str | None:
+    """The heading's own numbering (``3``, ``1.2``, ``b``), if it has one."""
+    text = _SYMBOLS.sub("", text) if text[:1] and not text[:1].isalnum() else text
+    match = _NUMBER.match(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def optional_marker(text: str) -> bool:
+    return _OPTIONAL.search(text) is not None
+
+
+def lead_trimmed(text: str) -> str:
+    """Heading text without leading emoji and symbols (``✅ Task ...`` -> ``Task ...``)."""
+    return _SYMBOLS.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Title:
+    label: str | None
+    task_id: str | None
+    task_name: str | None
+
+
+_ID_AND_NAME = re.compile(r"^(?P<id>\S+?)(?:\s+[-\u2013\u2014]\s+|:\s+)(?P<name>\S.*)$")
+_SPACE = re.compile(r"\s")
+
+
+def split_title(text: str) -> Title:
+    """``Task Completion Report: BE-001 - Login`` -> label, task id, task name."""
+    text = lead_trimmed(text)
+    label, colon, rest = text.partition(":")
+    if not colon:
+        return Title(None, None, text or None)
+    rest = rest.strip()
+    if not rest:
+        return Title(label.strip(), None, None)
+    match = _ID_AND_NAME.match(rest)
+    if match:
+        return Title(label.strip(), match.group("id"), match.group("name").strip())
+    if _SPACE.search(rest) is None and any(c.isdigit() or c in "Xx" for c in rest) and (
+        "-" in rest or any(c.isdigit() for c in rest)
+    ):
+        return Title(label.strip(), rest, None)
+    return Title(label.strip(), None, rest)

@@ -1,0 +1,56 @@
+"""Bytes to text: decoding, and the reasons a file cannot be read as a report."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from reportlint import codes
+from reportlint.diagnostics import Finding
+
+_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class Text:
+    """Decoded report text; line endings are left for the parser, which treats CR,
+    LF and CRLF alike, so line numbers match what an editor shows."""
+
+    text: str
+
+
+def decode(data: bytes) -> Text | Finding:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _nonempty(data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            return Finding(codes.INVALID_ENCODING.code, 1,
+                           f"not valid UTF-16 at byte {exc.start}: {exc.reason}")
+    if b"\x00" in data[:_SNIFF]:
+        return Finding(codes.BINARY_FILE.code, 1,
+                       "binary file (contains NUL bytes); a report must be Markdown text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _place(data, exc.start)
+        bad = data[exc.start:exc.start + 1].hex()
+        return Finding(codes.INVALID_ENCODING.code, line,
+                       f"not valid UTF-8: byte 0x{bad} at offset {exc.start}; save the file as UTF-8",
+                       column=column)
+    return _nonempty(text)
+
+
+def _nonempty(text: str) -> Text | Finding:
+    if not text.strip():
+        return Finding(codes.EMPTY_FILE.code, 1, "empty file: there is no report to check")
+    return Text(text)
+
+
+def _place(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset, counting CR, LF and CRLF as one break each."""
+    head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line = head.count(b"\n") + 1
+    column = len(head) - (head.rfind(b"\n") + 1) + 1
+    return line, column

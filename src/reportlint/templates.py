@@ -1,0 +1,131 @@
+"""Report templates: JSON Schema documents written in YAML, and how a title picks one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportlint import names
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    path: Path
+    schema: dict[str, Any]
+    title_pattern: re.Pattern[str] = field(compare=False)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        meta: dict[str, Any] = self.schema.get("x-reportlint", {})
+        return meta
+
+    @property
+    def title(self) -> str:
+        return str(self.schema.get("title", self.name))
+
+    @property
+    def example_title(self) -> str:
+        return str(self.meta.get("example-title", f"{self.title}: BE-001 - Task name"))
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """A template that cannot be used; reportlint stops with exit code 2."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+def builtin_dir() -> Path:
+    # Inside an installed wheel the schemas sit in the package; in a source checkout they
+    # are the repository's top-level schemas/ folder.
+    packaged = Path(__file__).with_name("schemas")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schemas"
+
+
+class Registry:
+    """The templates in use, in the order their title patterns are tried."""
+
+    def __init__(self, templates: Iterable[Template]) -> None:
+        self.templates: dict[str, Template] = {}
+        for template in templates:
+            self.templates.setdefault(template.name, template)
+
+    def __getitem__(self, name: str) -> Template:
+        return self.templates[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.templates
+
+    def names(self) -> list[str]:
+        return list(self.templates)
+
+    def classify(self, heading: str) -> str | None:
+        """The name of the template whose title pattern matches a heading, if any."""
+        heading = names.lead_trimmed(heading)
+        for template in self.templates.values():
+            if template.title_pattern.search(heading):
+                return template.name
+        return None
+
+
+def load_folder(folder: Path) -> tuple[list[Template], list[TemplateProblem]]:
+    templates: list[Template] = []
+    problems: list[TemplateProblem] = []
+    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        loaded = load_file(path)
+        if isinstance(loaded, Template):
+            templates.append(loaded)
+        else:
+            problems.append(loaded)
+    return templates, problems
+
+
+def load_file(path: Path) -> Template | TemplateProblem:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return TemplateProblem(path, f"cannot read template: {exc}")
+    try:
+        schema = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        return TemplateProblem(path, f"invalid YAML: {problem}",
+                               mark.line + 1 if mark is not None else None)
+    if not isinstance(schema, dict):
+        return TemplateProblem(path, "a template must be a YAML mapping (a JSON Schema object)")
+    meta = schema.get("x-reportlint")
+    if not isinstance(meta, dict) or not isinstance(meta.get("name"), str):
+        return TemplateProblem(path, "missing `x-reportlint: {name: ..., title-pattern: ...}`")
+    pattern = meta.get("title-pattern")
+    if not isinstance(pattern, str):
+        return TemplateProblem(path, "`x-reportlint.title-pattern` must be a regular expression")
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        return TemplateProblem(path, f"`x-reportlint.title-pattern` is not a valid regex: {exc}")
+    from reportlint import schema as schema_check
+
+    problem = schema_check.problem(schema)
+    if problem is not None:
+        return TemplateProblem(path, problem)
+    return Template(meta["name"], path, schema, compiled)
+
+
+def builtin() -> tuple[Registry, list[TemplateProblem]]:
+    templates, problems = load_folder(builtin_dir())
+    return Registry(templates), problems
