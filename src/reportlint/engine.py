@@ -63,7 +63,7 @@ def check(item: Input, registry: Registry, template: str | None = None) -> list[
     except RecursionError:
         return [diagnostic(item.path, Finding(codes.INTERNAL_ERROR.code, 1,
                                               "the document is nested too deeply to check"))]
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+    except Exception as exc:
         return [diagnostic(item.path, Finding(
             codes.INTERNAL_ERROR.code, 1,
             f"reportlint failed on this file ({type(exc).__name__}: {exc}); please report it"))]

@@ -225,7 +225,7 @@ class _Builder:
     def checkbox(self, inline: Token) -> None:
         if self.item is None or "checked" not in self.item:
             return
-        first = (inline.children or [None])[0]
+        first = inline.children[0] if inline.children else None
         if first is not None and first.type == "html_inline":
             self.item["checked"] = 'checked="checked"' in first.content
 
@@ -267,7 +267,7 @@ class _Builder:
             keys.append(unique)
             columns[unique] = {"name": name, "index": index}
         table = {"line": line, "columns": columns,
-                 "rows": [{"line": row_line, "cells": dict(zip(keys, cells))}
+                 "rows": [{"line": row_line, "cells": dict(zip(keys, cells, strict=False))}
                           for row_line, cells in rows]}
         assert self.target is not None
         self.target["tables"].append(table)

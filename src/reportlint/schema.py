@@ -25,10 +25,10 @@ _SHOW = 60
 
 def _refuse(uri: str) -> Any:
     # Templates are local files: a reference that is not inside the template is never fetched.
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # attrs field, unseen by mypy
 
 
-_REFS: Registry[Any] = Registry(retrieve=_refuse)
+_REFS: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
 
 
 def problem(schema: dict[str, Any]) -> str | None:
@@ -179,7 +179,8 @@ def _explain(error: ValidationError, report: Node, root: dict[str, Any]) -> Iter
     severity = _severity(sub)
     if error.validator == "required":
         instance = error.instance if isinstance(error.instance, dict) else {}
-        for name in error.validator_value:
+        wanted: Any = error.validator_value
+        for name in wanted:
             if name not in instance:
                 yield _missing(name, place, sub, report, root, error, severity)
         return
@@ -244,7 +245,8 @@ def _expected(error: ValidationError, sub: dict[str, Any]) -> str:
     if error.validator == "const":
         return f"`{error.validator_value}`"
     if error.validator == "enum":
-        return "one of " + ", ".join(f"`{v}`" for v in error.validator_value)
+        options: Any = error.validator_value
+        return "one of " + ", ".join(f"`{v}`" for v in options)
     if error.validator == "pattern":
         return f"a value matching `{error.validator_value}`"
     return _show(error.message, 120)
@@ -304,16 +306,13 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
     elif last == "columns":
         code = codes.MISSING_COLUMN.code
         table = place.nodes[-2] if len(place.nodes) > 1 else {}
-        present = [c.get("name", k) for k, c in error.instance.items()] if isinstance(
-            error.instance, dict) else []
-        where = _title_of(container)
-        message = (f"table in {where} has no column `{title}`"
-                   f" (it has {', '.join(f'`{_show(p, 30)}`' for p in present) or 'none'})")
-        spare = [k for k in error.instance if k not in sub.get("properties", {})] if isinstance(
-            error.instance, dict) else []
-        close = _similar(name, spare)
+        columns: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
+        present = ", ".join(f"`{_show(c.get('name', k), 30)}`" for k, c in columns.items())
+        message = (f"table in {_title_of(container)} has no column `{title}`"
+                   f" (it has {present or 'none'})")
+        close = _similar(name, [k for k in columns if k not in sub.get("properties", {})])
         if close:
-            message += f"; is `{error.instance[close[0]].get('name', close[0])}` meant to be it?"
+            message += f"; is `{columns[close[0]].get('name', close[0])}` meant to be it?"
         hint_line = table.get("line") if isinstance(table, dict) else None
     else:
         code = codes.SCHEMA_VIOLATION.code

@@ -36,9 +36,8 @@ def decode(data: bytes) -> Text | Finding:
     except UnicodeDecodeError as exc:
         line, column = _place(data, exc.start)
         bad = data[exc.start:exc.start + 1].hex()
-        return Finding(codes.INVALID_ENCODING.code, line,
-                       f"not valid UTF-8: byte 0x{bad} at offset {exc.start}; save the file as UTF-8",
-                       column=column)
+        message = f"not valid UTF-8: byte 0x{bad} at offset {exc.start}; save the file as UTF-8"
+        return Finding(codes.INVALID_ENCODING.code, line, message, column=column)
     return _nonempty(text)
 
 

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from reportlint.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Runs the CLI in-process: ``run("check", path)``; stdout and stderr kept apart."""
+
+    def invoke(*args: str, input: bytes | str | None = None) -> Result:
+        return CliRunner().invoke(cli, [str(a) for a in args], input=input,
+                                  catch_exceptions=False)
+
+    return invoke
+
+
+def pairs(output: str) -> list[tuple[int, str]]:
+    """(line, code) of every finding in JSON output."""
+    return [(d["line"], d["code"]) for d in json.loads(output)]
+
+
+def shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared is not next to this checkout)")
+    return path

@@ -1,0 +1,52 @@
+"""Templates are input too: broken ones are refused with a message naming file and place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint import templates
+from reportlint.templates import Template, TemplateProblem
+
+HEAD = "x-reportlint: {name: t, title-pattern: '^t'}\n"
+
+
+def load(tmp_path: Path, text: str) -> Template | TemplateProblem:
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    return templates.load_file(path)
+
+
+@pytest.mark.parametrize(("text", "message", "line"), [
+    (HEAD + "properties: {a: {$ref: 'https://example.com/s.json'}}\n",
+     "`$ref: https://example.com/s.json` at /properties/a points outside the template", None),
+    (HEAD + "properties: {a: {$ref: 'other.yaml#/x'}}\n", "points outside the template", None),
+    (HEAD + "type: objekt\n", "invalid JSON Schema at /type", None),
+    (HEAD + "properties: [\n", "invalid YAML", 3),
+    ("- a list\n", "a template must be a YAML mapping", None),
+    ("type: object\n", "missing `x-reportlint: {name: ..., title-pattern: ...}`", None),
+    ("x-reportlint: {name: t, title-pattern: '(unclosed'}\n", "not a valid regex", None),
+])
+def test_broken_templates_are_refused(tmp_path: Path, text: str, message: str,
+                                      line: int | None) -> None:
+    problem = load(tmp_path, text)
+    assert isinstance(problem, TemplateProblem)
+    assert message in problem.message
+    assert problem.line == line
+    assert str(problem).startswith(str(tmp_path / "t.yaml"))
+
+
+def test_builtin_templates_load(tmp_path: Path) -> None:
+    registry, problems = templates.builtin()
+    assert problems == []
+    assert registry.names() == ["acknowledgement", "completion", "progress"]
+    assert registry.classify("✅ Task Completion Report: BE-1 - X") == "completion"
+    assert registry.classify("TASK ACKNOWLEDGED: BE-1") == "acknowledgement"
+    assert registry.classify("Progress update: BE-1 - X") == "progress"
+    assert registry.classify("Weekly progress") is None
+
+
+def test_local_refs_work(tmp_path: Path) -> None:
+    template = load(tmp_path, HEAD + "$defs: {s: {type: object}}\n$ref: '#/$defs/s'\n")
+    assert isinstance(template, Template)
