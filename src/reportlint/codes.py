@@ -27,7 +27,7 @@ class Code:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0].rstrip(".")
+        return " ".join(self.doc.strip().split("\n\n")[0].split()).rstrip(".")
 
 
 CODES: dict[str, Code] = {}

@@ -342,8 +342,11 @@ def _missing_section(name: str, title: str, sub: dict[str, Any], container: Node
             message += f" (expected before `{_show(present[after[0]]['title'])}`)"
     elsewhere = _find_section(report, name, container)
     if elsewhere is not None:
+        where = "the report" if "template" in container else f"`{_show(container['title'])}`"
+        level = "#" * min(int(container.get("level") or 0) + 1, 6)
         return (message + f"; `{_show(elsewhere['title'])}` on line {elsewhere['line']} is "
-                f"not nested where the template expects it", int(elsewhere["line"]))
+                f"at the wrong level: make it a `{level}` heading inside {where}",
+                int(elsewhere["line"]))
     spare = [k for k in present if k not in order]
     close = _similar(name, spare)
     wanted = names.number(title)
