@@ -69,15 +69,21 @@ def check(item: Input, registry: Registry, template: str | None = None) -> list[
             f"reportlint failed on this file ({type(exc).__name__}: {exc}); please report it"))]
 
 
-def _check(item: Input, registry: Registry, template: str | None) -> list[Diagnostic]:
+def _text(item: Input) -> str | Diagnostic:
+    """The input's text, or the diagnostic that says why it has none."""
     if item.data is None:
         reason = item.error or "cannot be read"
-        return [diagnostic(item.path, Finding(codes.UNREADABLE_FILE.code, 1,
-                                              f"cannot read file: {reason}"))]
+        return diagnostic(item.path, Finding(codes.UNREADABLE_FILE.code, 1,
+                                             f"cannot read file: {reason}"))
     decoded = source.decode(item.data)
-    if isinstance(decoded, Finding):
-        return [diagnostic(item.path, decoded)]
-    doc = document(decoded.text, registry, template)
+    return diagnostic(item.path, decoded) if isinstance(decoded, Finding) else decoded.text
+
+
+def _check(item: Input, registry: Registry, template: str | None) -> list[Diagnostic]:
+    text = _text(item)
+    if isinstance(text, Diagnostic):
+        return [text]
+    doc = document(text, registry, template)
     findings: list[Finding] = []
     front = doc["front_matter"]
     if front is not None and front.get("error"):
@@ -100,10 +106,7 @@ def _no_report(registry: Registry) -> str:
 def extract(item: Input, registry: Registry, template: str | None = None
             ) -> dict[str, Any] | Diagnostic:
     """The model of one input, or the diagnostic that says why there is none."""
-    if item.data is None:
-        return diagnostic(item.path, Finding(codes.UNREADABLE_FILE.code, 1,
-                                             f"cannot read file: {item.error}"))
-    decoded = source.decode(item.data)
-    if isinstance(decoded, Finding):
-        return diagnostic(item.path, decoded)
-    return {"path": item.path, **document(decoded.text, registry, template)}
+    text = _text(item)
+    if isinstance(text, Diagnostic):
+        return text
+    return {"path": item.path, **document(text, registry, template)}
