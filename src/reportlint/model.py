@@ -97,7 +97,7 @@ def _content() -> Node:
 
 class _Builder:
     def __init__(self, text: str, classify: Classifier, forced: str | None) -> None:
-        self.lines = _LINE_BREAK.split(text)
+        self.lines = split_lines(text)
         self.total = line_count(text)
         self.classify = classify
         self.forced = forced
@@ -109,6 +109,7 @@ class _Builder:
         self.open_items: list[Node | None] = []  # enclosing list items, innermost last
         self.footer: list[tuple[Node, str]] | None = None
         self.first_heading: int | None = None
+        self.comments: list[Node] = []
 
     # -- structure ---------------------------------------------------------------------
 
@@ -281,8 +282,9 @@ class _Builder:
             return
         line = (token.map or [0])[0] + 1
         language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else None
-        self.target["code_blocks"].append({"line": line, "language": language,
-                                           "text": token.content})
+        end = (token.map or [0, line])[1]
+        self.target["code_blocks"].append({"line": line, "end_line": max(end, line),
+                                           "language": language, "text": token.content})
 
     def front(self, token: Token) -> None:
         from reportlint import frontmatter
@@ -335,6 +337,9 @@ class _Builder:
                     self.footer = []
             elif kind == "front_matter":
                 self.front(token)
+            elif kind == "html_block" and token.content.lstrip().startswith("<!--"):
+                self.comments.append({"line": (token.map or [0])[0] + 1,
+                                      "text": token.content.strip()})
             i += 1
         self.close_report(self.total)
         self._attach_front_matter()
@@ -373,4 +378,9 @@ def build(text: str, tokens: list[Token], classify: Classifier,
     if front is not None:
         front = {k: v for k, v in front.items() if k != "scalars"}
     return {"lines": builder.total, "first_heading": builder.first_heading,
-            "front_matter": front, "reports": builder.reports}
+            "front_matter": front, "comments": builder.comments, "reports": builder.reports}
+
+
+def split_lines(text: str) -> list[str]:
+    """Source lines as the parser counts them (CR, LF and CRLF each end one)."""
+    return _LINE_BREAK.split(text)

@@ -403,11 +403,10 @@ def _missing_field(name: str, title: str, prop: dict[str, Any], container: Node,
     return message, None
 
 
-def _find_field(node: Node, key: str, skip: Node) -> tuple[Node, Node] | None:
-    if node is not skip and key in node.get("fields", {}):
-        return dict(node["fields"][key]), node
-    for child in node.get("sections", {}).values():
-        found = _find_field(child, key, skip)
-        if found is not None:
-            return found
+def _find_field(report: Node, key: str, skip: Node) -> tuple[Node, Node] | None:
+    """A field of that key in a top-level section (deeper ones are about something else:
+    the **Status** of one acceptance criterion is not the report's)."""
+    for section in report.get("sections", {}).values():
+        if section is not skip and key in section.get("fields", {}):
+            return dict(section["fields"][key]), section
     return None
