@@ -8,9 +8,10 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from reportlint import codes
+from reportlint import codes, rules
 
-ENTRIES = list(codes.CODES.values())
+rules.load()
+ENTRIES = sorted(codes.CODES.values(), key=lambda e: e.code)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.code for e in ENTRIES])

@@ -2,33 +2,86 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from reportlint import __version__, codes, engine, formats
+from reportlint import __version__, codes, config, engine, formats, rules
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.templates import Registry, builtin
+from reportlint.templates import Registry, with_folders
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def _registry() -> Registry:
-    registry, problems = builtin()
+def _fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+class _Settings:
+    """Settings per configuration file, found by walking up from each checked file."""
+
+    def __init__(self, config_file: Path | None, isolated: bool, template: str | None,
+                 select: tuple[str, ...], extend_select: tuple[str, ...],
+                 ignore: tuple[str, ...]) -> None:
+        self.config_file = config_file
+        self.isolated = isolated
+        self.template = template
+        self.select, self.extend_select, self.ignore = select, extend_select, ignore
+        self._by_file: dict[Path | None, engine.Settings] = {}
+        self._by_dir: dict[Path, Path | None] = {}
+        for selector in (*select, *extend_select, *ignore):
+            if not config.valid_selector(selector):
+                raise click.BadParameter(f"unknown code or rule {selector!r}; see "
+                                         "`reportlint rules`", param_hint="--select/--ignore")
+
+    def _config_path(self, directory: Path) -> Path | None:
+        if self.isolated:
+            return None
+        if self.config_file is not None:
+            return self.config_file
+        if directory not in self._by_dir:
+            self._by_dir[directory] = config.find(directory)
+        return self._by_dir[directory]
+
+    def for_dir(self, directory: Path) -> engine.Settings:
+        path = self._config_path(directory.resolve())
+        if path not in self._by_file:
+            self._by_file[path] = self._build(path)
+        return self._by_file[path]
+
+    def _build(self, path: Path | None) -> engine.Settings:
+        loaded = config.load(path) if path is not None else config.Config()
+        if isinstance(loaded, config.ConfigProblem):
+            _fail(f"invalid configuration: {loaded}")
+        loaded = dataclasses.replace(
+            loaded,
+            select=self.select or loaded.select,
+            extend_select=loaded.extend_select + self.extend_select,
+            ignore=loaded.ignore + self.ignore,
+        )
+        registry = _registry(loaded.template_dirs)
+        wanted = [self.template] if self.template else []
+        wanted += [name for _, name in loaded.per_file_templates]
+        for name in wanted:
+            if name not in registry:
+                _fail(f"unknown template {name!r}; known: {', '.join(registry.names())}")
+        return engine.Settings(registry, loaded, self.template)
+
+
+def _registry(folders: tuple[Path, ...] = ()) -> Registry:
+    registry, problems = with_folders(folders)
     if problems:
         for problem in problems:
             click.echo(f"error: broken template {problem}", err=True)
         sys.exit(EXIT_USAGE)
     return registry
-
-
-def _template_option(registry: Registry, template: str | None) -> None:
-    if template is not None and template not in registry:
-        raise click.BadParameter(
-            f"unknown template {template!r}; known: {', '.join(registry.names())}",
-            param_hint="--template")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,32 +98,77 @@ def cli() -> None:
 @click.option("--template", metavar="NAME",
               help="Check every report (or the whole file) against this template.")
 @click.option("--stdin-filename", metavar="PATH",
-              help="The path to show for input read from `-`.")
+              help="The path to show (and find configuration from) for input read from `-`.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
+                                                         exists=True),
+              help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Codes, prefixes (RL2) or names to check; replaces the configuration's.")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Codes, prefixes or names to check in addition.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Codes, prefixes or names not to check.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
 def check(paths: tuple[Path, ...], output_format: str, template: str | None,
-          stdin_filename: str | None) -> None:
-    """Check reports. PATHS are files, directories (searched for *.md) or - for stdin;
-    the default is the current directory."""
-    registry = _registry()
-    _template_option(registry, template)
+          stdin_filename: str | None, config_file: Path | None, isolated: bool,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          exit_zero: bool, statistics: bool) -> None:
+    """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
+    none, the files the configuration's `include` names under its folder (all *.md)."""
+    split = [tuple(s for part in group for s in part.replace(",", " ").split())
+             for group in (select, extend_select, ignore)]
+    settings = _Settings(config_file, isolated, template, *split)
+    settings.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     missing = [p for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     for path in missing:
         click.echo(f"error: {path}: no such file or directory", err=True)
-    wanted = [p for p in paths if p not in missing] if paths else [Path(".")]
     diagnostics: list[Diagnostic] = []
     files = 0
-    for path in wanted:
-        if str(path) == "-":
-            items = [engine.Input(stdin_filename or "-", sys.stdin.buffer.read())]
-        else:
-            items = [engine.read(p) for p in engine.expand([path])]
-        for item in items:
-            files += 1
-            diagnostics.extend(engine.check(item, registry, template))
-    click.echo(formats.FORMATS[output_format](diagnostics, files), nl=False)
+    for item, item_settings in _inputs(paths, missing, settings, stdin_filename):
+        files += 1
+        diagnostics.extend(engine.check(item, item_settings))
+    if statistics:
+        click.echo(_statistics(diagnostics, files), nl=False)
+    else:
+        click.echo(formats.FORMATS[output_format](diagnostics, files), nl=False)
     if missing:
         sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in diagnostics)
-             else EXIT_OK)
+    failed = any(d.severity is Severity.ERROR for d in diagnostics)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _inputs(paths: tuple[Path, ...], missing: list[Path], settings: _Settings,
+            stdin_filename: str | None) -> Iterator[tuple[engine.Input, engine.Settings]]:
+    if not paths:
+        base = settings.for_dir(Path.cwd())
+        root = base.config.root
+        for path in engine.expand([root]):
+            if base.config.included(path):
+                yield engine.read(path), settings.for_dir(path.parent)
+        return
+    for path in paths:
+        if path in missing:
+            continue
+        if str(path) == "-":
+            shown = stdin_filename or "-"
+            where = Path(stdin_filename) if stdin_filename else None
+            item = engine.Input(shown, sys.stdin.buffer.read(), location=where)
+            yield item, settings.for_dir((where or Path("x")).parent)
+            continue
+        named = not path.is_dir()
+        for file in engine.expand([path]):
+            file_settings = settings.for_dir(file.parent)
+            if named or not file_settings.config.excluded(file):
+                yield engine.read(file), file_settings
+
+
+def _statistics(diagnostics: list[Diagnostic], files: int) -> str:
+    counts = Counter(d.code for d in diagnostics)
+    lines = [f"{n:>5}  {code}  {codes.CODES[code].name}" for code, n in
+             sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join([*lines, formats.summary(diagnostics, files)]) + "\n"
 
 
 @cli.command()
@@ -80,7 +178,10 @@ def check(paths: tuple[Path, ...], output_format: str, template: str | None,
 def extract(path: Path, template: str | None) -> None:
     """Print the report model of PATH as JSON: what templates validate."""
     registry = _registry()
-    _template_option(registry, template)
+    if template is not None and template not in registry:
+        raise click.BadParameter(
+            f"unknown template {template!r}; known: {', '.join(registry.names())}",
+            param_hint="--template")
     item = (engine.Input("-", sys.stdin.buffer.read()) if str(path) == "-"
             else engine.read(path))
     result = engine.extract(item, registry, template)
@@ -104,6 +205,7 @@ def templates() -> None:
 @click.argument("code")
 def rule(code: str) -> None:
     """Print the documentation of one code (RL101) or name (missing-section)."""
+    rules.load()
     entry = codes.CODES.get(code.upper()) or codes.by_name(code)
     if entry is None:
         raise click.BadParameter(f"unknown code {code!r}; see `reportlint rules`",
@@ -113,9 +215,16 @@ def rule(code: str) -> None:
 
 
 @cli.command(name="rules")
-def rules() -> None:
+@click.option("--markdown", is_flag=True,
+              help="Print every code's whole documentation as Markdown (docs/rules.md).")
+def list_rules(markdown: bool) -> None:
     """List every code: code, name, default severity, summary."""
-    for entry in codes.CODES.values():
+    rules.load()
+    entries = sorted(codes.CODES.values(), key=lambda e: e.code)
+    if markdown:
+        click.echo(codes.markdown(entries), nl=False)
+        return
+    for entry in entries:
         click.echo(f"{entry.code}  {entry.name:<24} {entry.severity.value:<8} {entry.summary}")
 
 

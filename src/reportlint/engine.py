@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from reportlint import codes, model, parser, schema, source
+from reportlint import codes, model, parser, rules, schema, source, suppress
+from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding
 from reportlint.templates import Registry
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                         ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+# A template value that is a leftover placeholder is reported once, as the placeholder.
+_ROOT_CAUSE = {codes.INVALID_FIELD_VALUE.code, codes.INVALID_CELL_VALUE.code}
+_PLACEHOLDER = "RL201"
 
 
 @dataclass(frozen=True)
@@ -23,20 +29,49 @@ class Input:
     path: str
     data: bytes | None
     error: str | None = None
+    location: Path | None = None  # the file on disk, for per-file configuration
 
 
-def diagnostic(path: str, finding: Finding) -> Diagnostic:
+@dataclass(frozen=True)
+class Settings:
+    """Everything a check needs besides the input."""
+
+    registry: Registry
+    config: Config = field(default_factory=Config)
+    template: str | None = None  # --template: every report in every file
+
+    @cached_property
+    def options(self) -> rules.Options:
+        texts = tuple(text for name in self.registry.names()
+                      for text in self.registry[name].meta.get("placeholders", ())
+                      if isinstance(text, str))
+        return dataclasses.replace(self.config.options, placeholder_texts=texts)
+
+    @cached_property
+    def rules(self) -> list[rules.Rule]:
+        return [r for r in rules.load() if self.config.selected(r.code.code)]
+
+    def template_for(self, item: Input) -> str | None:
+        if self.template is not None:
+            return self.template
+        return self.config.template_for(item.location) if item.location else None
+
+
+def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Diagnostic:
     entry = codes.CODES[finding.code]
+    severity = finding.severity or entry.severity
+    if config is not None:
+        severity = config.severity.get(entry.code, severity)
     return Diagnostic(path, max(finding.line, 1), max(finding.column, 1), entry.code,
-                      entry.name, finding.severity or entry.severity, finding.message)
+                      entry.name, severity, finding.message)
 
 
 def read(path: Path, shown: str | None = None) -> Input:
     name = shown if shown is not None else str(path)
     try:
-        return Input(name, path.read_bytes())
+        return Input(name, path.read_bytes(), location=path)
     except OSError as exc:
-        return Input(name, None, exc.strerror or str(exc))
+        return Input(name, None, exc.strerror or str(exc), location=path)
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
@@ -56,17 +91,15 @@ def document(text: str, registry: Registry, template: str | None) -> dict[str, A
     return model.build(text, parser.parse(text), registry.classify, template)
 
 
-def check(item: Input, registry: Registry, template: str | None = None) -> list[Diagnostic]:
+def check(item: Input, settings: Settings) -> list[Diagnostic]:
     """Every finding for one input; never raises for anything in the input."""
     try:
-        return _check(item, registry, template)
+        return _check(item, settings)
     except RecursionError:
-        return [diagnostic(item.path, Finding(codes.INTERNAL_ERROR.code, 1,
-                                              "the document is nested too deeply to check"))]
-    except Exception as exc:
-        return [diagnostic(item.path, Finding(
-            codes.INTERNAL_ERROR.code, 1,
-            f"reportlint failed on this file ({type(exc).__name__}: {exc}); please report it"))]
+        failure = "the document is nested too deeply to check"
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        failure = f"reportlint failed on this file ({type(exc).__name__}: {exc}); please report it"
+    return [diagnostic(item.path, Finding(codes.INTERNAL_ERROR.code, 1, failure))]
 
 
 def _text(item: Input) -> str | Diagnostic:
@@ -79,11 +112,13 @@ def _text(item: Input) -> str | Diagnostic:
     return diagnostic(item.path, decoded) if isinstance(decoded, Finding) else decoded.text
 
 
-def _check(item: Input, registry: Registry, template: str | None) -> list[Diagnostic]:
+def _check(item: Input, settings: Settings) -> list[Diagnostic]:
+    config = settings.config
     text = _text(item)
     if isinstance(text, Diagnostic):
-        return [text]
-    doc = document(text, registry, template)
+        return [text] if config.selected(text.code) else []
+    registry = settings.registry
+    doc = document(text, registry, settings.template_for(item))
     findings: list[Finding] = []
     front = doc["front_matter"]
     if front is not None and front.get("error"):
@@ -92,9 +127,32 @@ def _check(item: Input, registry: Registry, template: str | None) -> list[Diagno
     if not doc["reports"]:
         findings.append(Finding(codes.NO_REPORT.code, doc["first_heading"] or 1,
                                 _no_report(registry)))
-    for report in doc["reports"]:
-        findings.extend(schema.validate(report, registry[report["template"]].schema))
-    return sorted(diagnostic(item.path, f) for f in findings)
+    lines = model.split_lines(text)
+    findings.extend(_reviews(doc, lines, settings))
+    findings = [f for f in findings if config.selected(f.code)]
+    findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
+    findings = [f for f in findings if config.selected(f.code)]
+    return sorted(diagnostic(item.path, f, config) for f in findings)
+
+
+def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings) -> Iterator[Finding]:
+    """Schema findings and reviewer-rule findings for every report, then document rules."""
+    registry = settings.registry
+    for index, report in enumerate(doc["reports"]):
+        template = registry[report["template"]].schema
+        found = schema.validate(report, template)
+        context = rules.Context(doc, lines, settings.options, report,
+                                tuple(doc["reports"][:index]), template)
+        reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
+                    for r in settings.rules if r.scope == "report" for hit in r.check(context)]
+        placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}
+        yield from (f for f in found if not (f.code in _ROOT_CAUSE and f.line in placeholders))
+        yield from reviewed
+    context = rules.Context(doc, lines, settings.options)
+    for rule in settings.rules:
+        if rule.scope == "document":
+            for hit in rule.check(context):
+                yield Finding(rule.code.code, hit.line, hit.message, hit.column)
 
 
 def _no_report(registry: Registry) -> str:

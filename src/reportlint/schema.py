@@ -18,9 +18,9 @@ from referencing.exceptions import NoSuchResource
 
 from reportlint import codes, names
 from reportlint.diagnostics import Finding, Severity
+from reportlint.quote import quote
 
 Node = dict[str, Any]
-_SHOW = 60
 
 
 def _refuse(uri: str) -> Any:
@@ -141,13 +141,7 @@ class _Place:
 def _title_of(node: Node) -> str:
     if "template" in node:
         return "the report"
-    return f"`{_show(node.get('title', ''))}`"
-
-
-def _show(value: Any, limit: int = _SHOW) -> str:
-    """A value as a message may quote it: one line, bounded length."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"`{quote(node.get('title', ''))}`"
 
 
 class _Values(dict[str, str]):
@@ -159,14 +153,14 @@ def _custom(template: str, place: _Place, error: ValidationError, report: Node) 
     container = place.container
     item = place.nodes[-1] if place.nodes else None
     values = _Values(
-        value=_show(error.instance),
-        text=_show(item.get("text", "")) if isinstance(item, dict) else _show(error.instance),
-        section=_show(container.get("title", "")) if "key" in container else "the report",
+        value=quote(error.instance),
+        text=quote(item.get("text", "")) if isinstance(item, dict) else quote(error.instance),
+        section=quote(container.get("title", "")) if "key" in container else "the report",
         task_id=str(report.get("title", {}).get("task_id") or "BE-001"),
     )
     parent = place.nodes[-2] if len(place.nodes) > 1 else None
     if isinstance(parent, dict) and "text" in parent:
-        values["text"] = _show(parent["text"])
+        values["text"] = quote(parent["text"])
     return template.format_map(values)
 
 
@@ -212,7 +206,7 @@ def _classify(error: ValidationError, place: _Place, sub: dict[str, Any]) -> tup
         field = place.nodes[-2] if len(place.nodes) > 1 else {}
         name = field.get("name", path[-2]) if isinstance(field, dict) else path[-2]
         return (codes.INVALID_FIELD_VALUE.code,
-                f"**{_show(name)}** is `{_show(error.instance)}`; expected {_expected(error, sub)}")
+                f"**{quote(name)}** is `{quote(error.instance)}`; expected {_expected(error, sub)}")
     if len(path) >= 2 and path[-2] == "title":
         return codes.INVALID_TITLE.code, f"the title has no {str(last).replace('_', ' ')}"
     if last == "tables":
@@ -222,21 +216,21 @@ def _classify(error: ValidationError, place: _Place, sub: dict[str, Any]) -> tup
         table = place.holder("rows")
         column = table["columns"].get(last, {}).get("name", last) if table else last
         return (codes.INVALID_CELL_VALUE.code,
-                f"`{_show(column)}` is `{_show(error.instance)}` in a row of {where}; "
+                f"`{quote(column)}` is `{quote(error.instance)}` in a row of {where}; "
                 f"expected {_expected(error, sub)}")
     if last == "checked":
         item = place.nodes[-2] if len(place.nodes) > 1 else {}
         state = "ticked" if error.instance else "not ticked"
         return (codes.WRONG_CHECKBOX_STATE.code,
-                f"item `{_show(item.get('text', ''))}` in {where} is {state}")
+                f"item `{quote(item.get('text', ''))}` in {where} is {state}")
     if last == "items":
         return codes.MISSING_ITEMS.code, f"section {where} has no list items"
     if len(path) >= 3 and path[-3] == "items":
         return (codes.INVALID_LIST_ITEM.code,
-                f"list item `{_show(error.instance)}` in {where} does not have the expected form")
+                f"list item `{quote(error.instance)}` in {where} does not have the expected form")
     if last == "code_blocks":
         return codes.MISSING_CODE_BLOCK.code, f"section {where} has no code block"
-    return codes.SCHEMA_VIOLATION.code, f"{where}: {_show(error.message, 160)}"
+    return codes.SCHEMA_VIOLATION.code, f"{where}: {quote(error.message, 160)}"
 
 
 def _expected(error: ValidationError, sub: dict[str, Any]) -> str:
@@ -249,7 +243,7 @@ def _expected(error: ValidationError, sub: dict[str, Any]) -> str:
         return "one of " + ", ".join(f"`{v}`" for v in options)
     if error.validator == "pattern":
         return f"a value matching `{error.validator_value}`"
-    return _show(error.message, 120)
+    return quote(error.message, 120)
 
 
 def _columns(sub: dict[str, Any]) -> str:
@@ -307,7 +301,7 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
         code = codes.MISSING_COLUMN.code
         table = place.nodes[-2] if len(place.nodes) > 1 else {}
         columns: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
-        present = ", ".join(f"`{_show(c.get('name', k), 30)}`" for k, c in columns.items())
+        present = ", ".join(f"`{quote(c.get('name', k), 30)}`" for k, c in columns.items())
         message = (f"table in {_title_of(container)} has no column `{title}`"
                    f" (it has {present or 'none'})")
         close = _similar(name, [k for k in columns if k not in sub.get("properties", {})])
@@ -337,14 +331,14 @@ def _missing_section(name: str, title: str, sub: dict[str, Any], container: Node
         before = [k for k in order[: order.index(name)] if k in present]
         after = [k for k in order[order.index(name) + 1:] if k in present]
         if before:
-            message += f" (expected after `{_show(present[before[-1]]['title'])}`)"
+            message += f" (expected after `{quote(present[before[-1]]['title'])}`)"
         elif after:
-            message += f" (expected before `{_show(present[after[0]]['title'])}`)"
+            message += f" (expected before `{quote(present[after[0]]['title'])}`)"
     elsewhere = _find_section(report, name, container)
     if elsewhere is not None:
-        where = "the report" if "template" in container else f"`{_show(container['title'])}`"
+        where = "the report" if "template" in container else f"`{quote(container['title'])}`"
         level = "#" * min(int(container.get("level") or 0) + 1, 6)
-        return (message + f"; `{_show(elsewhere['title'])}` on line {elsewhere['line']} is "
+        return (message + f"; `{quote(elsewhere['title'])}` on line {elsewhere['line']} is "
                 f"at the wrong level: make it a `{level}` heading inside {where}",
                 int(elsewhere["line"]))
     spare = [k for k in present if k not in order]
@@ -354,7 +348,7 @@ def _missing_section(name: str, title: str, sub: dict[str, Any], container: Node
     close = close or [k for k in spare if wanted and present[k].get("number") == wanted][:1]
     if close:
         found = present[close[0]]
-        return (message + f"; is `{_show(found['title'])}` on line {found['line']} "
+        return (message + f"; is `{quote(found['title'])}` on line {found['line']} "
                 "meant to be it?", int(found["line"]))
     return message, None
 
@@ -395,7 +389,7 @@ def _missing_field(name: str, title: str, prop: dict[str, Any], container: Node,
     elsewhere = _find_field(report, name, container)
     if elsewhere is not None:
         field, holder = elsewhere
-        message += (f"; found **{_show(field['name'])}** on line {field['line']} inside "
+        message += (f"; found **{quote(field['name'])}** on line {field['line']} inside "
                     f"{_title_of(holder)}")
         if "template" in container:
             message += ", but report fields belong under the title or after a closing `---`"

@@ -127,5 +127,16 @@ def load_file(path: Path) -> Template | TemplateProblem:
 
 
 def builtin() -> tuple[Registry, list[TemplateProblem]]:
-    templates, problems = load_folder(builtin_dir())
-    return Registry(templates), problems
+    return with_folders(())
+
+
+def with_folders(folders: Iterable[Path]) -> tuple[Registry, list[TemplateProblem]]:
+    """The templates of ``folders`` (a name found there replaces the built-in one), then the
+    built-in ones."""
+    found: list[Template] = []
+    problems: list[TemplateProblem] = []
+    for folder in (*folders, builtin_dir()):
+        templates, trouble = load_folder(folder)
+        found.extend(templates)
+        problems.extend(trouble)
+    return Registry(found), problems

@@ -1,0 +1,271 @@
+"""Configuration: ``[tool.reportlint]`` in pyproject.toml or a ``.reportlint.toml``, found by
+walking up from each checked file (nearest wins). The only module that reads TOML."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlint import codes
+from reportlint.diagnostics import Severity
+from reportlint.rules import Options
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+FILENAMES = (".reportlint.toml", "pyproject.toml")
+_KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
+         "template-dirs", "per-file-templates"}
+_OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    options: Options = field(default_factory=Options)
+    include: tuple[str, ...] = ("**/*.md",)
+    exclude: tuple[str, ...] = ()
+    template_dirs: tuple[Path, ...] = ()
+    per_file_templates: tuple[tuple[str, str], ...] = ()
+
+    def selected(self, code: str) -> bool:
+        """ruff's rule: the most specific selector wins; ``ignore`` wins a tie."""
+        chosen = max((_specificity(s, code) for s in self.select + self.extend_select),
+                     default=-1)
+        dropped = max((_specificity(s, code) for s in self.ignore), default=-1)
+        return chosen >= 0 and chosen > dropped
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+    def template_for(self, path: Path) -> str | None:
+        """The template the configuration assigns to a file, if any."""
+        try:
+            relative = path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return None
+        for pattern, template in self.per_file_templates:
+            if _glob(pattern).match(relative.as_posix()):
+                return template
+        return None
+
+    def excluded(self, path: Path) -> bool:
+        try:
+            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return False
+        return any(_glob(p).match(relative) for p in self.exclude)
+
+    def included(self, path: Path) -> bool:
+        try:
+            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return False
+        return any(_glob(p).match(relative) for p in self.include) and not self.excluded(path)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """A configuration reportlint cannot use; it stops with exit code 2."""
+
+    path: Path | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = str(self.path) if self.path else "command line"
+        return f"{where}: `{self.key}`: {self.message}"
+
+
+def _specificity(selector: str, code: str) -> int:
+    selector = selector.strip()
+    if selector.upper() == "ALL":
+        return 0
+    entry = codes.CODES.get(code)
+    if entry is not None and selector == entry.name:
+        return len(code)
+    return len(selector) if code.startswith(selector.upper()) else -1
+
+
+def valid_selector(selector: str) -> bool:
+    if selector.upper() == "ALL" or codes.by_name(selector) is not None:
+        return True
+    return bool(re.fullmatch(r"RL\d{0,3}", selector.upper())) and any(
+        c.startswith(selector.upper()) for c in codes.CODES)
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob: ``**`` crosses folders, ``*`` and ``?`` do not."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    # A pattern without a slash matches the name anywhere, as in .gitignore.
+    prefix = "" if "/" in pattern.rstrip("/") else "(?:.*/)?"
+    return re.compile(prefix + "".join(out) + "$")
+
+
+def find(directory: Path) -> Path | None:
+    """The nearest configuration file at or above ``directory``."""
+    for folder in (directory, *directory.parents):
+        for name in FILENAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool", {}).get("reportlint"), dict)
+
+
+def load(path: Path) -> Config | ConfigProblem:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return ConfigProblem(path, "-", f"cannot read: {exc}")
+    except tomllib.TOMLDecodeError as exc:
+        return ConfigProblem(path, "-", f"invalid TOML: {exc}")
+    table = data.get("tool", {}).get("reportlint", {}) if path.name == "pyproject.toml" \
+        else data.get("tool", {}).get("reportlint", data)
+    if not isinstance(table, dict):
+        return ConfigProblem(path, "tool.reportlint", "expected a table")
+    return from_table(table, path)
+
+
+def from_table(table: Mapping[str, Any], path: Path | None,
+               root: Path | None = None) -> Config | ConfigProblem:
+    root = root or (path.parent if path else Path.cwd())
+    for key in table:
+        if key not in _KEYS:
+            return ConfigProblem(path, key, f"unknown key; known keys: {', '.join(sorted(_KEYS))}")
+    values: dict[str, Any] = {"path": path, "root": root}
+    for key in ("select", "ignore", "extend-select"):
+        if key in table:
+            items = _strings(table[key])
+            if items is None:
+                return ConfigProblem(path, key, "expected a list of codes or rule names")
+            bad = [s for s in items if not valid_selector(s)]
+            if bad:
+                return ConfigProblem(path, key, f"unknown code or rule {bad[0]!r}; see "
+                                     "`reportlint rules`")
+            values[key.replace("-", "_")] = tuple(items)
+    for key in ("include", "exclude"):
+        if key in table:
+            items = _strings(table[key])
+            if items is None:
+                return ConfigProblem(path, key, "expected a list of glob patterns")
+            values[key] = tuple(items)
+    if "template-dirs" in table:
+        items = _strings(table["template-dirs"])
+        if items is None:
+            return ConfigProblem(path, "template-dirs", "expected a list of folders")
+        dirs = tuple(root / d for d in items)
+        missing = [d for d in dirs if not d.is_dir()]
+        if missing:
+            return ConfigProblem(path, "template-dirs", f"{missing[0]} is not a folder")
+        values["template_dirs"] = dirs
+    if "per-file-templates" in table:
+        mapping = table["per-file-templates"]
+        if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+            return ConfigProblem(path, "per-file-templates",
+                                 "expected a table of glob = \"template name\"")
+        values["per_file_templates"] = tuple(mapping.items())
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict):
+        return ConfigProblem(path, "severity", "expected a table of CODE = \"error\"|\"warning\"")
+    resolved: dict[str, Severity] = {}
+    for code, level in severity.items():
+        entry = codes.CODES.get(str(code).upper()) or codes.by_name(str(code))
+        if entry is None:
+            return ConfigProblem(path, f"severity.{code}", "unknown code or rule name")
+        if level not in ("error", "warning"):
+            return ConfigProblem(path, f"severity.{code}",
+                                 f"expected \"error\" or \"warning\", got {level!r}")
+        resolved[entry.code] = Severity(level)
+    values["severity"] = resolved
+    options = _options(table.get("options", {}), path)
+    if isinstance(options, ConfigProblem):
+        return options
+    values["options"] = options
+    return Config(**values)
+
+
+def _options(table: Any, path: Path | None) -> Options | ConfigProblem:
+    if not isinstance(table, dict):
+        return ConfigProblem(path, "options", "expected a table")
+    for key in table:
+        if key not in _OPTION_KEYS:
+            return ConfigProblem(path, f"options.{key}",
+                                 f"unknown option; known: {', '.join(sorted(_OPTION_KEYS))}")
+    values: dict[str, Any] = {}
+    if "coverage-minimum" in table:
+        bar = table["coverage-minimum"]
+        if isinstance(bar, bool) or not isinstance(bar, (int, float)) or not 0 <= bar <= 100:
+            return ConfigProblem(path, "options.coverage-minimum",
+                                 f"expected a number from 0 to 100, got {bar!r}")
+        values["coverage_minimum"] = float(bar)
+    if "task-id-pattern" in table:
+        compiled = _regexes([table["task-id-pattern"]], path, "options.task-id-pattern")
+        if isinstance(compiled, ConfigProblem):
+            return compiled
+        values["task_id_pattern"] = compiled[0]
+    if "extra-placeholder-patterns" in table:
+        items = _strings(table["extra-placeholder-patterns"])
+        if items is None:
+            return ConfigProblem(path, "options.extra-placeholder-patterns",
+                                 "expected a list of regular expressions")
+        compiled = _regexes(items, path, "options.extra-placeholder-patterns")
+        if isinstance(compiled, ConfigProblem):
+            return compiled
+        values["extra_placeholders"] = tuple(compiled)
+    return Options(**values)
+
+
+def _regexes(items: Iterable[Any], path: Path | None,
+             key: str) -> list[re.Pattern[str]] | ConfigProblem:
+    out = []
+    for item in items:
+        if not isinstance(item, str):
+            return ConfigProblem(path, key, f"expected a regular expression, got {item!r}")
+        try:
+            out.append(re.compile(item))
+        except re.error as exc:
+            return ConfigProblem(path, key, f"{item!r} is not a valid regular expression: {exc}")
+    return out
+
+
+def _strings(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None

@@ -1,0 +1,135 @@
+"""Reviewer rules: what a template's schema cannot say.
+
+A rule is a function from a :class:`Context` to the :class:`Hit` values it finds; its
+docstring is its documentation (ruff's shape), and ``@rule`` gives it a code, a name and a
+default severity. The engine attaches the code, the path and the severity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from reportlint import codes
+from reportlint.diagnostics import Severity
+
+Node = dict[str, Any]
+
+
+class Hit(NamedTuple):
+    line: int
+    message: str
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-rule options, set under ``[tool.reportlint.options]``."""
+
+    coverage_minimum: float = 80.0
+    task_id_pattern: re.Pattern[str] = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+$")
+    extra_placeholders: tuple[re.Pattern[str], ...] = ()
+    # The placeholder text of the templates in use (their `x-reportlint.placeholders`).
+    placeholder_texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule sees: one report (or, for document rules, none) and the file around it."""
+
+    document: Node
+    lines: list[str]
+    options: Options
+    report: Node = field(default_factory=dict)
+    earlier: tuple[Node, ...] = ()  # the reports before this one in the same file
+    template_schema: Node = field(default_factory=dict)
+
+    def code_lines(self) -> set[int]:
+        """Lines inside fenced or indented code blocks of this report."""
+        found: set[int] = set()
+        for node in walk(self.report):
+            for block in node.get("code_blocks", ()):
+                found.update(range(block["line"], block["end_line"] + 1))
+        return found
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: codes.Code
+    check: Check
+    scope: str  # "report" or "document"
+
+
+RULES: list[Rule] = []
+
+
+def rule(code: str, name: str, severity: Severity, scope: str = "report"
+         ) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        entry = codes.define(code, name, severity, check.__doc__ or "")
+        RULES.append(Rule(entry, check, scope))
+        return check
+
+    return register
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """A report or section, then every section below it, in document order."""
+    yield node
+    for child in node.get("sections", {}).values():
+        yield from walk(child)
+
+
+def content_line(block: Node, offset: int) -> int:
+    """The file line of a character offset in a code block's text."""
+    lines = block["text"].count("\n")
+    fenced = block["end_line"] - block["line"] == lines + 1
+    return int(block["line"]) + (1 if fenced else 0) + int(block["text"].count("\n", 0, offset))
+
+
+def field_value(report: Node, key: str) -> Node | None:
+    found = report.get("fields", {}).get(key)
+    return found if isinstance(found, dict) else None
+
+
+# A finished claim leads with the word: "Phase 1 COMPLETE" is a claim about a phase.
+_COMPLETE = re.compile(r"^[\W_]*(?:COMPLETED?|DONE|FINISHED)\b", re.IGNORECASE)
+_YES = re.compile(r"^(?:✅\s*)?yes\b", re.IGNORECASE)
+
+
+def finished_claims(report: Node) -> list[tuple[str, int]]:
+    """The report's claims of being finished: ``(words, line)`` for a COMPLETED status and a
+    **Ready for Review**: Yes."""
+    out: list[tuple[str, int]] = []
+    status = field_value(report, "status")
+    if status and _COMPLETE.search(status["value"]):
+        out.append((f"**{status['name']}**: {status['value']}", status["line"]))
+    ready = field_value(report, "ready-for-review")
+    if ready and _YES.search(ready["value"]):
+        out.append((f"**{ready['name']}**: {ready['value']}", ready["line"]))
+    return out
+
+
+def load() -> list[Rule]:
+    """Every rule (their modules are imported with this package, registering their codes)."""
+    return RULES
+
+
+# Imported last: each module registers its rules with the names defined above.
+from reportlint.rules import (  # noqa: E402
+    claims,
+    dates,
+    figures,
+    ids,
+    placeholders,
+    secrets,
+    structure,
+)
+
+__all__ = ["RULES", "Context", "Hit", "Options", "Rule", "claims", "dates", "figures", "ids",
+           "placeholders", "rule", "secrets", "structure", "walk"]

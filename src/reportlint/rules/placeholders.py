@@ -1,0 +1,156 @@
+"""Template text left in a report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Severity
+from reportlint.rules import Context, Hit, rule, walk
+
+# Shapes of placeholders beyond the templates' own list: `[FE-XXX]`, `[Item 3]`, `X hours`.
+_SHAPES = re.compile(
+    r"\b[A-Z]{2,5}-X{2,4}\b"
+    r"|\[X+\](?:%|\s+(?:hours?|days?|tests?|scenarios?))?"
+    r"|\[[A-Z][a-z]+(?:/[A-Z][a-z]+)?\s\d+\]"
+    r"|(?<![\w.])XX%"
+    r"|\bX\s(?:hours?|days?|tests?|scenarios?|passed|failed|total)\b"
+    r"|\bTBD\b|\bYYYY-MM-DD\b"
+    r"|\[[^\[\]\n]{1,60}\.\.\.\]"
+)
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
+_CHECKBOX = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+)\[[ xX]\]")
+_DASH_ONLY = re.compile(r"^[-\u2013\u2014]{1,3}$")
+# Columns whose value is the point of the row; `Notes` or `Description` may well be empty.
+_ESSENTIAL = frozenset({"status", "evidence", "coverage", "reversible", "implementation",
+                        "rationale", "resolution-needed", "impact", "severity", "required"})
+_NONE = re.compile(r"^(?:none|n/?a|no\b|nothing|-|\u2014|\u2013)", re.IGNORECASE)
+
+
+def _mask(line: str) -> str:
+    """The line with inline code and a leading task checkbox blanked out: `arr[X]` in code
+    is code and `- [X] done` is a ticked box, not placeholders."""
+    line = _CHECKBOX.sub(lambda m: m.group(1) + "   ", line)
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _texts(ctx: Context, bracketed: bool) -> re.Pattern[str] | None:
+    texts = sorted({t for t in ctx.options.placeholder_texts if t.startswith("[") == bracketed},
+                   key=len, reverse=True)
+    if not texts:
+        return None
+    return re.compile("|".join(
+        (r"(?<![\w/])" if t[0].isalnum() or t[0] == "/" else "") + re.escape(t)
+        + (r"(?![\w/])" if t[-1].isalnum() else "") for t in texts))
+
+
+@rule("RL201", "unfilled-placeholder", Severity.ERROR)
+def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
+    """Checks for template placeholder text left in a report: `[Task Name]`, `[X]%`,
+    `[Date/Time]`, `BE-XXX`, `path/to/file.ts`, `XX%`, `X hours`, `TBD`, and dash-only cells in
+    columns the template requires.
+
+    The placeholders are the templates' own (`x-reportlint.placeholders` in each template,
+    copied from the agent definitions), shapes such as `[Item 3]` or `[QA-XXX]`, and any
+    `extra-placeholder-patterns` in the configuration. Checkboxes (`[x]`), links, footnotes,
+    tags such as `[P1]` and real task ids are not placeholders. Text inside code blocks is
+    left alone.
+
+    ## Why is this bad?
+    A placeholder is a field the agent never filled in: the report looks complete and says
+    nothing. The reader has to notice `[Date/Time]` among real values to know the date is
+    unknown.
+
+    ## Example
+    ```markdown
+    ## Progress Update: BE-014 - Refresh token rotation
+
+    **Status**: IN PROGRESS
+    **Progress**: [X]% complete
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Progress Update: BE-014 - Refresh token rotation
+
+    **Status**: IN PROGRESS
+    **Progress**: 60% complete
+    ```
+    """
+    report = ctx.report
+    skip = ctx.code_lines() | _comment_lines(ctx)
+    # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
+    # shapes may not (`arr[X]`).
+    anywhere = _texts(ctx, bracketed=False)
+    masked_only = [p for p in (_texts(ctx, bracketed=True), _SHAPES,
+                               *ctx.options.extra_placeholders) if p is not None]
+    for number in range(report["line"], report["end_line"] + 1):
+        if number in skip or number > len(ctx.lines):
+            continue
+        line = ctx.lines[number - 1]
+        masked = _mask(line)
+        spans: list[tuple[int, int]] = []
+        found = [*(anywhere.finditer(line) if anywhere else ()),
+                 *(m for p in masked_only for m in p.finditer(masked))]
+        # Longest first, so `[BE-XXX]` is reported once and not again as `BE-XXX`.
+        for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in spans) or _inside_link(line, end):
+                continue
+            spans.append((start, end))
+        for start, end in sorted(spans):
+            yield Hit(number, f"unfilled placeholder `{line[start:end]}`: replace it with the "
+                      "real value", start + 1)
+    yield from _dash_cells(ctx)
+
+
+def _inside_link(line: str, end: int) -> bool:
+    return line[end:end + 1] in ("(", "[")
+
+
+def _comment_lines(ctx: Context) -> set[int]:
+    found: set[int] = set()
+    for comment in ctx.document.get("comments", ()):
+        found.update(range(comment["line"], comment["line"] + comment["text"].count("\n") + 1))
+    return found
+
+
+def _dash_cells(ctx: Context) -> Iterator[Hit]:
+    required = _required_columns(ctx.template_schema)
+    for section in walk(ctx.report):
+        columns = required.get(section.get("key", ""), ())
+        wanted = {c for i, c in enumerate(columns) if i == 0 or c in _ESSENTIAL}
+        for table in section.get("tables", ()):
+            for row in table["rows"]:
+                cells = list(row["cells"].items())
+                if not cells or _NONE.match(cells[0][1] or "-"):
+                    continue  # a "None" row: dashes say "nothing here", correctly
+                for key, value in cells:
+                    if key in wanted and _DASH_ONLY.match(value):
+                        name = table["columns"][key]["name"]
+                        yield Hit(row["line"], f"`{name}` is only `{value}` in a row of "
+                                  f"`{section['title']}`; the template needs a value there")
+
+
+def _required_columns(schema: object) -> dict[str, tuple[str, ...]]:
+    """Section key -> the columns its template table requires, anywhere in a template."""
+    found: dict[str, tuple[str, ...]] = {}
+
+    def visit(node: object) -> None:
+        if isinstance(node, dict):
+            sections = node.get("properties", {}).get("sections", {})
+            for key, sub in sections.get("properties", {}).items() if isinstance(
+                    sections, dict) else ():
+                columns = (sub.get("properties", {}).get("tables", {}).get("items", {})
+                           .get("properties", {}).get("columns", {})) if isinstance(
+                    sub, dict) else {}
+                if isinstance(columns, dict) and columns.get("required"):
+                    found[key] = tuple(columns["required"])
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(schema)
+    return found

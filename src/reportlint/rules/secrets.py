@@ -1,0 +1,85 @@
+"""Credentials pasted into a report. Findings never carry the secret itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Severity
+from reportlint.rules import Context, Hit, rule
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in (
+        ("AWS access key id", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+        ("AWS secret access key",
+         r"(?i)aws_?secret_?access_?key[\"']?\s*[:=]\s*[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b"),
+        ("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
+        ("GitHub token", r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b"),
+        ("Slack token", r"\bxox[abposr]-[A-Za-z0-9-]{10,250}"),
+        ("Slack webhook URL",
+         r"https://hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"),
+        ("Stripe secret key", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b"),
+        ("Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"),
+        ("OpenAI or Anthropic API key", r"\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}"),
+        ("private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+        ("JSON Web Token",
+         r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+        ("password in a URL",
+         r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@\"'`<>]{1,64}:(?P<s>[^\s@/\"'`<>]{3,128})@"),
+    ))
+# What a documented example puts where the password goes.
+_EXAMPLE_PASSWORD = re.compile(
+    r"^(?:\*+|x+|\.+|password|passwd|pass|pwd|secret|changeme|example|redacted|<.*>|\$\{.*\}"
+    r"|\$[A-Z_]+|%\(?.*|\{\{.*\}\}|\[.*\])$", re.IGNORECASE)
+
+
+def mask(secret: str) -> str:
+    """Enough to find it in the file, never enough to use it."""
+    if secret.startswith("-----BEGIN"):
+        return secret  # the armour line is public; the key is on the lines after it
+    shown = secret[:4] if len(secret) >= 12 else ""
+    return f"{shown}…({len(secret)} characters)"
+
+
+@rule("RL210", "leaked-secret", Severity.ERROR, scope="document")
+def leaked_secret(ctx: Context) -> Iterator[Hit]:
+    """Checks every line of the file, code blocks included, for credentials: cloud keys (AWS,
+    Google), GitHub, Slack and Stripe tokens, OpenAI/Anthropic API keys, private key blocks,
+    JSON Web Tokens, and passwords in connection URLs (`postgres://app:s3cret@db/app`).
+
+    The finding names the kind of secret and shows at most its first four characters and its
+    length: CI logs are public, and a linter must not leak what it found.
+
+    ## Why is this bad?
+    A report is committed, posted in pull requests and copied into tickets. A credential in it
+    is a credential published; it must be removed *and* rotated.
+
+    ## Example
+    ```markdown
+    ## Task Completion Report: BE-014 - Refresh token rotation
+
+    | Variable | Purpose | Required |
+    |----------|---------|----------|
+    | `DATABASE_URL` | postgres://app:Sup3rS3cret@db.internal/app | Yes |
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Task Completion Report: BE-014 - Refresh token rotation
+
+    | Variable | Purpose | Required |
+    |----------|---------|----------|
+    | `DATABASE_URL` | Connection string, from the secret store | Yes |
+    ```
+    """
+    for number, line in enumerate(ctx.lines, start=1):
+        if len(line) < 12:
+            continue
+        for kind, pattern in _KINDS:
+            for match in pattern.finditer(line):
+                secret = match.group("s") if "s" in pattern.groupindex else match.group(0)
+                if kind == "password in a URL" and _EXAMPLE_PASSWORD.match(secret):
+                    continue
+                start = match.start("s") if "s" in pattern.groupindex else match.start()
+                yield Hit(number, f"leaked secret: {kind} `{mask(secret)}`; remove it from "
+                          "the report and rotate it", start + 1)

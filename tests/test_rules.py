@@ -1,0 +1,70 @@
+"""Reviewer rules: fixtures that trigger each rule and near-misses that must not, and each
+rule's documented Example (triggers) and Use instead (does not)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from reportlint import codes, rules
+
+from conftest import FIXTURES, ROOT
+
+RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*/*.md"))
+RULES = rules.load()
+
+
+def findings(run: Callable[..., Result], *args: str, input: str | None = None
+             ) -> list[tuple[int, str]]:
+    result = run("check", "--format", "json", "--isolated", *args, input=input)
+    assert result.exit_code in (0, 1), result.output
+    return [(d["line"], d["code"]) for d in json.loads(result.stdout)]
+
+
+def test_every_reviewer_rule_has_fixtures() -> None:
+    named = {p.parent.name for p in RULE_FIXTURES}
+    for rule in RULES:
+        assert rule.code.name in named, rule.code.name
+        folder = FIXTURES / "rules" / rule.code.name
+        assert (folder / "bad.md").is_file()
+        assert (folder / "near-misses.md").is_file()
+
+
+@pytest.mark.parametrize("path", RULE_FIXTURES,
+                         ids=[str(p.relative_to(FIXTURES / "rules")) for p in RULE_FIXTURES])
+def test_rule_fixture(run: Callable[..., Result], path: Path) -> None:
+    entry = codes.by_name(path.parent.name)
+    assert entry is not None
+    rows = path.with_suffix(".expected").read_text("utf-8").split("\n")
+    expected = [(int(a), b) for a, b in (r.split() for r in rows if r.strip())]
+    if path.stem == "near-misses":
+        assert expected == []
+    else:
+        assert expected
+    assert [f for f in findings(run, str(path)) if f[1] == entry.code] == expected
+
+
+def _block(doc: str, heading: str) -> str:
+    match = re.search(rf"## {heading}\n(`{{3,}})markdown\n(.*?)\n\1(?:\n|$)", doc, re.DOTALL)
+    assert match, heading
+    return match.group(2) + "\n"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code.code for r in RULES])
+def test_documented_example_triggers_and_fix_does_not(run: Callable[..., Result],
+                                                      rule: rules.Rule) -> None:
+    code = rule.code.code
+    before = findings(run, "-", input=_block(rule.code.doc, "Example"))
+    after = findings(run, "-", input=_block(rule.code.doc, "Use instead"))
+    assert code in [c for _, c in before]
+    assert code not in [c for _, c in after]
+
+
+def test_rules_doc_is_current(run: Callable[..., Result]) -> None:
+    assert (ROOT / "docs/rules.md").read_text("utf-8") == run("rules", "--markdown").stdout, (
+        "docs/rules.md is stale: run `reportlint rules --markdown > docs/rules.md`")
