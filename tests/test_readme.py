@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import Result
@@ -36,3 +38,17 @@ def test_setup_commands_name_the_bundled_example() -> None:
     assert tests.endswith("pip install -e '.[test]' && pytest")
     assert tests.split("&& ")[-2:] == (ROOT / ".ci/run").read_text("utf-8").strip().splitlines(
         )[-1].split("&& ")
+
+
+def test_configuration_example_is_valid(run: Callable[..., Result], tmp_path: Path) -> None:
+    (example,) = re.findall(r"```toml\n(.*?)```", README, re.DOTALL)
+    (tmp_path / "pyproject.toml").write_text(example, "utf-8")
+    (tmp_path / "report-templates").mkdir()
+    report = tmp_path / "docs/reports/acks/r.md"
+    report.parent.mkdir(parents=True)
+    report.write_text("# Notes\n", "utf-8")
+    result = run("check", "--format", "json", report)
+    assert result.exit_code == 1, result.stderr
+    # Checked as an acknowledgement (per-file-templates), whatever its title says.
+    assert {d["message"].split(" (")[0] for d in json.loads(result.stdout)} >= {
+        "missing field **Status**", "missing section `Execution Plan`"}

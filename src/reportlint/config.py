@@ -140,10 +140,12 @@ def find(directory: Path) -> Path | None:
 
 
 def _has_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml configures reportlint; one that cannot be read counts, so
+    that the problem is reported rather than the file silently skipped."""
     try:
         data = tomllib.loads(pyproject.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
+        return True
     return isinstance(data.get("tool", {}).get("reportlint"), dict)
 
 
