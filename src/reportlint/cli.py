@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -13,7 +14,8 @@ from typing import NoReturn
 import click
 
 from reportlint import __version__, codes, config, engine, formats, rules
-from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.diagnostics import Diagnostic, Outcome, Severity
+from reportlint.formats import github
 from reportlint.templates import Registry, with_folders
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -93,10 +95,19 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(sorted(formats.FORMATS)),
-              default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(formats.FORMAT_NAMES),
+              default="text", show_default=True,
+              help="Output format: text, json, sarif (code scanning), github (workflow "
+                   "commands and step summary), junit, gitlab (Code Quality).")
+@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the output to this file instead of standard output.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour text output (auto: on a terminal, unless "
+                                      "NO_COLOR is set).")
 @click.option("--template", metavar="NAME",
               help="Check every report (or the whole file) against this template.")
+@click.option("--pr-body", is_flag=True,
+              help="Also check the pull request description from $GITHUB_EVENT_PATH.")
 @click.option("--stdin-filename", metavar="PATH",
               help="The path to show (and find configuration from) for input read from `-`.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
@@ -111,10 +122,11 @@ def cli() -> None:
               help="Codes, prefixes or names not to check.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
-def check(paths: tuple[Path, ...], output_format: str, template: str | None,
-          stdin_filename: str | None, config_file: Path | None, isolated: bool,
-          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          exit_zero: bool, statistics: bool) -> None:
+def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,
+          template: str | None, pr_body: bool, stdin_filename: str | None,
+          config_file: Path | None, isolated: bool, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool,
+          statistics: bool) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
     split = [tuple(s for part in group for s in part.replace(",", " ").split())
@@ -124,19 +136,62 @@ def check(paths: tuple[Path, ...], output_format: str, template: str | None,
     missing = [p for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     for path in missing:
         click.echo(f"error: {path}: no such file or directory", err=True)
-    diagnostics: list[Diagnostic] = []
-    files = 0
-    for item, item_settings in _inputs(paths, missing, settings, stdin_filename):
-        files += 1
-        diagnostics.extend(engine.check(item, item_settings))
-    if statistics:
-        click.echo(_statistics(diagnostics, files), nl=False)
-    else:
-        click.echo(formats.FORMATS[output_format](diagnostics, files), nl=False)
+    body = _pull_request_body() if pr_body else None
+    outcomes: list[Outcome] = []
+    if body is not None:
+        outcomes.append(engine.check(body, settings.for_dir(Path.cwd())))
+    if paths or body is None:
+        for item, item_settings in _inputs(paths, missing, settings, stdin_filename):
+            outcomes.append(engine.check(item, item_settings))
+    style = formats.Style(color == "always" or (
+        color == "auto" and output_file is None and "NO_COLOR" not in os.environ
+        and sys.stdout.isatty()))
+    rendered = (_statistics(outcomes) if statistics
+                else formats.render(output_format, outcomes, style))
+    _write(rendered, output_file)
+    if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), github.step_summary(outcomes))
     if missing:
         sys.exit(EXIT_USAGE)
-    failed = any(d.severity is Severity.ERROR for d in diagnostics)
+    failed = any(d.severity is Severity.ERROR for d in formats.findings(outcomes))
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _write(text: str, path: Path | None) -> None:
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _append(path: Path, text: str) -> None:
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        _fail(f"cannot write the step summary {path}: {exc.strerror or exc}")
+
+
+def _pull_request_body() -> engine.Input:
+    """The pull request description of the GitHub event being handled, as an input."""
+    event_path = os.environ.get("GITHUB_EVENT_PATH")
+    if not event_path:
+        _fail("--pr-body needs $GITHUB_EVENT_PATH (set by GitHub Actions)")
+    try:
+        event = json.loads(Path(event_path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _fail(f"cannot read the event payload {event_path}: {exc}")
+    pull = event.get("pull_request") if isinstance(event, dict) else None
+    if not isinstance(pull, dict):
+        _fail("--pr-body: the event payload has no pull request (run it on pull_request "
+              "events)")
+    body = pull.get("body")
+    number = pull.get("number", "?")
+    text = body if isinstance(body, str) else ""
+    return engine.Input(f"pull-request-{number}-description.md", text.encode("utf-8"))
 
 
 def _inputs(paths: tuple[Path, ...], missing: list[Path], settings: _Settings,
@@ -164,11 +219,11 @@ def _inputs(paths: tuple[Path, ...], missing: list[Path], settings: _Settings,
                 yield engine.read(file), file_settings
 
 
-def _statistics(diagnostics: list[Diagnostic], files: int) -> str:
-    counts = Counter(d.code for d in diagnostics)
+def _statistics(outcomes: list[Outcome]) -> str:
+    counts = Counter(d.code for d in formats.findings(outcomes))
     lines = [f"{n:>5}  {code}  {codes.CODES[code].name}" for code, n in
              sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return "\n".join([*lines, formats.summary(diagnostics, files)]) + "\n"
+    return "\n".join([*lines, formats.summary(outcomes)]) + "\n"
 
 
 @cli.command()

@@ -48,3 +48,21 @@ class Finding:
     message: str
     column: int = 1
     severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one report is in a file: what output formats that group by report need."""
+
+    title: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything reportlint says about one file."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    reports: tuple[Span, ...] = ()

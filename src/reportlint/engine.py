@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlint import codes, model, parser, rules, schema, source, suppress
 from reportlint.config import Config
-from reportlint.diagnostics import Diagnostic, Finding
+from reportlint.diagnostics import Diagnostic, Finding, Outcome, Span
 from reportlint.templates import Registry
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
@@ -91,7 +91,7 @@ def document(text: str, registry: Registry, template: str | None) -> dict[str, A
     return model.build(text, parser.parse(text), registry.classify, template)
 
 
-def check(item: Input, settings: Settings) -> list[Diagnostic]:
+def check(item: Input, settings: Settings) -> Outcome:
     """Every finding for one input; never raises for anything in the input."""
     try:
         return _check(item, settings)
@@ -99,7 +99,8 @@ def check(item: Input, settings: Settings) -> list[Diagnostic]:
         failure = "the document is nested too deeply to check"
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         failure = f"reportlint failed on this file ({type(exc).__name__}: {exc}); please report it"
-    return [diagnostic(item.path, Finding(codes.INTERNAL_ERROR.code, 1, failure))]
+    return Outcome(item.path, (diagnostic(item.path, Finding(codes.INTERNAL_ERROR.code, 1,
+                                                              failure)),))
 
 
 def _text(item: Input) -> str | Diagnostic:
@@ -112,11 +113,11 @@ def _text(item: Input) -> str | Diagnostic:
     return diagnostic(item.path, decoded) if isinstance(decoded, Finding) else decoded.text
 
 
-def _check(item: Input, settings: Settings) -> list[Diagnostic]:
+def _check(item: Input, settings: Settings) -> Outcome:
     config = settings.config
     text = _text(item)
     if isinstance(text, Diagnostic):
-        return [text] if config.selected(text.code) else []
+        return Outcome(item.path, (text,) if config.selected(text.code) else ())
     registry = settings.registry
     doc = document(text, registry, settings.template_for(item))
     findings: list[Finding] = []
@@ -132,7 +133,9 @@ def _check(item: Input, settings: Settings) -> list[Diagnostic]:
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
-    return sorted(diagnostic(item.path, f, config) for f in findings)
+    spans = tuple(Span(r["title"]["text"], r["line"], r["end_line"]) for r in doc["reports"])
+    return Outcome(item.path, tuple(sorted(diagnostic(item.path, f, config) for f in findings)),
+                   spans)
 
 
 def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings) -> Iterator[Finding]:

@@ -1,0 +1,74 @@
+"""Outcomes to text: each output format is a function from the files' outcomes to a string.
+
+Formats never print; the CLI writes what they return.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlint.diagnostics import Diagnostic, Outcome, Severity
+
+
+@dataclass(frozen=True)
+class Style:
+    """How text output looks: ANSI colour only when the CLI says the terminal wants it."""
+
+    color: bool = False
+
+    def paint(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+
+PLAIN = Style()
+Formatter = Callable[[Sequence[Outcome], Style], str]
+
+
+def findings(outcomes: Sequence[Outcome]) -> list[Diagnostic]:
+    return [d for outcome in outcomes for d in outcome.diagnostics]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(outcomes: Sequence[Outcome]) -> str:
+    diagnostics = findings(outcomes)
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    checked = _plural(len(outcomes), "file")
+    if not diagnostics:
+        return f"All checks passed! ({checked} checked)"
+    with_findings = sum(bool(o.diagnostics) for o in outcomes)
+    return (f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
+            f"in {with_findings} of {checked}.")
+
+
+def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+    lines = []
+    for d in findings(outcomes):
+        code = style.paint(d.code, "1;31" if d.severity is Severity.ERROR else "1;33")
+        lines.append(f"{style.paint(d.path, '1')}:{d.line}:{d.column}: {code} {d.message}")
+    lines.append(summary(outcomes))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+    return json.dumps([d.as_dict() for d in findings(outcomes)], indent=2,
+                      ensure_ascii=False) + "\n"
+
+
+def _formats() -> dict[str, Formatter]:
+    from reportlint.formats import github, gitlab, junit, sarif
+
+    return {"text": text, "json": as_json, "sarif": sarif.render, "github": github.render,
+            "junit": junit.render, "gitlab": gitlab.render}
+
+
+FORMAT_NAMES = ("text", "json", "sarif", "github", "junit", "gitlab")
+
+
+def render(name: str, outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+    return _formats()[name](outcomes, style)

@@ -1,0 +1,66 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from reportlint import __version__, codes
+from reportlint.diagnostics import Outcome, Severity
+from reportlint.formats import PLAIN, Style, findings
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def uri(path: str) -> str:
+    """A SARIF artifact URI: relative paths stay relative (to the checkout), with `/`."""
+    posix = PurePath(path).as_posix()
+    if posix.startswith("/"):
+        return "file://" + quote(posix)
+    return quote(posix.removeprefix("./"))
+
+
+def _level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def _rule(entry: codes.Code) -> dict[str, Any]:
+    return {
+        "id": entry.code,
+        "name": entry.name,
+        "shortDescription": {"text": entry.summary},
+        "fullDescription": {"text": entry.doc.split("\n\n")[0].replace("\n", " ")},
+        "help": {"text": entry.doc, "markdown": entry.doc},
+        "defaultConfiguration": {"level": _level(entry.severity)},
+        "properties": {"tags": [entry.name]},
+    }
+
+
+def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+    catalogue = sorted(codes.CODES.values(), key=lambda e: e.code)
+    index = {entry.code: i for i, entry in enumerate(catalogue)}
+    results = [{
+        "ruleId": d.code,
+        "ruleIndex": index[d.code],
+        "level": _level(d.severity),
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(d.path)} if d.path != "-" else {"uri": "stdin"},
+            "region": {"startLine": d.line, "startColumn": d.column},
+        }}],
+    } for d in findings(outcomes)]
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "reportlint", "version": __version__,
+                                "semanticVersion": __version__,
+                                "rules": [_rule(e) for e in catalogue]}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
