@@ -148,7 +148,7 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         and sys.stdout.isatty()))
     rendered = (_statistics(outcomes) if statistics
                 else formats.render(output_format, outcomes, style))
-    _write(rendered, output_file)
+    _write(rendered, output_file, style.color)
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), github.step_summary(outcomes))
     if missing:
@@ -157,9 +157,10 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
-def _write(text: str, path: Path | None) -> None:
+def _write(text: str, path: Path | None, color: bool = False) -> None:
     if path is None:
-        click.echo(text, nl=False)
+        # click strips colour when stdout is not a terminal; --color always means always.
+        click.echo(text, nl=False, color=color or None)
         return
     try:
         path.write_text(text, encoding="utf-8")
