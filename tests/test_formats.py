@@ -9,8 +9,9 @@ from xml.etree import ElementTree
 
 import pytest
 from click.testing import Result
-from conftest import FIXTURES, ROOT, shared
 from jsonschema import Draft4Validator
+
+from conftest import FIXTURES, ROOT, shared
 
 INPUTS = ["fixtures/progress/invalid/checkboxes.md", "fixtures/rules/low-coverage/bad.md",
           "fixtures/log/valid/task-log.md"]

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import click
 
-from reportlint import __version__, codes, config, engine, formats, rules
+from reportlint import __version__, codes, config, engine, formats, gitdiff, rules
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.formats import github
 from reportlint.templates import Registry, with_folders
@@ -31,8 +31,9 @@ class _Settings:
 
     def __init__(self, config_file: Path | None, isolated: bool, template: str | None,
                  select: tuple[str, ...], extend_select: tuple[str, ...],
-                 ignore: tuple[str, ...]) -> None:
+                 ignore: tuple[str, ...], changes: gitdiff.Changes | None = None) -> None:
         self.config_file = config_file
+        self.changes = changes
         self.isolated = isolated
         self.template = template
         self.select, self.extend_select, self.ignore = select, extend_select, ignore
@@ -74,7 +75,7 @@ class _Settings:
         for name in wanted:
             if name not in registry:
                 _fail(f"unknown template {name!r}; known: {', '.join(registry.names())}")
-        return engine.Settings(registry, loaded, self.template)
+        return engine.Settings(registry, loaded, self.template, self.changes)
 
 
 def _registry(folders: tuple[Path, ...] = ()) -> Registry:
@@ -106,6 +107,8 @@ def cli() -> None:
                                       "NO_COLOR is set).")
 @click.option("--template", metavar="NAME",
               help="Check every report (or the whole file) against this template.")
+@click.option("--diff-base", metavar="REF",
+              help="Check Files Changed tables against `git diff REF...HEAD`.")
 @click.option("--pr-body", is_flag=True,
               help="Also check the pull request description from $GITHUB_EVENT_PATH.")
 @click.option("--stdin-filename", metavar="PATH",
@@ -123,15 +126,22 @@ def cli() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,
-          template: str | None, pr_body: bool, stdin_filename: str | None,
+          template: str | None, diff_base: str | None, pr_body: bool,
+          stdin_filename: str | None,
           config_file: Path | None, isolated: bool, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool,
           statistics: bool) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
-    split = [tuple(s for part in group for s in part.replace(",", " ").split())
-             for group in (select, extend_select, ignore)]
-    settings = _Settings(config_file, isolated, template, *split)
+    chosen, extended, ignored = (tuple(s for part in group for s in part.replace(",", " ").split())
+                                 for group in (select, extend_select, ignore))
+    changes = None
+    if diff_base is not None:
+        found = gitdiff.changes(diff_base, Path.cwd())
+        if isinstance(found, str):
+            _fail(found)
+        changes = found
+    settings = _Settings(config_file, isolated, template, chosen, extended, ignored, changes)
     settings.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     missing = [p for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     for path in missing:

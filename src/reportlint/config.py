@@ -56,7 +56,7 @@ class Config:
         except ValueError:
             return None
         for pattern, template in self.per_file_templates:
-            if _glob(pattern).match(relative.as_posix()):
+            if glob_regex(pattern).match(relative.as_posix()):
                 return template
         return None
 
@@ -65,14 +65,14 @@ class Config:
             relative = path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return False
-        return any(_glob(p).match(relative) for p in self.exclude)
+        return any(glob_regex(p).match(relative) for p in self.exclude)
 
     def included(self, path: Path) -> bool:
         try:
             relative = path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return False
-        return any(_glob(p).match(relative) for p in self.include) and not self.excluded(path)
+        return any(glob_regex(p).match(relative) for p in self.include) and not self.excluded(path)
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def valid_selector(selector: str) -> bool:
         c.startswith(selector.upper()) for c in codes.CODES)
 
 
-def _glob(pattern: str) -> re.Pattern[str]:
+def glob_regex(pattern: str) -> re.Pattern[str]:
     """A gitignore-like glob: ``**`` crosses folders, ``*`` and ``?`` do not."""
     out, i = [], 0
     while i < len(pattern):

@@ -13,6 +13,7 @@ from typing import Any
 from reportlint import codes, model, parser, rules, schema, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Span
+from reportlint.gitdiff import Changes
 from reportlint.templates import Registry
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
@@ -39,6 +40,7 @@ class Settings:
     registry: Registry
     config: Config = field(default_factory=Config)
     template: str | None = None  # --template: every report in every file
+    changes: Changes | None = None  # --diff-base: what the branch changed
 
     @cached_property
     def options(self) -> rules.Options:
@@ -129,7 +131,7 @@ def _check(item: Input, settings: Settings) -> Outcome:
         findings.append(Finding(codes.NO_REPORT.code, doc["first_heading"] or 1,
                                 _no_report(registry)))
     lines = model.split_lines(text)
-    findings.extend(_reviews(doc, lines, settings))
+    findings.extend(_reviews(doc, lines, settings, _relative(item, settings.changes)))
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
@@ -138,14 +140,25 @@ def _check(item: Input, settings: Settings) -> Outcome:
                    spans)
 
 
-def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings) -> Iterator[Finding]:
+def _relative(item: Input, changes: Changes | None) -> str:
+    if changes is None or item.location is None:
+        return ""
+    try:
+        return item.location.resolve().relative_to(changes.root.resolve()).as_posix()
+    except ValueError:
+        return ""
+
+
+def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings,
+             source: str) -> Iterator[Finding]:
     """Schema findings and reviewer-rule findings for every report, then document rules."""
     registry = settings.registry
     for index, report in enumerate(doc["reports"]):
         template = registry[report["template"]].schema
         found = schema.validate(report, template)
         context = rules.Context(doc, lines, settings.options, report,
-                                tuple(doc["reports"][:index]), template)
+                                tuple(doc["reports"][:index]), template, settings.changes,
+                                source)
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
                     for r in settings.rules if r.scope == "report" for hit in r.check(context)]
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}

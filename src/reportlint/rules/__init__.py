@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from reportlint import codes
 from reportlint.diagnostics import Severity
+from reportlint.gitdiff import Changes
 
 Node = dict[str, Any]
 
@@ -45,6 +46,8 @@ class Context:
     report: Node = field(default_factory=dict)
     earlier: tuple[Node, ...] = ()  # the reports before this one in the same file
     template_schema: Node = field(default_factory=dict)
+    changes: Changes | None = None  # what git says changed, with --diff-base
+    source: str = ""  # the checked file's path relative to the repository root, if known
 
     def code_lines(self) -> set[int]:
         """Lines inside fenced or indented code blocks of this report."""
@@ -125,11 +128,12 @@ from reportlint.rules import (  # noqa: E402
     claims,
     dates,
     figures,
+    files,
     ids,
     placeholders,
     secrets,
     structure,
 )
 
-__all__ = ["RULES", "Context", "Hit", "Options", "Rule", "claims", "dates", "figures", "ids",
-           "placeholders", "rule", "secrets", "structure", "walk"]
+__all__ = ["RULES", "Context", "Hit", "Options", "Rule", "claims", "dates", "figures", "files",
+           "ids", "placeholders", "rule", "secrets", "structure", "walk"]

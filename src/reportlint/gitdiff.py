@@ -1,0 +1,39 @@
+"""What git says a branch changed: the facts `--diff-base` checks a report's claims against."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Paths (relative to the repository root) the diff touches, with git's status letter."""
+
+    root: Path
+    base: str
+    statuses: dict[str, str]
+
+
+def changes(base: str, cwd: Path) -> Changes | str:
+    """The changes from the merge base of ``base`` to HEAD, or why there are none."""
+    top = _git(["rev-parse", "--show-toplevel"], cwd)
+    if top.returncode != 0:
+        return f"--diff-base: {cwd} is not inside a git repository"
+    root = Path(top.stdout.strip())
+    diff = _git(["diff", "--name-status", "-z", "--no-renames", f"{base}...HEAD"], root)
+    if diff.returncode != 0:
+        reason = diff.stderr.strip().splitlines()[0] if diff.stderr.strip() else "git failed"
+        return f"--diff-base {base}: {reason}"
+    parts = [p for p in diff.stdout.split("\0") if p]
+    statuses = {path: status[:1] for status, path in zip(parts[::2], parts[1::2], strict=False)}
+    return Changes(root, base, statuses)
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                              check=False)
+    except OSError as exc:  # no git on the machine
+        return subprocess.CompletedProcess(args, 127, "", str(exc))
