@@ -52,3 +52,17 @@ def test_configuration_example_is_valid(run: Callable[..., Result], tmp_path: Pa
     # Checked as an acknowledgement (per-file-templates), whatever its title says.
     assert {d["message"].split(" (")[0] for d in json.loads(result.stdout)} >= {
         "missing field **Status**", "missing section `Execution Plan`"}
+
+
+def test_workflow_and_hook_examples_match_the_action_and_hook() -> None:
+    import yaml
+
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", README, re.DOTALL)]
+    hook_config, workflow = blocks
+    (hook,) = hook_config["repos"][0]["hooks"]
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert hook["id"] in {h["id"] for h in hooks}
+    steps = workflow["jobs"]["reportlint"]["steps"]
+    used = next(s for s in steps if "reportlint" in s.get("uses", ""))
+    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+    assert set(used["with"]) <= set(action["inputs"])
