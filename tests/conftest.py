@@ -14,6 +14,14 @@ FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the user's cache."""
+    import os
+
+    os.environ["REPORTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def run() -> Callable[..., Result]:
     """Runs the CLI in-process: ``run("check", path)``; stdout and stderr kept apart."""

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import click
 
-from reportlint import __version__, codes, config, engine, formats, gitdiff, rules
+from reportlint import __version__, cache, codes, config, engine, formats, gitdiff, rules
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.formats import github
 from reportlint.templates import Registry, with_folders
@@ -123,16 +123,22 @@ def cli() -> None:
               help="Codes, prefixes or names to check in addition.")
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Codes, prefixes or names not to check.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: the usable cores).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache (see REPORTLINT_CACHE_DIR).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,
           template: str | None, diff_base: str | None, pr_body: bool,
           stdin_filename: str | None,
           config_file: Path | None, isolated: bool, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore: tuple[str, ...], exit_zero: bool,
-          statistics: bool) -> None:
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None,
+          no_cache: bool, exit_zero: bool, statistics: bool) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
+    if no_cache:
+        cache.disable()
     chosen, extended, ignored = (tuple(s for part in group for s in part.replace(",", " ").split())
                                  for group in (select, extend_select, ignore))
     changes = None
@@ -151,8 +157,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     if body is not None:
         outcomes.append(engine.check(body, settings.for_dir(Path.cwd())))
     if paths or body is None:
-        for item, item_settings in _inputs(paths, missing, settings, stdin_filename):
-            outcomes.append(engine.check(item, item_settings))
+        work = list(_inputs(paths, missing, settings, stdin_filename))
+        outcomes.extend(_run(work, settings, jobs or _usable_cores()))
     style = formats.Style(color == "always" or (
         color == "auto" and output_file is None and "NO_COLOR" not in os.environ
         and sys.stdout.isatty()))
@@ -205,14 +211,17 @@ def _pull_request_body() -> engine.Input:
     return engine.Input(f"pull-request-{number}-description.md", text.encode("utf-8"))
 
 
+Work = tuple["engine.Input | Path", engine.Settings]
+
+
 def _inputs(paths: tuple[Path, ...], missing: list[Path], settings: _Settings,
-            stdin_filename: str | None) -> Iterator[tuple[engine.Input, engine.Settings]]:
+            stdin_filename: str | None) -> Iterator[Work]:
+    """What to check, in order: files as paths (read where they are checked), stdin as bytes."""
     if not paths:
         base = settings.for_dir(Path.cwd())
-        root = base.config.root
-        for path in engine.expand([root]):
+        for path in engine.expand([base.config.root]):
             if base.config.included(path):
-                yield engine.read(path), settings.for_dir(path.parent)
+                yield path, settings.for_dir(path.parent)
         return
     for path in paths:
         if path in missing:
@@ -227,7 +236,64 @@ def _inputs(paths: tuple[Path, ...], missing: list[Path], settings: _Settings,
         for file in engine.expand([path]):
             file_settings = settings.for_dir(file.parent)
             if named or not file_settings.config.excluded(file):
-                yield engine.read(file), file_settings
+                yield file, file_settings
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+_WORK: list[Work] = []
+
+
+def _check_one(index: int) -> Outcome:
+    target, file_settings = _WORK[index]
+    item = engine.read(target) if isinstance(target, Path) else target
+    return engine.check(item, file_settings)
+
+
+def _run(work: list[Work], settings: _Settings, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in input order; files are spread over processes when there are enough."""
+    global _WORK
+    _WORK = work
+    progress = _Progress(len(work))
+    # Below a few dozen files, starting processes costs more than it saves.
+    if jobs > 1 and len(work) >= 32 and sys.platform != "win32":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork")  # workers inherit the settings
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            chunk = max(1, min(64, len(work) // (jobs * 8)))
+            for outcome in pool.map(_check_one, range(len(work)), chunksize=chunk):
+                progress.step()
+                yield outcome
+    else:
+        for index in range(len(work)):
+            progress.step()
+            yield _check_one(index)
+    progress.done()
+
+
+class _Progress:
+    """A one-line count on stderr for long runs, only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.shown = total >= 200 and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.count += 1
+        if self.shown and (self.count % 25 == 0 or self.count == self.total):
+            click.echo(f"\rreportlint: {self.count}/{self.total} files", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.shown:
+            click.echo("\r\x1b[2K", err=True, nl=False)
 
 
 def _statistics(outcomes: list[Outcome]) -> str:

@@ -10,9 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from reportlint import codes, model, parser, rules, schema, source, suppress
+from reportlint import cache, codes, model, parser, rules, source, suppress
 from reportlint.config import Config
-from reportlint.diagnostics import Diagnostic, Finding, Outcome, Span
+from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.gitdiff import Changes
 from reportlint.templates import Registry
 
@@ -52,6 +52,19 @@ class Settings:
     @cached_property
     def rules(self) -> list[rules.Rule]:
         return [r for r in rules.load() if self.config.selected(r.code.code)]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything besides a file's bytes that decides its findings, for the result cache."""
+        c = self.config
+        options = c.options
+        parts = [
+            repr((c.select, c.ignore, c.extend_select, sorted(c.severity.items()))),
+            repr((options.coverage_minimum, options.task_id_pattern.pattern,
+                  [p.pattern for p in options.extra_placeholders])),
+            repr([(n, self.registry[n].digest) for n in self.registry.names()]),
+        ]
+        return "\n".join(parts)
 
     def template_for(self, item: Input) -> str | None:
         if self.template is not None:
@@ -95,6 +108,39 @@ def document(text: str, registry: Registry, template: str | None) -> dict[str, A
 
 def check(item: Input, settings: Settings) -> Outcome:
     """Every finding for one input; never raises for anything in the input."""
+    cacheable = item.data is not None and settings.changes is None
+    if cacheable:
+        assert item.data is not None
+        name = cache.key(settings.fingerprint, settings.template_for(item) or "", item.data)
+        hit = _cached(item.path, cache.get("results", name))
+        if hit is not None:
+            return hit
+    outcome = _guarded(item, settings)
+    if cacheable and not any(d.code == codes.INTERNAL_ERROR.code for d in outcome.diagnostics):
+        cache.put("results", name, _stored(outcome))
+    return outcome
+
+
+def _stored(outcome: Outcome) -> dict[str, Any]:
+    return {"diagnostics": [{k: v for k, v in d.as_dict().items() if k != "path"}
+                            for d in outcome.diagnostics],
+            "reports": [[s.title, s.line, s.end_line] for s in outcome.reports]}
+
+
+def _cached(path: str, value: Any) -> Outcome | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        diagnostics = tuple(Diagnostic(path, d["line"], d["column"], d["code"], d["name"],
+                                       Severity(d["severity"]), d["message"])
+                            for d in value["diagnostics"])
+        spans = tuple(Span(str(t), int(a), int(b)) for t, a, b in value["reports"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return Outcome(path, diagnostics, spans)
+
+
+def _guarded(item: Input, settings: Settings) -> Outcome:
     try:
         return _check(item, settings)
     except RecursionError:
@@ -154,8 +200,10 @@ def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings,
     """Schema findings and reviewer-rule findings for every report, then document rules."""
     registry = settings.registry
     for index, report in enumerate(doc["reports"]):
-        template = registry[report["template"]].schema
-        found = schema.validate(report, template)
+        entry = registry[report["template"]]
+        template = entry.schema
+        quick = entry.quick_check
+        found = [] if quick is not None and quick(report) else _explain(report, template)
         context = rules.Context(doc, lines, settings.options, report,
                                 tuple(doc["reports"][:index]), template, settings.changes,
                                 source)
@@ -169,6 +217,13 @@ def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings,
         if rule.scope == "document":
             for hit in rule.check(context):
                 yield Finding(rule.code.code, hit.line, hit.message, hit.column)
+
+
+def _explain(report: dict[str, Any], template: dict[str, Any]) -> list[Finding]:
+    # jsonschema is imported only when a report fails (or its template needs it).
+    from reportlint import schema
+
+    return schema.validate(report, template)
 
 
 def _no_report(registry: Registry) -> str:

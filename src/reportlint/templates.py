@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reportlint import names
+from reportlint import cache, fastschema, names
 
 
 @dataclass(frozen=True)
@@ -19,6 +18,12 @@ class Template:
     path: Path
     schema: dict[str, Any]
     title_pattern: re.Pattern[str] = field(compare=False)
+    digest: str = ""  # content hash of the template file
+
+    @cached_property
+    def quick_check(self) -> fastschema.Check | None:
+        """The yes/no validator, or None when only jsonschema can judge this template."""
+        return fastschema.build(self.schema)
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -96,11 +101,30 @@ def load_folder(folder: Path) -> tuple[list[Template], list[TemplateProblem]]:
 
 def load_file(path: Path) -> Template | TemplateProblem:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return TemplateProblem(path, f"cannot read template: {exc}")
+    digest = cache.key(data)
+    cached = cache.get("templates", digest)
+    if isinstance(cached, dict):
+        # Checked when it was cached: no YAML parsing, no metaschema validation.
+        meta = cached.get("x-reportlint", {})
+        return Template(meta["name"], path, cached,
+                        re.compile(meta["title-pattern"], re.IGNORECASE), digest)
+    loaded = _parse(path, text)
+    if isinstance(loaded, Template):
+        cache.put("templates", digest, loaded.schema)
+        return Template(loaded.name, path, loaded.schema, loaded.title_pattern, digest)
+    return loaded
+
+
+def _parse(path: Path, text: str) -> Template | TemplateProblem:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        schema = yaml.safe_load(text)
+        schema = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"

@@ -1,0 +1,64 @@
+"""A small on-disk cache, keyed by content hash: compiled templates and per-file results.
+
+Lives in ``$REPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportlint``, else
+``~/.cache/reportlint``. Entries are JSON written atomically; a cache that cannot be read or
+written is simply not used, and ``--no-cache`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reportlint import __version__
+
+_enabled = os.environ.get("REPORTLINT_NO_CACHE", "") in ("", "0")
+
+
+def disable() -> None:
+    global _enabled
+    _enabled = False
+
+
+def directory() -> Path:
+    explicit = os.environ.get("REPORTLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "reportlint"
+
+
+def key(*parts: bytes | str) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def get(kind: str, name: str) -> Any:
+    if not _enabled:
+        return None
+    try:
+        return json.loads((directory() / kind / f"{name}.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def put(kind: str, name: str, value: Any) -> None:
+    if not _enabled:
+        return
+    folder = directory() / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(value, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, folder / f"{name}.json")
+    except (OSError, TypeError, ValueError):
+        pass
