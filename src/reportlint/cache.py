@@ -2,7 +2,8 @@
 
 Lives in ``$REPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportlint``, else
 ``~/.cache/reportlint``. Entries are JSON written atomically; a cache that cannot be read or
-written is simply not used, and ``--no-cache`` turns it off.
+written is simply not used. ``--no-cache`` turns off the per-file results (compiled templates,
+like ``.pyc`` files, are still kept); ``REPORTLINT_NO_CACHE=1`` turns off both.
 """
 
 from __future__ import annotations
@@ -10,18 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
 
-_enabled = os.environ.get("REPORTLINT_NO_CACHE", "") in ("", "0")
+_disabled: set[str] = set()
 
 
-def disable() -> None:
-    global _enabled
-    _enabled = False
+def disable(kind: str) -> None:
+    _disabled.add(kind)
+
+
+def _enabled(kind: str) -> bool:
+    return kind not in _disabled and os.environ.get("REPORTLINT_NO_CACHE", "") in ("", "0")
 
 
 def directory() -> Path:
@@ -42,7 +45,7 @@ def key(*parts: bytes | str) -> str:
 
 
 def get(kind: str, name: str) -> Any:
-    if not _enabled:
+    if not _enabled(kind):
         return None
     try:
         return json.loads((directory() / kind / f"{name}.json").read_text("utf-8"))
@@ -51,8 +54,10 @@ def get(kind: str, name: str) -> Any:
 
 
 def put(kind: str, name: str, value: Any) -> None:
-    if not _enabled:
+    if not _enabled(kind):
         return
+    import tempfile  # only when writing: it is slow to import
+
     folder = directory() / kind
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,6 @@ import click
 
 from reportlint import __version__, cache, codes, config, engine, formats, gitdiff, rules
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
-from reportlint.formats import github
 from reportlint.templates import Registry, with_folders
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -126,7 +125,8 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Check files in this many processes (default: the usable cores).")
 @click.option("--no-cache", is_flag=True,
-              help="Neither read nor write the result cache (see REPORTLINT_CACHE_DIR).")
+              help="Neither read nor write cached results (kept in $REPORTLINT_CACHE_DIR, "
+                   "else ~/.cache/reportlint).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,
@@ -138,7 +138,7 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
     if no_cache:
-        cache.disable()
+        cache.disable("results")
     chosen, extended, ignored = (tuple(s for part in group for s in part.replace(",", " ").split())
                                  for group in (select, extend_select, ignore))
     changes = None
@@ -166,6 +166,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
                 else formats.render(output_format, outcomes, style))
     _write(rendered, output_file, style.color)
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from reportlint.formats import github
+
         _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), github.step_summary(outcomes))
     if missing:
         sys.exit(EXIT_USAGE)

@@ -14,10 +14,16 @@ from reportlint import codes
 from reportlint.diagnostics import Severity
 from reportlint.rules import Options
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+
+def _toml() -> Any:
+    """The TOML reader, imported only when there is a configuration file to read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    import tomli  # pragma: no cover - Python 3.10
+
+    return tomli  # pragma: no cover
 
 FILENAMES = (".reportlint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
@@ -51,6 +57,8 @@ class Config:
 
     def template_for(self, path: Path) -> str | None:
         """The template the configuration assigns to a file, if any."""
+        if not self.per_file_templates:
+            return None
         try:
             relative = path.resolve().relative_to(self.root.resolve())
         except ValueError:
@@ -143,18 +151,18 @@ def _has_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml configures reportlint; one that cannot be read counts, so
     that the problem is reported rather than the file silently skipped."""
     try:
-        data = tomllib.loads(pyproject.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = _toml().loads(pyproject.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, _toml().TOMLDecodeError):
         return True
     return isinstance(data.get("tool", {}).get("reportlint"), dict)
 
 
 def load(path: Path) -> Config | ConfigProblem:
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = _toml().loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         return ConfigProblem(path, "-", f"cannot read: {exc}")
-    except tomllib.TOMLDecodeError as exc:
+    except _toml().TOMLDecodeError as exc:
         return ConfigProblem(path, "-", f"invalid TOML: {exc}")
     table = data.get("tool", {}).get("reportlint", {}) if path.name == "pyproject.toml" \
         else data.get("tool", {}).get("reportlint", data)

@@ -8,13 +8,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint import cache, codes, model, parser, rules, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
-from reportlint.gitdiff import Changes
 from reportlint.templates import Registry
+
+if TYPE_CHECKING:
+    from reportlint.gitdiff import Changes
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                         ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})

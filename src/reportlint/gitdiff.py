@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ def changes(base: str, cwd: Path) -> Changes | str:
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    import subprocess  # only with --diff-base
+
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                               check=False)

@@ -5,6 +5,7 @@ Formats never print; the CLI writes what they return.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -60,15 +61,15 @@ def as_json(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
                       ensure_ascii=False) + "\n"
 
 
-def _formats() -> dict[str, Formatter]:
-    from reportlint.formats import github, gitlab, junit, sarif
-
-    return {"text": text, "json": as_json, "sarif": sarif.render, "github": github.render,
-            "junit": junit.render, "gitlab": gitlab.render}
-
-
 FORMAT_NAMES = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 def render(name: str, outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    return _formats()[name](outcomes, style)
+    if name == "text":
+        return text(outcomes, style)
+    if name == "json":
+        return as_json(outcomes, style)
+    # The other formats are modules of their own, imported only when asked for.
+    module = importlib.import_module(f"reportlint.formats.{name}")
+    rendered: str = module.render(outcomes, style)
+    return rendered

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint import codes
 from reportlint.diagnostics import Severity
-from reportlint.gitdiff import Changes
+
+if TYPE_CHECKING:
+    from reportlint.gitdiff import Changes
 
 Node = dict[str, Any]
 

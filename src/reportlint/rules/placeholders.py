@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 from reportlint.diagnostics import Severity
 from reportlint.rules import Context, Hit, rule, walk
@@ -11,15 +13,16 @@ from reportlint.rules import Context, Hit, rule, walk
 # Shapes of placeholders beyond the templates' own list: `[FE-XXX]`, `[Item 3]`, `X hours`.
 _SHAPES = re.compile(
     r"\b[A-Z]{2,5}-X{2,4}\b"
-    r"|\[X+\](?:%|\s+(?:hours?|days?|tests?|scenarios?))?"
-    r"|\[[A-Z][a-z]+(?:/[A-Z][a-z]+)?\s\d+\]"
+    r"|\[X+\](?:%|[ \t]+(?:hours?|days?|tests?|scenarios?))?"
+    r"|\[[A-Z][a-z]+(?:/[A-Z][a-z]+)? \d+\]"
     r"|(?<![\w.])XX%"
-    r"|\bX\s(?:hours?|days?|tests?|scenarios?|passed|failed|total)\b"
+    r"|\bX (?:hours?|days?|tests?|scenarios?|passed|failed|total)\b"
     r"|\bTBD\b|\bYYYY-MM-DD\b"
     r"|\[[^\[\]\n]{1,60}\.\.\.\]"
 )
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
-_CHECKBOX = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+)\[[ xX]\]")
+_CHECKBOX = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\]", re.MULTILINE)
+_NEWLINE = re.compile("\n")
 _DASH_ONLY = re.compile(r"^[-\u2013\u2014]{1,3}$")
 # Columns whose value is the point of the row; `Notes` or `Description` may well be empty.
 _ESSENTIAL = frozenset({"status", "evidence", "coverage", "reversible", "implementation",
@@ -35,8 +38,13 @@ def _mask(line: str) -> str:
 
 
 def _texts(ctx: Context, bracketed: bool) -> re.Pattern[str] | None:
-    texts = sorted({t for t in ctx.options.placeholder_texts if t.startswith("[") == bracketed},
-                   key=len, reverse=True)
+    return _alternation(tuple(sorted({t for t in ctx.options.placeholder_texts
+                                      if t.startswith("[") == bracketed},
+                                     key=lambda t: (-len(t), t))))
+
+
+@lru_cache(maxsize=16)
+def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
     if not texts:
         return None
     return re.compile("|".join(
@@ -78,34 +86,35 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
     ```
     """
     report = ctx.report
+    first, last = report["line"], min(report["end_line"], len(ctx.lines))
     skip = ctx.code_lines() | _comment_lines(ctx)
+    # One pass of each pattern over the report's text, not one per line.
+    text = "\n".join(ctx.lines[first - 1:last])
+    starts = [0]
+    for match in _NEWLINE.finditer(text):
+        starts.append(match.end())
+    masked = _mask(text)
     # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
     # shapes may not (`arr[X]`).
     anywhere = _texts(ctx, bracketed=False)
-    masked_only = [p for p in (_texts(ctx, bracketed=True), _SHAPES,
-                               *ctx.options.extra_placeholders) if p is not None]
-    for number in range(report["line"], report["end_line"] + 1):
-        if number in skip or number > len(ctx.lines):
+    found = [*(anywhere.finditer(text) if anywhere else ()),
+             *(m for p in (_texts(ctx, bracketed=True), _SHAPES,
+                           *ctx.options.extra_placeholders) if p is not None
+               for m in p.finditer(masked))]
+    spans: list[tuple[int, int]] = []
+    # Longest first, so `[BE-XXX]` is reported once and not again as `BE-XXX`.
+    for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):
+        start, end = match.span()
+        line = first + bisect_right(starts, start) - 1
+        if line in skip or text[end:end + 1] in ("(", "[") or any(
+                start < e and s < end for s, e in spans):
             continue
-        line = ctx.lines[number - 1]
-        masked = _mask(line)
-        spans: list[tuple[int, int]] = []
-        found = [*(anywhere.finditer(line) if anywhere else ()),
-                 *(m for p in masked_only for m in p.finditer(masked))]
-        # Longest first, so `[BE-XXX]` is reported once and not again as `BE-XXX`.
-        for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in spans) or _inside_link(line, end):
-                continue
-            spans.append((start, end))
-        for start, end in sorted(spans):
-            yield Hit(number, f"unfilled placeholder `{line[start:end]}`: replace it with the "
-                      "real value", start + 1)
+        spans.append((start, end))
+    for start, end in sorted(spans):
+        index = bisect_right(starts, start) - 1
+        yield Hit(first + index, f"unfilled placeholder `{text[start:end]}`: replace it with "
+                  "the real value", start - starts[index] + 1)
     yield from _dash_cells(ctx)
-
-
-def _inside_link(line: str, end: int) -> bool:
-    return line[end:end + 1] in ("(", "[")
 
 
 def _comment_lines(ctx: Context) -> set[int]:
@@ -132,8 +141,19 @@ def _dash_cells(ctx: Context) -> Iterator[Hit]:
                                   f"`{section['title']}`; the template needs a value there")
 
 
+_REQUIRED: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
 def _required_columns(schema: object) -> dict[str, tuple[str, ...]]:
-    """Section key -> the columns its template table requires, anywhere in a template."""
+    """Section key -> the columns its template table requires, anywhere in a template
+    (worked out once per template)."""
+    known = _REQUIRED.get(id(schema))
+    if known is None:
+        known = _REQUIRED[id(schema)] = _find_required_columns(schema)
+    return known
+
+
+def _find_required_columns(schema: object) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
 
     def visit(node: object) -> None:

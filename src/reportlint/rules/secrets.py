@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.rules import Context, Hit, rule
 
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in (
-        ("AWS access key id", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-        ("AWS secret access key",
-         r"(?i)aws_?secret_?access_?key[\"']?\s*[:=]\s*[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b"),
-        ("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
-        ("GitHub token", r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b"),
-        ("Slack token", r"\bxox[abposr]-[A-Za-z0-9-]{10,250}"),
-        ("Slack webhook URL",
+# (kind, a substring every match contains (checked first: most reports have none), pattern)
+_KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, trigger, re.compile(pattern)) for kind, trigger, pattern in (
+        ("AWS access key id", "A", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+        ("AWS secret access key", "",
+         r"(?i)aws_?secret_?access_?key[\"']?[ \t]*[:=][ \t]*[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b"),
+        ("GitHub token", "gh", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
+        ("GitHub token", "github_pat_", r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b"),
+        ("Slack token", "xox", r"\bxox[abposr]-[A-Za-z0-9-]{10,250}"),
+        ("Slack webhook URL", "hooks.slack.com",
          r"https://hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"),
-        ("Stripe secret key", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b"),
-        ("Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"),
-        ("OpenAI or Anthropic API key", r"\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}"),
-        ("private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
-        ("JSON Web Token",
+        ("Stripe secret key", "k_", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b"),
+        ("Google API key", "AIza", r"\bAIza[0-9A-Za-z_-]{35}\b"),
+        ("OpenAI or Anthropic API key", "sk-",
+         r"\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}"),
+        ("private key", "PRIVATE KEY", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+        ("JSON Web Token", "eyJ",
          r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
-        ("password in a URL",
+        ("password in a URL", "://",
          r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@\"'`<>]{1,64}:(?P<s>[^\s@/\"'`<>]{3,128})@"),
     ))
+_AWS = re.compile("aws", re.IGNORECASE)
 # What a documented example puts where the password goes.
 _EXAMPLE_PASSWORD = re.compile(
     r"^(?:\*+|x+|\.+|password|passwd|pass|pwd|secret|changeme|example|redacted|<.*>|\$\{.*\}"
@@ -72,14 +76,22 @@ def leaked_secret(ctx: Context) -> Iterator[Hit]:
     | `DATABASE_URL` | Connection string, from the secret store | Yes |
     ```
     """
-    for number, line in enumerate(ctx.lines, start=1):
-        if len(line) < 12:
+    text = "\n".join(ctx.lines)
+    starts: list[int] | None = None
+    hits: list[tuple[int, str]] = []
+    for kind, trigger, pattern in _KINDS:
+        if (trigger and trigger not in text) or (not trigger and not _AWS.search(text)):
             continue
-        for kind, pattern in _KINDS:
-            for match in pattern.finditer(line):
-                secret = match.group("s") if "s" in pattern.groupindex else match.group(0)
-                if kind == "password in a URL" and _EXAMPLE_PASSWORD.match(secret):
-                    continue
-                start = match.start("s") if "s" in pattern.groupindex else match.start()
-                yield Hit(number, f"leaked secret: {kind} `{mask(secret)}`; remove it from "
-                          "the report and rotate it", start + 1)
+        for match in pattern.finditer(text):
+            secret = match.group("s") if "s" in pattern.groupindex else match.group(0)
+            if kind == "password in a URL" and _EXAMPLE_PASSWORD.match(secret):
+                continue
+            hits.append((match.start("s") if "s" in pattern.groupindex else match.start(),
+                         f"leaked secret: {kind} `{mask(secret)}`; remove it from the report "
+                         "and rotate it"))
+    if hits:
+        starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+    for offset, message in sorted(hits):
+        assert starts is not None
+        index = bisect_right(starts, offset) - 1
+        yield Hit(index + 1, message, offset - starts[index] + 1)
