@@ -35,8 +35,26 @@ def directory() -> Path:
     return Path(base) / "reportlint"
 
 
+def _code_stamp() -> bytes:
+    """Which reportlint wrote an entry: its version, and the size and time of each of its own
+    files, so a development checkout never reads results of code it no longer runs."""
+    global _STAMP
+    if _STAMP is None:
+        package = Path(__file__).parent
+        stamps = [__version__]
+        for folder in (package, package / "rules", package / "formats"):
+            with os.scandir(folder) as entries:
+                stamps += sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}"
+                                 for e in entries if e.name.endswith(".py"))
+        _STAMP = "\n".join(stamps).encode()
+    return _STAMP
+
+
+_STAMP: bytes | None = None
+
+
 def key(*parts: bytes | str) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(_code_stamp())
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "little"))

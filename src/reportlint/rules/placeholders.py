@@ -10,16 +10,17 @@ from functools import lru_cache
 from reportlint.diagnostics import Severity
 from reportlint.rules import Context, Hit, rule, walk
 
-# Shapes of placeholders beyond the templates' own list: `[FE-XXX]`, `[Item 3]`, `X hours`.
-_SHAPES = re.compile(
-    r"\b[A-Z]{2,5}-X{2,4}\b"
-    r"|\[X+\](?:%|[ \t]+(?:hours?|days?|tests?|scenarios?))?"
-    r"|\[[A-Z][a-z]+(?:/[A-Z][a-z]+)? \d+\]"
-    r"|(?<![\w.])XX%"
-    r"|\bX (?:hours?|days?|tests?|scenarios?|passed|failed|total)\b"
-    r"|\bTBD\b|\bYYYY-MM-DD\b"
-    r"|\[[^\[\]\n]{1,60}\.\.\.\]"
-)
+# Shapes of placeholders beyond the templates' own list (`[FE-XXX]`, `[Item 3]`, `X hours`),
+# each with a substring it cannot match without, checked first: most reports have none.
+_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (trigger, re.compile(pattern)) for trigger, pattern in (
+        ("XX", r"\b[A-Z]{2,5}-X{2,4}\b|(?<![\w.])XX%"),
+        ("[X", r"\[X+\](?:%|[ \t]+(?:hours?|days?|tests?|scenarios?))?"),
+        ("[", r"\[[A-Z][a-z]+(?:/[A-Z][a-z]+)? \d+\]|\[[^\[\]\n]{1,60}\.\.\.\]"),
+        ("X ", r"\bX (?:hours?|days?|tests?|scenarios?|passed|failed|total)\b"),
+        ("TBD", r"\bTBD\b"),
+        ("YYYY", r"\bYYYY-MM-DD\b"),
+    ))
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
 _CHECKBOX = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\]", re.MULTILINE)
 _NEWLINE = re.compile("\n")
@@ -35,6 +36,19 @@ def _mask(line: str) -> str:
     is code and `- [X] done` is a ticked box, not placeholders."""
     line = _CHECKBOX.sub(lambda m: m.group(1) + "   ", line)
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _plain_texts(ctx: Context, text: str) -> Iterator[tuple[int, int]]:
+    """Where the templates' unbracketed placeholders (`path/to/file.ts`) stand as words."""
+    for placeholder in {t for t in ctx.options.placeholder_texts if not t.startswith("[")}:
+        start = text.find(placeholder)
+        while start >= 0:
+            end = start + len(placeholder)
+            before, after = text[start - 1:start] if start else "", text[end:end + 1]
+            if not (placeholder[0].isalnum() and (before.isalnum() or before in "_/")) and not (
+                    placeholder[-1].isalnum() and (after.isalnum() or after in "_/")):
+                yield start, end
+            start = text.find(placeholder, end)
 
 
 def _texts(ctx: Context, bracketed: bool) -> re.Pattern[str] | None:
@@ -96,15 +110,15 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
     masked = _mask(text)
     # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
     # shapes may not (`arr[X]`).
-    anywhere = _texts(ctx, bracketed=False)
-    found = [*(anywhere.finditer(text) if anywhere else ()),
-             *(m for p in (_texts(ctx, bracketed=True), _SHAPES,
-                           *ctx.options.extra_placeholders) if p is not None
+    patterns = [p for t, p in _SHAPES if t in masked]
+    bracketed = _texts(ctx, bracketed=True)
+    patterns += [bracketed] if bracketed is not None else []
+    found = [*_plain_texts(ctx, text),
+             *(m.span() for p in (*patterns, *ctx.options.extra_placeholders)
                for m in p.finditer(masked))]
     spans: list[tuple[int, int]] = []
     # Longest first, so `[BE-XXX]` is reported once and not again as `BE-XXX`.
-    for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):
-        start, end = match.span()
+    for start, end in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
         line = first + bisect_right(starts, start) - 1
         if line in skip or text[end:end + 1] in ("(", "[") or any(
                 start < e and s < end for s, e in spans):
