@@ -31,11 +31,12 @@ _ESSENTIAL = frozenset({"status", "evidence", "coverage", "reversible", "impleme
 _NONE = re.compile(r"^(?:none|n/?a|no\b|nothing|-|\u2014|\u2013)", re.IGNORECASE)
 
 
-def _mask(line: str) -> str:
-    """The line with inline code and a leading task checkbox blanked out: `arr[X]` in code
-    is code and `- [X] done` is a ticked box, not placeholders."""
-    line = _CHECKBOX.sub(lambda m: m.group(1) + "   ", line)
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    """Where inline code and task checkboxes are: `arr[X]` in code is code and `- [X] done`
+    is a ticked box, not placeholders."""
+    spans = [m.span() for m in _CODE_SPAN.finditer(text)]
+    spans += [(m.end(1), m.end()) for m in _CHECKBOX.finditer(text)]
+    return spans
 
 
 def _plain_texts(ctx: Context, text: str) -> Iterator[tuple[int, int]]:
@@ -107,15 +108,17 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
     starts = [0]
     for match in _NEWLINE.finditer(text):
         starts.append(match.end())
-    masked = _mask(text)
     # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
     # shapes may not (`arr[X]`).
-    patterns = [p for t, p in _SHAPES if t in masked]
+    patterns = [p for t, p in _SHAPES if t in text]
     bracketed = _texts(ctx, bracketed=True)
     patterns += [bracketed] if bracketed is not None else []
-    found = [*_plain_texts(ctx, text),
-             *(m.span() for p in (*patterns, *ctx.options.extra_placeholders)
-               for m in p.finditer(masked))]
+    shaped = [m.span() for p in (*patterns, *ctx.options.extra_placeholders)
+              for m in p.finditer(text)]
+    if shaped:  # rare: only then is it worth finding the code spans to leave out
+        masked = _masked_spans(text)
+        shaped = [(a, b) for a, b in shaped if not any(a < e and s < b for s, e in masked)]
+    found = [*_plain_texts(ctx, text), *shaped]
     spans: list[tuple[int, int]] = []
     # Longest first, so `[BE-XXX]` is reported once and not again as `BE-XXX`.
     for start, end in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
