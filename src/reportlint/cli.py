@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -59,11 +58,10 @@ class _Settings:
         return self._by_file[path]
 
     def _build(self, path: Path | None) -> engine.Settings:
-        loaded = config.load(path) if path is not None else config.Config()
+        loaded = config.load(path) if path is not None else config.Config(root=Path.cwd())
         if isinstance(loaded, config.ConfigProblem):
             _fail(f"invalid configuration: {loaded}")
-        loaded = dataclasses.replace(
-            loaded,
+        loaded = loaded._replace(
             select=self.select or loaded.select,
             extend_select=loaded.extend_select + self.extend_select,
             ignore=loaded.ignore + self.ignore,

@@ -14,13 +14,12 @@ Each entry's documentation is written in ruff's shape (what it checks, *Why is t
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.diagnostics import Severity
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     name: str
     severity: Severity

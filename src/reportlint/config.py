@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import codes
 from reportlint.diagnostics import Severity
@@ -31,15 +30,17 @@ _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", 
 _OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
+    """A configuration, as read from a file (``path``) whose folder is ``root``; relative
+    globs and folders in it are relative to ``root``."""
+
     path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
+    root: Path = Path()
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    options: Options = field(default_factory=Options)
+    severity: Mapping[str, Severity] = {}
+    options: Options = Options()
     include: tuple[str, ...] = ("**/*.md",)
     exclude: tuple[str, ...] = ()
     template_dirs: tuple[Path, ...] = ()
@@ -83,8 +84,7 @@ class Config:
         return any(glob_regex(p).match(relative) for p in self.include) and not self.excluded(path)
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
+class ConfigProblem(NamedTuple):
     """A configuration reportlint cannot use; it stops with exit code 2."""
 
     path: Path | None

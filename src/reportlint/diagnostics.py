@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(str, Enum):
@@ -12,17 +11,16 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding. Lines and columns are 1-based; ordering is by place, then code."""
 
     path: str
     line: int
     column: int
     code: str
-    name: str = field(compare=False)
-    severity: Severity = field(compare=False)
-    message: str = field(compare=False)
+    name: str
+    severity: Severity
+    message: str
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -36,8 +34,7 @@ class Diagnostic:
         }
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a stage reports before the engine knows the file: a code at a line.
 
     ``severity`` is set only where a template or configuration overrides the code's default.
@@ -50,8 +47,7 @@ class Finding:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where one report is in a file: what output formats that group by report need."""
 
     title: str
@@ -59,8 +55,7 @@ class Span:
     end_line: int
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """Everything reportlint says about one file."""
 
     path: str

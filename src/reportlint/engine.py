@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint import cache, codes, model, parser, rules, source, suppress
 from reportlint.config import Config
@@ -25,8 +23,7 @@ _ROOT_CAUSE = {codes.INVALID_FIELD_VALUE.code, codes.INVALID_CELL_VALUE.code}
 _PLACEHOLDER = "RL201"
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """A file to check: its display path and either its bytes or why they could not be read."""
 
     path: str
@@ -35,21 +32,22 @@ class Input:
     location: Path | None = None  # the file on disk, for per-file configuration
 
 
-@dataclass(frozen=True)
 class Settings:
     """Everything a check needs besides the input."""
 
-    registry: Registry
-    config: Config = field(default_factory=Config)
-    template: str | None = None  # --template: every report in every file
-    changes: Changes | None = None  # --diff-base: what the branch changed
+    def __init__(self, registry: Registry, config: Config | None = None,
+                 template: str | None = None, changes: Changes | None = None) -> None:
+        self.registry = registry
+        self.config = config if config is not None else Config(root=Path.cwd())
+        self.template = template  # --template: every report in every file
+        self.changes = changes  # --diff-base: what the branch changed
 
     @cached_property
     def options(self) -> rules.Options:
         texts = tuple(text for name in self.registry.names()
                       for text in self.registry[name].meta.get("placeholders", ())
                       if isinstance(text, str))
-        return dataclasses.replace(self.config.options, placeholder_texts=texts)
+        return self.config.options._replace(placeholder_texts=texts)
 
     @cached_property
     def rules(self) -> list[rules.Rule]:
@@ -123,6 +121,11 @@ def check(item: Input, settings: Settings) -> Outcome:
     return outcome
 
 
+def _place(d: Diagnostic) -> tuple[str, int, int, str]:
+    # Stable on ties, so findings on one line keep the template's order.
+    return d.path, d.line, d.column, d.code
+
+
 def _stored(outcome: Outcome) -> dict[str, Any]:
     return {"diagnostics": [{k: v for k, v in d.as_dict().items() if k != "path"}
                             for d in outcome.diagnostics],
@@ -184,7 +187,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
     spans = tuple(Span(r["title"]["text"], r["line"], r["end_line"]) for r in doc["reports"])
-    return Outcome(item.path, tuple(sorted(diagnostic(item.path, f, config) for f in findings)),
+    return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
+                                     key=_place)),
                    spans)
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import subprocess
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """Paths (relative to the repository root) the diff touches, with git's status letter."""
 
     root: Path

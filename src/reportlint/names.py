@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _NUMBER = re.compile(r"^\s*(?:(\d+(?:\.\d+)+)\.?|(\d+|[A-Za-z])[.)])\s+(?=\S)")
 _OPTIONAL = re.compile(
@@ -48,8 +48,7 @@ def lead_trimmed(text: str) -> str:
     return _SYMBOLS.sub("", text).strip()
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     label: str | None
     task_id: str | None
     task_name: str | None

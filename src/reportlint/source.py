@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint import codes
 from reportlint.diagnostics import Finding
@@ -11,8 +11,7 @@ from reportlint.diagnostics import Finding
 _SNIFF = 8192
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """Decoded report text; line endings are left for the parser, which treats CR,
     LF and CRLF alike, so line numbers match what an editor shows."""
 

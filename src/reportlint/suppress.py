@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint import codes
@@ -21,14 +20,14 @@ _DIRECTIVE = re.compile(
     r"(?P<codes>[^>]*?)\s*-->")
 
 
-@dataclass
 class _Scope:
-    line: int  # where the directive is
-    kind: str
-    selectors: tuple[str, ...]  # empty: every code
-    start: int
-    end: int
-    used: set[str] = field(default_factory=set)
+    """One directive: where it is, what it silences, over which lines, and what it used."""
+
+    def __init__(self, line: int, kind: str, selectors: tuple[str, ...], start: int,
+                 end: int) -> None:
+        self.line, self.kind, self.selectors = line, kind, selectors  # no selectors: all
+        self.start, self.end = start, end
+        self.used: set[str] = set()
 
     def covers(self, finding: Finding) -> str | None:
         """The selector that silences ``finding`` here (``*`` for all), if any."""

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import cache, fastschema, names
 
 
-@dataclass(frozen=True)
 class Template:
-    name: str
-    path: Path
-    schema: dict[str, Any]
-    title_pattern: re.Pattern[str] = field(compare=False)
-    digest: str = ""  # content hash of the template file
+    """A loaded template: its name, file, schema and the title pattern that picks it."""
+
+    def __init__(self, name: str, path: Path, schema: dict[str, Any],
+                 title_pattern: re.Pattern[str], digest: str = "") -> None:
+        self.name, self.path, self.schema = name, path, schema
+        self.title_pattern = title_pattern
+        self.digest = digest  # content hash of the template file
 
     @cached_property
     def quick_check(self) -> fastschema.Check | None:
@@ -39,8 +39,7 @@ class Template:
         return str(self.meta.get("example-title", f"{self.title}: BE-001 - Task name"))
 
 
-@dataclass(frozen=True)
-class TemplateProblem:
+class TemplateProblem(NamedTuple):
     """A template that cannot be used; reportlint stops with exit code 2."""
 
     path: Path

@@ -8,13 +8,12 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """How text output looks: ANSI colour only when the CLI says the terminal wants it."""
 
     color: bool = False

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint import codes
@@ -27,8 +26,7 @@ class Hit(NamedTuple):
     column: int = 1
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Per-rule options, set under ``[tool.reportlint.options]``."""
 
     coverage_minimum: float = 80.0
@@ -38,16 +36,16 @@ class Options:
     placeholder_texts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a rule sees: one report (or, for document rules, none) and the file around it."""
+class Context(NamedTuple):
+    """What a rule sees: one report (or, for document rules, none) and the file around it.
+    Rules read it and never change it (the empty defaults are shared)."""
 
     document: Node
     lines: list[str]
     options: Options
-    report: Node = field(default_factory=dict)
+    report: Node = {}  # noqa: RUF012 - read only
     earlier: tuple[Node, ...] = ()  # the reports before this one in the same file
-    template_schema: Node = field(default_factory=dict)
+    template_schema: Node = {}  # noqa: RUF012 - read only
     changes: Changes | None = None  # what git says changed, with --diff-base
     source: str = ""  # the checked file's path relative to the repository root, if known
 
@@ -63,8 +61,7 @@ class Context:
 Check = Callable[[Context], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: codes.Code
     check: Check
     scope: str  # "report" or "document"
