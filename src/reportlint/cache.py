@@ -8,7 +8,6 @@ like ``.pyc`` files, are still kept); ``REPORTLINT_NO_CACHE=1`` turns off both.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -23,7 +22,7 @@ def disable(kind: str) -> None:
     _disabled.add(kind)
 
 
-def _enabled(kind: str) -> bool:
+def enabled(kind: str) -> bool:
     return kind not in _disabled and os.environ.get("REPORTLINT_NO_CACHE", "") in ("", "0")
 
 
@@ -54,6 +53,8 @@ _STAMP: bytes | None = None
 
 
 def key(*parts: bytes | str) -> str:
+    import hashlib  # loads OpenSSL: only for runs that use the cache
+
     digest = hashlib.sha256(_code_stamp())
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
@@ -63,7 +64,7 @@ def key(*parts: bytes | str) -> str:
 
 
 def get(kind: str, name: str) -> Any:
-    if not _enabled(kind):
+    if not enabled(kind):
         return None
     try:
         return json.loads((directory() / kind / f"{name}.json").read_text("utf-8"))
@@ -72,7 +73,7 @@ def get(kind: str, name: str) -> Any:
 
 
 def put(kind: str, name: str, value: Any) -> None:
-    if not _enabled(kind):
+    if not enabled(kind):
         return
     import tempfile  # only when writing: it is slow to import
 

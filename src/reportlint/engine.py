@@ -108,7 +108,8 @@ def document(text: str, registry: Registry, template: str | None) -> dict[str, A
 
 def check(item: Input, settings: Settings) -> Outcome:
     """Every finding for one input; never raises for anything in the input."""
-    cacheable = item.data is not None and settings.changes is None
+    cacheable = (item.data is not None and settings.changes is None
+                 and cache.enabled("results"))
     if cacheable:
         assert item.data is not None
         name = cache.key(settings.fingerprint, settings.template_for(item) or "", item.data)
