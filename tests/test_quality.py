@@ -12,7 +12,7 @@ from conftest import ROOT
 
 
 @pytest.mark.parametrize("command", [
-    ["ruff", "check", "src", "tests"],
+    ["ruff", "check", "src", "tests", "bench"],
     [sys.executable, "-m", "mypy"],
 ], ids=["ruff", "mypy"])
 def test_static_checks(command: list[str]) -> None:
