@@ -219,7 +219,7 @@ def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings,
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}
         yield from (f for f in found if not (f.code in _ROOT_CAUSE and f.line in placeholders))
         yield from reviewed
-    context = rules.Context(doc, lines, settings.options)
+    context = rules.Context(doc, lines, settings.options, text="\n".join(lines))
     for rule in settings.rules:
         if rule.scope == "document":
             for hit in rule.check(context):

@@ -48,6 +48,7 @@ class Context(NamedTuple):
     template_schema: Node = {}  # noqa: RUF012 - read only
     changes: Changes | None = None  # what git says changed, with --diff-base
     source: str = ""  # the checked file's path relative to the repository root, if known
+    text: str = ""  # the whole file, line endings as "\n" (for document rules)
 
     def code_lines(self) -> set[int]:
         """Lines inside fenced or indented code blocks of this report."""

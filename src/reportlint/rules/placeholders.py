@@ -39,9 +39,19 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=16)
+def _vocabulary(texts: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """The placeholders split once per run: plain texts found with `str.find`, bracketed ones
+    as one regex (every one starts with `[`, so the scan is fast)."""
+    plain = tuple(sorted({t for t in texts if not t.startswith("[")}))
+    bracketed = _alternation(tuple(sorted({t for t in texts if t.startswith("[")},
+                                          key=lambda t: (-len(t), t))))
+    return plain, bracketed
+
+
 def _plain_texts(ctx: Context, text: str) -> Iterator[tuple[int, int]]:
     """Where the templates' unbracketed placeholders (`path/to/file.ts`) stand as words."""
-    for placeholder in {t for t in ctx.options.placeholder_texts if not t.startswith("[")}:
+    for placeholder in _vocabulary(ctx.options.placeholder_texts)[0]:
         start = text.find(placeholder)
         while start >= 0:
             end = start + len(placeholder)
@@ -50,12 +60,6 @@ def _plain_texts(ctx: Context, text: str) -> Iterator[tuple[int, int]]:
                     placeholder[-1].isalnum() and (after.isalnum() or after in "_/")):
                 yield start, end
             start = text.find(placeholder, end)
-
-
-def _texts(ctx: Context, bracketed: bool) -> re.Pattern[str] | None:
-    return _alternation(tuple(sorted({t for t in ctx.options.placeholder_texts
-                                      if t.startswith("[") == bracketed},
-                                     key=lambda t: (-len(t), t))))
 
 
 @lru_cache(maxsize=16)
@@ -111,7 +115,7 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
     # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
     # shapes may not (`arr[X]`).
     patterns = [p for t, p in _SHAPES if t in text]
-    bracketed = _texts(ctx, bracketed=True)
+    bracketed = _vocabulary(ctx.options.placeholder_texts)[1]
     patterns += [bracketed] if bracketed is not None else []
     shaped = [m.span() for p in (*patterns, *ctx.options.extra_placeholders)
               for m in p.finditer(text)]

@@ -79,7 +79,7 @@ def leaked_secret(ctx: Context) -> Iterator[Hit]:
     | `DATABASE_URL` | Connection string, from the secret store | Yes |
     ```
     """
-    text = "\n".join(ctx.lines)
+    text = ctx.text or "\n".join(ctx.lines)
     starts: list[int] | None = None
     hits: list[tuple[int, str]] = []
     lowered = text.lower()
