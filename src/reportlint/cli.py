@@ -38,6 +38,7 @@ class _Settings:
         self.select, self.extend_select, self.ignore = select, extend_select, ignore
         self._by_file: dict[Path | None, engine.Settings] = {}
         self._by_dir: dict[Path, Path | None] = {}
+        self._seen: dict[Path, engine.Settings] = {}
         for selector in (*select, *extend_select, *ignore):
             if not config.valid_selector(selector):
                 raise click.BadParameter(f"unknown code or rule {selector!r}; see "
@@ -53,9 +54,13 @@ class _Settings:
         return self._by_dir[directory]
 
     def for_dir(self, directory: Path) -> engine.Settings:
+        known = self._seen.get(directory)
+        if known is not None:  # most files share a folder: skip resolving it again
+            return known
         path = self._config_path(directory.resolve())
         if path not in self._by_file:
             self._by_file[path] = self._build(path)
+        self._seen[directory] = self._by_file[path]
         return self._by_file[path]
 
     def _build(self, path: Path | None) -> engine.Settings:
