@@ -57,7 +57,7 @@ class _Settings:
         known = self._seen.get(directory)
         if known is not None:  # most files share a folder: skip resolving it again
             return known
-        path = self._config_path(directory.resolve())
+        path = self._config_path(Path(os.path.abspath(directory)))
         if path not in self._by_file:
             self._by_file[path] = self._build(path)
         self._seen[directory] = self._by_file[path]
@@ -257,7 +257,8 @@ _WORK: list[Work] = []
 
 def _check_one(index: int) -> Outcome:
     target, file_settings = _WORK[index]
-    item = engine.read(target) if isinstance(target, Path) else target
+    limit = file_settings.config.max_file_size
+    item = engine.read(target, limit) if isinstance(target, Path) else target
     return engine.check(item, file_settings)
 
 

@@ -169,6 +169,22 @@ INVALID_FRONT_MATTER = define("RL006", "invalid-front-matter", E, """
     ```
     """)
 
+FILE_TOO_LARGE = define("RL007", "file-too-large", E, """
+    Checks that a file is under the size limit (`max-file-size`, 5 MiB by default) before it is
+    read at all.
+
+    ## Why is this bad?
+    A report of many megabytes is a log, a dump or a generated file committed by mistake; no
+    reviewer reads it, and checking it would only cost time and memory.
+
+    ## Example
+    A 40 MB `completion-report.md` with the whole test log pasted in.
+
+    ## Use instead
+    Keep the report short and link to the log; or raise `max-file-size` under
+    `[tool.reportlint]` if large reports are expected.
+    """)
+
 MISSING_SECTION = define("RL101", "missing-section", E, """
     Checks that every section and sub-section the template requires is present.
 

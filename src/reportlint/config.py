@@ -3,13 +3,14 @@ walking up from each checked file (nearest wins). The only module that reads TOM
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import codes
+from reportlint import codes, regexguard
 from reportlint.diagnostics import Severity
 from reportlint.rules import Options
 
@@ -26,7 +27,9 @@ def _toml() -> Any:
 
 FILENAMES = (".reportlint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
-         "template-dirs", "per-file-templates"}
+         "template-dirs", "per-file-templates", "max-file-size"}
+_UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
+          "gb": 1000**3, "gib": 1024**3}
 _OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
 
 
@@ -45,6 +48,7 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()
     template_dirs: tuple[Path, ...] = ()
     per_file_templates: tuple[tuple[str, str], ...] = ()
+    max_file_size: int = 5 * 1024 * 1024
 
     def selected(self, code: str) -> bool:
         """ruff's rule: the most specific selector wins; ``ignore`` wins a tie."""
@@ -60,28 +64,28 @@ class Config(NamedTuple):
         """The template the configuration assigns to a file, if any."""
         if not self.per_file_templates:
             return None
-        try:
-            relative = path.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            return None
+        relative = self.relative(path)
         for pattern, template in self.per_file_templates:
-            if glob_regex(pattern).match(relative.as_posix()):
+            if relative is not None and glob_regex(pattern).match(relative):
                 return template
         return None
 
-    def excluded(self, path: Path) -> bool:
+    def relative(self, path: Path) -> str | None:
+        """``path`` relative to this configuration's folder, or None when it is outside.
+        Symbolic links are not resolved: a link loop is the reader's problem to report."""
         try:
-            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
-            return False
-        return any(glob_regex(p).match(relative) for p in self.exclude)
+            return None
+
+    def excluded(self, path: Path) -> bool:
+        relative = self.relative(path)
+        return relative is not None and any(glob_regex(p).match(relative) for p in self.exclude)
 
     def included(self, path: Path) -> bool:
-        try:
-            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return False
-        return any(glob_regex(p).match(relative) for p in self.include) and not self.excluded(path)
+        relative = self.relative(path)
+        return relative is not None and any(
+            glob_regex(p).match(relative) for p in self.include) and not self.excluded(path)
 
 
 class ConfigProblem(NamedTuple):
@@ -209,6 +213,12 @@ def from_table(table: Mapping[str, Any], path: Path | None,
             return ConfigProblem(path, "per-file-templates",
                                  "expected a table of glob = \"template name\"")
         values["per_file_templates"] = tuple(mapping.items())
+    if "max-file-size" in table:
+        size = _size(table["max-file-size"])
+        if size is None:
+            return ConfigProblem(path, "max-file-size", "expected a size such as 5242880, "
+                                 f"\"5 MiB\" or \"10MB\", got {table['max-file-size']!r}")
+        values["max_file_size"] = size
     severity = table.get("severity", {})
     if not isinstance(severity, dict):
         return ConfigProblem(path, "severity", "expected a table of CODE = \"error\"|\"warning\"")
@@ -267,10 +277,25 @@ def _regexes(items: Iterable[Any], path: Path | None,
         if not isinstance(item, str):
             return ConfigProblem(path, key, f"expected a regular expression, got {item!r}")
         try:
-            out.append(re.compile(item))
+            compiled = re.compile(item)
         except re.error as exc:
             return ConfigProblem(path, key, f"{item!r} is not a valid regular expression: {exc}")
+        trouble = regexguard.problem(item)
+        if trouble is not None:
+            return ConfigProblem(path, key, f"{item!r} is refused: {trouble}")
+        out.append(compiled)
     return out
+
+
+def _size(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value > 0 else None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value) if isinstance(
+        value, str) else None
+    if match is None or match.group(2).lower() not in _UNITS:
+        return None
+    size = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    return size if size > 0 else None
 
 
 def _strings(value: Any) -> list[str] | None:

@@ -30,6 +30,7 @@ class Input(NamedTuple):
     data: bytes | None
     error: str | None = None
     location: Path | None = None  # the file on disk, for per-file configuration
+    size: int | None = None  # set, instead of data, when the file is over the size limit
 
 
 class Settings:
@@ -59,7 +60,8 @@ class Settings:
         c = self.config
         options = c.options
         parts = [
-            repr((c.select, c.ignore, c.extend_select, sorted(c.severity.items()))),
+            repr((c.select, c.ignore, c.extend_select, sorted(c.severity.items()),
+                  c.max_file_size)),
             repr((options.coverage_minimum, options.task_id_pattern.pattern,
                   [p.pattern for p in options.extra_placeholders])),
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
@@ -81,10 +83,16 @@ def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Dia
                       entry.name, severity, finding.message)
 
 
-def read(path: Path, shown: str | None = None) -> Input:
-    name = shown if shown is not None else str(path)
+def read(path: Path, limit: int | None = None) -> Input:
+    """A file's bytes, or why they were not read (an error, or a size over ``limit``)."""
+    name = str(path)
     try:
-        return Input(name, path.read_bytes(), location=path)
+        with path.open("rb") as handle:
+            if limit is not None:
+                size = os.fstat(handle.fileno()).st_size
+                if size > limit:
+                    return Input(name, None, location=path, size=size)
+            return Input(name, handle.read(), location=path)
     except OSError as exc:
         return Input(name, None, exc.strerror or str(exc), location=path)
 
@@ -157,8 +165,15 @@ def _guarded(item: Input, settings: Settings) -> Outcome:
                                                               failure)),))
 
 
-def _text(item: Input) -> str | Diagnostic:
+def _text(item: Input, limit: int | None = None) -> str | Diagnostic:
     """The input's text, or the diagnostic that says why it has none."""
+    size = item.size if item.size is not None else (
+        len(item.data) if item.data is not None and limit is not None else None)
+    if size is not None and limit is not None and size > limit:
+        return diagnostic(item.path, Finding(
+            codes.FILE_TOO_LARGE.code, 1,
+            f"file is {size:,} bytes, over the {limit:,}-byte limit (`max-file-size`); "
+            "it was not checked"))
     if item.data is None:
         reason = item.error or "cannot be read"
         return diagnostic(item.path, Finding(codes.UNREADABLE_FILE.code, 1,
@@ -169,7 +184,7 @@ def _text(item: Input) -> str | Diagnostic:
 
 def _check(item: Input, settings: Settings) -> Outcome:
     config = settings.config
-    text = _text(item)
+    text = _text(item, config.max_file_size)
     if isinstance(text, Diagnostic):
         return Outcome(item.path, (text,) if config.selected(text.code) else ())
     registry = settings.registry
@@ -198,7 +213,7 @@ def _relative(item: Input, changes: Changes | None) -> str:
         return ""
     try:
         return item.location.resolve().relative_to(changes.root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the repository, or a link loop
         return ""
 
 

@@ -141,12 +141,34 @@ def _parse(path: Path, text: str) -> Template | TemplateProblem:
         compiled = re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         return TemplateProblem(path, f"`x-reportlint.title-pattern` is not a valid regex: {exc}")
+    from reportlint import regexguard
     from reportlint import schema as schema_check
 
     problem = schema_check.problem(schema)
     if problem is not None:
         return TemplateProblem(path, problem)
+    for pointer, regex in [("/x-reportlint/title-pattern", pattern), *_patterns(schema, "")]:
+        trouble = regexguard.problem(regex)
+        if trouble is not None:
+            return TemplateProblem(path, f"regular expression at {pointer} is refused: {trouble}")
     return Template(meta["name"], path, schema, compiled)
+
+
+def _patterns(node: Any, pointer: str) -> list[tuple[str, str]]:
+    """Every regular expression a schema holds (`pattern` values, `patternProperties` keys)."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = f"{pointer}/{key}"
+            if key == "pattern" and isinstance(value, str):
+                found.append((here, value))
+            elif key == "patternProperties" and isinstance(value, dict):
+                found += [(f"{here}/{k}", k) for k in value]
+            found += _patterns(value, here)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _patterns(value, f"{pointer}/{index}")
+    return found
 
 
 def builtin() -> tuple[Registry, list[TemplateProblem]]:
