@@ -169,3 +169,24 @@ def test_empty_pr_body(run: Callable[..., Result], tmp_path: Path,
     event(tmp_path, {"pull_request": {"number": 7, "body": None}}, monkeypatch)
     result = run("check", "--isolated", "--format", "json", "--pr-body")
     assert [(d["line"], d["code"]) for d in json.loads(result.stdout)] == [(1, "RL004")]
+
+
+SECRETS = ["Sup3rS3cretPw", "AKIAIOSFODNN7EXAMPLE", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+           "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_secrets_never_reach_any_output(run: Callable[..., Result], tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    report = tmp_path / "r.md"
+    text = (FIXTURES / "rules/leaked-secret/bad.md").read_text("utf-8")
+    # The same secrets where other findings quote them: a field value and a title.
+    report.write_text(text.replace("Refresh token rotation", "AKIAIOSFODNN7EXAMPLE") +
+                      "\n**Status**: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\n", "utf-8")
+    result = run("check", "--isolated", "--format", name, report)
+    written = result.stdout + (summary.read_text("utf-8") if summary.exists() else "")
+    assert "RL210" in written or "leaked" in written
+    for secret in SECRETS:
+        assert secret not in written

@@ -22,6 +22,10 @@ def disable(kind: str) -> None:
     _disabled.add(kind)
 
 
+def enable(kind: str) -> None:
+    _disabled.discard(kind)
+
+
 def enabled(kind: str) -> bool:
     return kind not in _disabled and os.environ.get("REPORTLINT_NO_CACHE", "") in ("", "0")
 

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import click
 
-from reportlint import __version__, cache, codes, config, engine, formats, gitdiff, rules
+from reportlint import __version__, codes, config, engine, formats, gitdiff, rules
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.templates import Registry, with_folders
 
@@ -30,9 +30,11 @@ class _Settings:
 
     def __init__(self, config_file: Path | None, isolated: bool, template: str | None,
                  select: tuple[str, ...], extend_select: tuple[str, ...],
-                 ignore: tuple[str, ...], changes: gitdiff.Changes | None = None) -> None:
+                 ignore: tuple[str, ...], changes: gitdiff.Changes | None = None,
+                 cache_results: bool = True) -> None:
         self.config_file = config_file
         self.changes = changes
+        self.cache_results = cache_results
         self.isolated = isolated
         self.template = template
         self.select, self.extend_select, self.ignore = select, extend_select, ignore
@@ -78,7 +80,8 @@ class _Settings:
         for name in wanted:
             if name not in registry:
                 _fail(f"unknown template {name!r}; known: {', '.join(registry.names())}")
-        return engine.Settings(registry, loaded, self.template, self.changes)
+        return engine.Settings(registry, loaded, self.template, self.changes,
+                               self.cache_results)
 
 
 def _registry(folders: tuple[Path, ...] = ()) -> Registry:
@@ -141,8 +144,6 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           no_cache: bool, exit_zero: bool, statistics: bool) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
-    if no_cache:
-        cache.disable("results")
     chosen, extended, ignored = (tuple(s for part in group for s in part.replace(",", " ").split())
                                  for group in (select, extend_select, ignore))
     changes = None
@@ -151,7 +152,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         if isinstance(found, str):
             _fail(found)
         changes = found
-    settings = _Settings(config_file, isolated, template, chosen, extended, ignored, changes)
+    settings = _Settings(config_file, isolated, template, chosen, extended, ignored, changes,
+                         not no_cache)
     settings.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     missing = [p for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     for path in missing:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reportlint import cache, codes, model, parser, rules, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
+from reportlint.rules.secrets import redact
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
@@ -37,11 +38,13 @@ class Settings:
     """Everything a check needs besides the input."""
 
     def __init__(self, registry: Registry, config: Config | None = None,
-                 template: str | None = None, changes: Changes | None = None) -> None:
+                 template: str | None = None, changes: Changes | None = None,
+                 cache_results: bool = True) -> None:
         self.registry = registry
         self.config = config if config is not None else Config(root=Path.cwd())
         self.template = template  # --template: every report in every file
         self.changes = changes  # --diff-base: what the branch changed
+        self.cache_results = cache_results  # False with --no-cache
 
     @cached_property
     def options(self) -> rules.Options:
@@ -117,7 +120,7 @@ def document(text: str, registry: Registry, template: str | None) -> dict[str, A
 def check(item: Input, settings: Settings) -> Outcome:
     """Every finding for one input; never raises for anything in the input."""
     cacheable = (item.data is not None and settings.changes is None
-                 and cache.enabled("results"))
+                 and settings.cache_results and cache.enabled("results"))
     if cacheable:
         assert item.data is not None
         name = cache.key(settings.fingerprint, settings.template_for(item) or "", item.data)
@@ -202,7 +205,9 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
-    spans = tuple(Span(r["title"]["text"], r["line"], r["end_line"]) for r in doc["reports"])
+    findings = [f._replace(message=redact(f.message)) for f in findings]
+    spans = tuple(Span(redact(r["title"]["text"]), r["line"], r["end_line"])
+                  for r in doc["reports"])
     return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
                                      key=_place)),
                    spans)
