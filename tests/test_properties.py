@@ -4,6 +4,7 @@ line-ending style. For longer runs, see "Fuzzing" in the README."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,8 @@ def _uncached() -> Iterator[None]:
     cache.enable("results")
 
 
+# Longer runs: REPORTLINT_FUZZ_EXAMPLES=20000 pytest tests/test_properties.py
+RUNS = int(os.environ.get("REPORTLINT_FUZZ_EXAMPLES", "0"))
 REGISTRY, _ = templates.builtin()
 SETTINGS = engine.Settings(REGISTRY, Config(root=Path.cwd()))
 FORCED = engine.Settings(REGISTRY, Config(root=Path.cwd()), "completion")
@@ -72,7 +75,7 @@ def assert_sound(data: bytes, result: engine.Outcome) -> None:
         assert 1 <= d.line <= last, d
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=RUNS or 150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, st.booleans())
 def test_generated_reports(document: str, forced: bool) -> None:
     data = document.encode("utf-8")
@@ -84,13 +87,13 @@ def test_generated_reports(document: str, forced: bool) -> None:
         (d.line, d.code) for d in first.diagnostics]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=RUNS or 200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes(data: bytes) -> None:
     assert_sound(data, outcome(data))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=RUNS or 100, deadline=None)
 @given(st.text(max_size=1500))
 def test_arbitrary_text(text: str) -> None:
     data = text.encode("utf-8", "surrogatepass")
