@@ -134,6 +134,11 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write cached results (kept in $REPORTLINT_CACHE_DIR, "
                    "else ~/.cache/reportlint).")
+@click.option("--fix", is_flag=True,
+              help="Apply the safe repairs (status spelling, field and checkbox syntax, "
+                   "trailing white space, final newline), then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show the repairs --fix would make as a diff; change nothing.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,
@@ -141,7 +146,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           stdin_filename: str | None,
           config_file: Path | None, isolated: bool, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None,
-          no_cache: bool, exit_zero: bool, statistics: bool) -> None:
+          no_cache: bool, fix: bool, show_diff: bool, exit_zero: bool,
+          statistics: bool) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
     chosen, extended, ignored = (tuple(s for part in group for s in part.replace(",", " ").split())
@@ -164,7 +170,11 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         outcomes.append(engine.check(body, settings.for_dir(Path.cwd())))
     if paths or body is None:
         work = list(_inputs(paths, missing, settings, stdin_filename))
-        outcomes.extend(_run(work, settings, jobs or _usable_cores()))
+        if fix or show_diff:
+            repaired = _repair_all(work, write=not show_diff)
+            if show_diff:
+                sys.exit(EXIT_FINDINGS if repaired else EXIT_OK)
+        outcomes.extend(_run(work, settings, 1 if fix else jobs or _usable_cores()))
     style = formats.Style(color == "always" or (
         color == "auto" and output_file is None and "NO_COLOR" not in os.environ
         and sys.stdout.isatty()))
@@ -245,6 +255,46 @@ def _inputs(paths: tuple[Path, ...], missing: list[Path], settings: _Settings,
             file_settings = settings.for_dir(file.parent)
             if named or not file_settings.config.excluded(file):
                 yield file, file_settings
+
+
+def _repair_all(work: list[Work], write: bool) -> int:
+    """Apply (or, with ``write`` false, print as a diff) the safe fixes of every file, and
+    replace each file's entry in ``work`` by its repaired bytes, for the check that follows.
+    Returns how many files were (or would be) repaired."""
+    import difflib
+
+    from reportlint import atomic
+
+    files = lines = 0
+    for index, (target, file_settings) in enumerate(work):
+        if not isinstance(target, Path):
+            continue  # standard input and the PR description are not files to rewrite
+        item = engine.read(target, file_settings.config.max_file_size)
+        found = engine.repair(item, file_settings)
+        if found is None:
+            continue
+        if not write:
+            old = found.old.decode("utf-8-sig").splitlines()
+            new = found.new.decode("utf-8-sig").splitlines()
+            diff = difflib.unified_diff(old, new, str(target), str(target), lineterm="")
+            click.echo("\n".join(diff))
+        else:
+            try:
+                atomic.replace(target, found.old, found.new)
+            except atomic.Changed:
+                click.echo(f"warning: {target} changed while it was being fixed; left as it is",
+                           err=True)
+                continue
+            except OSError as exc:
+                click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
+                continue
+            work[index] = (engine.Input(str(target), found.new, location=target),
+                           file_settings)
+        files += 1
+        lines += found.lines
+    if write and files:
+        click.echo(f"Fixed {lines} line(s) in {files} file(s).", err=True)
+    return files
 
 
 def _usable_cores() -> int:

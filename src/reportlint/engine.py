@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -257,6 +258,36 @@ def _no_report(registry: Registry) -> str:
     known = ", ".join(f"`{registry[name].title}`" for name in registry.names())
     return (f"no report title found (known: {known}); start the report with a heading such "
             f"as `## {registry[registry.names()[0]].example_title}`, or pass --template NAME")
+
+
+class Repair(NamedTuple):
+    """What ``--fix`` would write for one file."""
+
+    old: bytes
+    new: bytes
+    lines: int
+
+
+def repair(item: Input, settings: Settings) -> Repair | None:
+    """The file with every safe fix applied, or None when there is nothing to fix (or the
+    file is not UTF-8 text reportlint may rewrite)."""
+    from reportlint import fixes
+
+    data = item.data
+    if data is None or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if item.size is not None or len(data) > settings.config.max_file_size:
+        return None
+    text = _text(item)
+    if isinstance(text, Diagnostic):
+        return None
+    doc = document(text, settings.registry, settings.template_for(item))
+    schemas = {n: settings.registry[n].schema for n in settings.registry.names()}
+    fixed = fixes.fix(text, doc, schemas)
+    if fixed.lines == 0 or fixed.text == text:
+        return None
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    return Repair(data, bom + fixed.text.encode("utf-8"), fixed.lines)
 
 
 def extract(item: Input, registry: Registry, template: str | None = None
