@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -98,3 +99,36 @@ def test_arbitrary_bytes(data: bytes) -> None:
 def test_arbitrary_text(text: str) -> None:
     data = text.encode("utf-8", "surrogatepass")
     assert_sound(data, outcome(data, forced=True))
+
+
+def _shape(doc: dict[str, Any]) -> list[object]:
+    """A model with the values --fix may change set aside: sections, their lines and the
+    counts of what they hold, field names, table columns."""
+    out: list[object] = []
+
+    def visit(node: dict[str, Any]) -> None:
+        out.append((sorted(node["fields"]), [list(t["columns"]) for t in node["tables"]],
+                    len(node["code_blocks"])))
+        for key, child in node["sections"].items():
+            out.append((key, child["line"]))
+            visit(child)
+
+    for report in doc["reports"]:
+        out.append((report["template"], report["line"], report["end_line"]))
+        visit(report)
+    return out
+
+
+@settings(max_examples=RUNS or 150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_fix_is_idempotent_and_keeps_the_model(document: str, ending: str, bom: bool) -> None:
+    data = (b"\xef\xbb\xbf" if bom else b"") + document.replace("\n", ending).encode("utf-8")
+    once = engine.repair(engine.Input("r.md", data), SETTINGS)
+    if once is None:
+        return
+    assert once.new.startswith(b"\xef\xbb\xbf") == bom
+    assert engine.repair(engine.Input("r.md", once.new), SETTINGS) is None  # twice == once
+    before = engine.document(data.decode("utf-8-sig"), REGISTRY, None)
+    after = engine.document(once.new.decode("utf-8-sig"), REGISTRY, None)
+    assert _shape(after) == _shape(before)

@@ -94,6 +94,9 @@ def _code_lines(doc: dict[str, Any]) -> set[int]:
 
     for report in doc.get("reports", ()):
         visit(report)
+    front = doc.get("front_matter")
+    if front:  # YAML: white space there may be content (block scalars)
+        found.update(range(front["line"], front["end_line"] + 1))
     return found
 
 
