@@ -35,6 +35,8 @@ def test_key(heading: str, key: str) -> None:
     ("✅ Progress Update: BE-002 - Search", "Progress Update", "BE-002", "Search"),
     ("Progress Update:", "Progress Update", None, None),
     ("Weekly notes", None, None, "Weekly notes"),
+    ("BE-011: Message Status Tracking", None, "BE-011", "Message Status Tracking"),
+    ("RTP-ORG-001: Deploy", None, "RTP-ORG-001", "Deploy"),
 ])
 def test_split_title(title: str, label: str | None, task_id: str | None,
                      task_name: str | None) -> None:

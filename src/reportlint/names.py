@@ -56,6 +56,7 @@ class Title(NamedTuple):
 
 _ID_AND_NAME = re.compile(r"^(?P<id>\S+?)(?:\s+[-\u2013\u2014]\s+|:\s+)(?P<name>\S.*)$")
 _SPACE = re.compile(r"\s")
+_ID_LABEL = re.compile(r"^\[?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\]?$")
 
 
 def split_title(text: str) -> Title:
@@ -65,6 +66,9 @@ def split_title(text: str) -> Title:
     if not colon:
         return Title(None, None, text or None)
     rest = rest.strip()
+    if _ID_LABEL.match(label.strip()):
+        # "BE-011: Message status tracking": a title that leads with its task id.
+        return Title(None, label.strip(), rest or None)
     if not rest:
         return Title(label.strip(), None, None)
     match = _ID_AND_NAME.match(rest)
