@@ -388,12 +388,31 @@ def extract(path: Path, template: str | None) -> None:
 
 
 @cli.command()
-def templates() -> None:
+@click.option("--verbose", "-v", is_flag=True, help="Also show title patterns and files.")
+def templates(verbose: bool) -> None:
     """List the templates and the report titles they recognise."""
     registry = _registry()
     for name in registry.names():
         entry = registry[name]
         click.echo(f"{name:<16} {entry.meta.get('role', '-'):<10} {entry.example_title}")
+        if verbose:
+            click.echo(f"{'':<16} title pattern: {entry.title_pattern.pattern}")
+            click.echo(f"{'':<16} source: {entry.path}")
+
+
+@cli.command()
+@click.argument("template")
+@click.option("--task-id", metavar="ID", help="The task id for the title (e.g. BE-014).")
+@click.option("--name", metavar="NAME", help="The task name for the title.")
+def new(template: str, task_id: str | None, name: str | None) -> None:
+    """Print a report skeleton for TEMPLATE, generated from the template itself."""
+    from reportlint.scaffold import scaffold
+
+    registry = _registry()
+    if template not in registry:
+        raise click.BadParameter(f"unknown template {template!r}; known: "
+                                 f"{', '.join(registry.names())}", param_hint="TEMPLATE")
+    click.echo(scaffold(registry[template].schema, task_id, name), nl=False)
 
 
 @cli.command(name="rule")

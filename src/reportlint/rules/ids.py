@@ -9,7 +9,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules import Context, Hit, field_value, rule, walk
 
-_PLACEHOLDER = re.compile(r"X{2,}|^\[.*\]$")
+_PLACEHOLDER = re.compile(r"X{2,}|^\[.*\]$|^TBD$")
 _NONE = re.compile(r"^(?:none|n/?a|-|\u2014|\u2013|no\b)", re.IGNORECASE)
 _CITED = re.compile(r"\b[A-Z][A-Z0-9]*-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 
