@@ -14,7 +14,7 @@ from click.testing import Result
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
-SESSIONS = re.findall(r"```console\n\$ reportlint (.+)\n(.*?)```", README, re.DOTALL)
+SESSIONS = re.findall(r"```console\n\$ reportlint ([^\n]+)\n(.*?)```", README, re.DOTALL)
 
 
 def test_readme_has_console_examples() -> None:
