@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from reportlint import templates
 from reportlint.templates import Template, TemplateProblem
@@ -20,13 +22,19 @@ def load(tmp_path: Path, text: str) -> Template | TemplateProblem:
 
 @pytest.mark.parametrize(("text", "message", "line"), [
     (HEAD + "properties: {a: {$ref: 'https://example.com/s.json'}}\n",
-     "`$ref: https://example.com/s.json` at /properties/a points outside the template", None),
-    (HEAD + "properties: {a: {$ref: 'other.yaml#/x'}}\n", "points outside the template", None),
+     "`$ref: https://example.com/s.json` at /properties/a points outside the template", 2),
+    (HEAD + "properties: {a: {$ref: 'other.yaml#/x'}}\n", "points outside the template", 2),
     (HEAD + "properties: {a: {$ref: '/etc/passwd'}}\n", "`$ref: /etc/passwd` at /properties/a",
-     None),
+     2),
     (HEAD + "properties: {a: {$ref: 'file:///etc/passwd'}}\n", "points outside the template",
-     None),
-    (HEAD + "type: objekt\n", "invalid JSON Schema at /type", None),
+     2),
+    (HEAD + "type: objekt\n", "invalid JSON Schema at /type", 2),
+    (HEAD + "properties:\n  fields:\n    requried: [status]\n",
+     "unknown keyword `requried` at /properties/fields/requried (did you mean `required`?)", 4),
+    (HEAD + "properties:\n  a:\n    x-mesage: hi\n",
+     "unknown keyword `x-mesage` at /properties/a/x-mesage (did you mean `x-message`?)", 4),
+    (HEAD + "properties:\n  a:\n    pattern: '(a+)+'\n",
+     "regular expression at /properties/a/pattern is refused", 4),
     (HEAD + "properties: [\n", "invalid YAML", 3),
     ("- a list\n", "a template must be a YAML mapping", None),
     ("type: object\n", "missing `x-reportlint: {name: ..., title-pattern: ...}`", None),
@@ -54,3 +62,23 @@ def test_builtin_templates_load(tmp_path: Path) -> None:
 def test_local_refs_work(tmp_path: Path) -> None:
     template = load(tmp_path, HEAD + "$defs: {s: {type: object}}\n$ref: '#/$defs/s'\n")
     assert isinstance(template, Template)
+
+
+def test_template_check_command(run: Callable[..., Result], tmp_path: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(HEAD + "properties: {fields: {required: [status]}}\n", "utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HEAD + "properties:\n  fields:\n    requried: [status]\n", "utf-8")
+    result = run("template", "check", good, bad)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{good}: ok: template `t`, titles matching `^t`",
+        f"{bad}:4: unknown keyword `requried` at /properties/fields/requried (did you mean "
+        "`required`?)",
+    ]
+    assert run("template", "check", good).exit_code == 0
+
+
+def test_builtin_templates_pass_template_check(run: Callable[..., Result]) -> None:
+    result = run("template", "check", *sorted(templates.builtin_dir().glob("*.yaml")))
+    assert result.exit_code == 0, result.stdout

@@ -15,7 +15,7 @@ import click
 
 from reportlint import __version__, codes, config, engine, formats, gitdiff, rules
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
-from reportlint.templates import Registry, with_folders
+from reportlint.templates import Registry, TemplateProblem, with_folders
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -398,6 +398,31 @@ def templates(verbose: bool) -> None:
         if verbose:
             click.echo(f"{'':<16} title pattern: {entry.title_pattern.pattern}")
             click.echo(f"{'':<16} source: {entry.path}")
+
+
+@cli.group(name="template")
+def template_group() -> None:
+    """Work on templates."""
+
+
+@template_group.command(name="check")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def template_check(files: tuple[Path, ...]) -> None:
+    """Validate template FILES: YAML, JSON Schema, keywords, references, regular expressions.
+    Exit 1 when one is broken."""
+    from reportlint.templates import parse_file
+
+    broken = 0
+    for path in files:
+        found = parse_file(path)
+        if isinstance(found, TemplateProblem):
+            broken += 1
+            click.echo(f"{path}:{found.line or 1}: {found.message}")
+        else:
+            click.echo(f"{path}: ok: template `{found.name}`, titles matching "
+                       f"`{found.title_pattern.pattern}`")
+    sys.exit(EXIT_FINDINGS if broken else EXIT_OK)
 
 
 @cli.command()

@@ -31,16 +31,19 @@ def _refuse(uri: str) -> Any:
 _REFS: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
 
 
-def problem(schema: dict[str, Any]) -> str | None:
-    """Why ``schema`` cannot be used as a template, or None."""
+def problem(schema: dict[str, Any]) -> tuple[str, str] | None:
+    """Why ``schema`` cannot be used as a template, and the JSON pointer of the place; or
+    None."""
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as exc:
-        return f"invalid JSON Schema at {_pointer(exc.absolute_path)}: {exc.message}"
+        pointer = _pointer(exc.absolute_path)
+        return f"invalid JSON Schema at {pointer}: {exc.message}", pointer
     for pointer, ref in _refs(schema, ""):
         if not ref.startswith("#"):
             return (f"`$ref: {ref}` at {pointer or '/'} points outside the template; "
-                    "only references inside the file (`#/...`) are allowed, nothing is fetched")
+                    "only references inside the file (`#/...`) are allowed, nothing is "
+                    "fetched", f"{pointer}/$ref")
     return None
 
 

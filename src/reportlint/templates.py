@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from functools import cached_property
@@ -118,6 +119,15 @@ def load_file(path: Path) -> Template | TemplateProblem:
     return loaded
 
 
+def parse_file(path: Path) -> Template | TemplateProblem:
+    """Load and check a template, never from the cache (for `reportlint template check`)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return TemplateProblem(path, f"cannot read template: {exc}")
+    return _parse(path, text)
+
+
 def _parse(path: Path, text: str) -> Template | TemplateProblem:
     import yaml
 
@@ -146,12 +156,85 @@ def _parse(path: Path, text: str) -> Template | TemplateProblem:
 
     problem = schema_check.problem(schema)
     if problem is not None:
-        return TemplateProblem(path, problem)
+        message, pointer = problem
+        return TemplateProblem(path, message, line_of(text, pointer))
+    unknown = unknown_keywords(schema)
+    if unknown:
+        pointer, keyword = unknown[0]
+        close = difflib.get_close_matches(keyword, sorted(KEYWORDS), n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        return TemplateProblem(path, f"unknown keyword `{keyword}` at {pointer}{hint}",
+                               line_of(text, pointer))
     for pointer, regex in [("/x-reportlint/title-pattern", pattern), *_patterns(schema, "")]:
         trouble = regexguard.problem(regex)
         if trouble is not None:
-            return TemplateProblem(path, f"regular expression at {pointer} is refused: {trouble}")
+            return TemplateProblem(path, f"regular expression at {pointer} is refused: {trouble}",
+                                   line_of(text, pointer))
     return Template(meta["name"], path, schema, compiled)
+
+
+_SUBSCHEMA = {"additionalProperties", "items", "contains", "not", "if", "then", "else",
+              "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"}
+_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+_SCHEMA_LISTS = {"allOf", "anyOf", "oneOf", "prefixItems"}
+_VALUES = {"$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary",
+           "$comment", "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum",
+           "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems",
+           "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
+           "minProperties", "required", "dependentRequired", "format", "contentEncoding",
+           "contentMediaType", "title", "description", "default", "deprecated", "readOnly",
+           "writeOnly", "examples"}
+# reportlint's own keywords (see the header of schemas/completion.yaml).
+_OURS = {"x-message", "x-missing-message", "x-expected", "x-severity", "x-example",
+         "x-placeholder", "x-footer"}
+KEYWORDS = _SUBSCHEMA | _SCHEMA_MAPS | _SCHEMA_LISTS | _VALUES | _OURS
+
+
+def unknown_keywords(node: Any, pointer: str = "") -> list[tuple[str, str]]:
+    """``(pointer, keyword)`` for every key of a (sub)schema that is no JSON Schema 2020-12
+    keyword and none of reportlint's: a typo (``requried``) would otherwise be ignored."""
+    found: list[tuple[str, str]] = []
+    if not isinstance(node, dict):
+        return found
+    for key, value in node.items():
+        here = f"{pointer}/{key}"
+        if key in _SUBSCHEMA:
+            found += unknown_keywords(value, here)
+        elif key in _SCHEMA_MAPS and isinstance(value, dict):
+            for name, sub in value.items():
+                found += unknown_keywords(sub, f"{here}/{name}")
+        elif key in _SCHEMA_LISTS and isinstance(value, list):
+            for index, sub in enumerate(value):
+                found += unknown_keywords(sub, f"{here}/{index}")
+        elif key not in KEYWORDS and not (key == "x-reportlint" and not pointer):
+            found.append((here, key))
+    return found
+
+
+def line_of(text: str, pointer: str) -> int | None:
+    """The line of ``text`` (YAML) where the node at a JSON pointer starts."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+            key = next((k for k, v in node.value if getattr(k, "value", None) == part), None)
+            if match is None:
+                break
+            line = key.start_mark.line + 1 if key is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(
+                node.value):
+            node = node.value[int(part)]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
 
 
 def _patterns(node: Any, pointer: str) -> list[tuple[str, str]]:
