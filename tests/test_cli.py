@@ -164,7 +164,7 @@ def test_broken_builtin_template_is_exit_two(run: Callable[..., Result], tmp_pat
     monkeypatch.setattr(templates, "builtin_dir", lambda: tmp_path)
     result = run("check", VALID)
     assert result.exit_code == 2
-    assert "bad.yaml: invalid JSON Schema at /type" in result.stderr
+    assert "bad.yaml:2: invalid JSON Schema at /type" in result.stderr
 
 
 def test_templates_lists_the_builtins(run: Callable[..., Result]) -> None:
