@@ -190,3 +190,23 @@ def test_secrets_never_reach_any_output(run: Callable[..., Result], tmp_path: Pa
     assert "RL210" in written or "leaked" in written
     for secret in SECRETS:
         assert secret not in written
+
+
+def test_json_carries_repair_hints(run: Callable[..., Result]) -> None:
+    found = json.loads(run("check", "--isolated", "--format", "json",
+                           FIXTURES / "progress/invalid/wrong-status.md",
+                           FIXTURES / "completion/invalid/tables.md").stdout)
+    fixes = {(Path(d["path"]).name, d["line"], d["code"]): d.get("fix") for d in found}
+    assert fixes[("wrong-status.md", 1, "RL101")] == {
+        "expected_order": ["Completed Items", "In Progress", "Blockers (if any)",
+                           "Questions for PM"],
+        "insert_after": "Completed Items",
+        "snippet": "### In Progress\n\n- [ ] TBD\n"}
+    assert fixes[("wrong-status.md", 1, "RL102")] == {"snippet": "**Updated**: [Date/Time]"}
+    assert fixes[("wrong-status.md", 3, "RL103")] == {
+        "expected": ["IN PROGRESS", "BLOCKED", "NEEDS CLARIFICATION"]}
+    assert fixes[("tables.md", 23, "RL105")] == {
+        "expected_columns": ["File", "Change Type", "Description"],
+        "snippet": "| File | Change Type | Description |"}
+    assert fixes[("tables.md", 40, "RL104")] == {
+        "snippet": "| Criteria | Status | Evidence |\n|---|---|---|\n| TBD | TBD | TBD |\n"}

@@ -21,9 +21,12 @@ class Diagnostic(NamedTuple):
     name: str
     severity: Severity
     message: str
+    # What a program needs to repair it, where known: expected values, the expected order,
+    # the Markdown to insert. Shown only by `--format json`, under "fix".
+    fix: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -32,6 +35,9 @@ class Diagnostic(NamedTuple):
             "severity": self.severity.value,
             "message": self.message,
         }
+        if self.fix:
+            out["fix"] = self.fix
+        return out
 
 
 class Finding(NamedTuple):
@@ -45,6 +51,7 @@ class Finding(NamedTuple):
     message: str
     column: int = 1
     severity: Severity | None = None
+    fix: dict[str, Any] | None = None
 
 
 class Span(NamedTuple):

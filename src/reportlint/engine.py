@@ -84,7 +84,7 @@ def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Dia
     if config is not None:
         severity = config.severity.get(entry.code, severity)
     return Diagnostic(path, max(finding.line, 1), max(finding.column, 1), entry.code,
-                      entry.name, severity, finding.message)
+                      entry.name, severity, finding.message, finding.fix)
 
 
 def read(path: Path, limit: int | None = None) -> Input:
@@ -150,7 +150,7 @@ def _cached(path: str, value: Any) -> Outcome | None:
         return None
     try:
         diagnostics = tuple(Diagnostic(path, d["line"], d["column"], d["code"], d["name"],
-                                       Severity(d["severity"]), d["message"])
+                                       Severity(d["severity"]), d["message"], d.get("fix"))
                             for d in value["diagnostics"])
         spans = tuple(Span(str(t), int(a), int(b)) for t, a, b in value["reports"])
     except (KeyError, TypeError, ValueError):

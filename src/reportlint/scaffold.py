@@ -20,7 +20,7 @@ def _props(schema: Any, *path: str) -> dict[str, Any]:
     return node if isinstance(node, dict) else {}
 
 
-def _value(field: dict[str, Any]) -> str:
+def field_value(field: dict[str, Any]) -> str:
     if isinstance(field.get("x-placeholder"), str):
         return str(field["x-placeholder"])
     value = _props(field, "properties", "value")
@@ -37,13 +37,24 @@ def scaffold(schema: dict[str, Any], task_id: str | None = None, name: str | Non
     fields = _props(schema, "properties", "fields", "properties")
     head = [(k, f) for k, f in fields.items() if isinstance(f, dict) and not f.get("x-footer")]
     foot = [(k, f) for k, f in fields.items() if isinstance(f, dict) and f.get("x-footer")]
-    out += [f"**{f.get('title', k)}**: {_value(f)}" for k, f in head]
+    out += [f"**{f.get('title', k)}**: {field_value(f)}" for k, f in head]
     out.append("")
     _sections(_props(schema, "properties", "sections", "properties"), 3, out)
     if foot:
         out += ["---", ""]
-        out += [f"**{f.get('title', k)}**: {_value(f)}" for k, f in foot]
+        out += [f"**{f.get('title', k)}**: {field_value(f)}" for k, f in foot]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def section(key: str, schema: dict[str, Any], level: int) -> str:
+    """The Markdown of one section (with its sub-sections), as a scaffold writes it."""
+    out: list[str] = []
+    _sections({key: schema}, level, out)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def table(tables_schema: dict[str, Any]) -> str:
+    return "\n".join(_table(tables_schema)) + "\n"
 
 
 def _sections(sections: dict[str, Any], level: int, out: list[str]) -> None:

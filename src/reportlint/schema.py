@@ -16,7 +16,7 @@ from jsonschema.exceptions import SchemaError, ValidationError, best_match
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from reportlint import codes, names
+from reportlint import codes, names, scaffold
 from reportlint.diagnostics import Finding, Severity
 from reportlint.quote import quote
 
@@ -181,11 +181,11 @@ def _explain(error: ValidationError, report: Node, root: dict[str, Any]) -> Iter
             if name not in instance:
                 yield _missing(name, place, sub, report, root, error, severity)
         return
-    code, message = _classify(error, place, sub)
+    code, message, fix = _classify(error, place, sub)
     custom = sub.get("x-message")
     if isinstance(custom, str):
         message = _custom(custom, place, error, report)
-    yield Finding(code, place.line, message, _column(place), severity)
+    yield Finding(code, place.line, message, _column(place), severity, fix)
 
 
 def _severity(sub: dict[str, Any]) -> Severity | None:
@@ -201,7 +201,8 @@ def _column(place: _Place) -> int:
     return 1
 
 
-def _classify(error: ValidationError, place: _Place, sub: dict[str, Any]) -> tuple[str, str]:
+def _classify(error: ValidationError, place: _Place, sub: dict[str, Any]
+              ) -> tuple[str, str, dict[str, Any] | None]:
     path = place.path
     last = path[-1] if path else None
     where = _title_of(place.container)
@@ -209,31 +210,46 @@ def _classify(error: ValidationError, place: _Place, sub: dict[str, Any]) -> tup
         field = place.nodes[-2] if len(place.nodes) > 1 else {}
         name = field.get("name", path[-2]) if isinstance(field, dict) else path[-2]
         return (codes.INVALID_FIELD_VALUE.code,
-                f"**{quote(name)}** is `{quote(error.instance)}`; expected {_expected(error, sub)}")
+                f"**{quote(name)}** is `{quote(error.instance)}`; expected {_expected(error, sub)}",
+                _allowed(error))
     if len(path) >= 2 and path[-2] == "title":
-        return codes.INVALID_TITLE.code, f"the title has no {str(last).replace('_', ' ')}"
+        return codes.INVALID_TITLE.code, f"the title has no {str(last).replace('_', ' ')}", None
     if last == "tables":
         return (codes.MISSING_TABLE.code,
-                f"section {where} has no table; expected columns {_columns(sub)}")
+                f"section {where} has no table; expected columns {_columns(sub)}",
+                {"snippet": scaffold.table(sub)})
     if len(path) >= 2 and path[-2] == "cells":
         table = place.holder("rows")
         column = table["columns"].get(last, {}).get("name", last) if table else last
         return (codes.INVALID_CELL_VALUE.code,
                 f"`{quote(column)}` is `{quote(error.instance)}` in a row of {where}; "
-                f"expected {_expected(error, sub)}")
+                f"expected {_expected(error, sub)}", _allowed(error))
     if last == "checked":
         item = place.nodes[-2] if len(place.nodes) > 1 else {}
         state = "ticked" if error.instance else "not ticked"
         return (codes.WRONG_CHECKBOX_STATE.code,
-                f"item `{quote(item.get('text', ''))}` in {where} is {state}")
+                f"item `{quote(item.get('text', ''))}` in {where} is {state}",
+                {"expected": error.validator_value})
     if last == "items":
-        return codes.MISSING_ITEMS.code, f"section {where} has no list items"
+        return codes.MISSING_ITEMS.code, f"section {where} has no list items", None
     if len(path) >= 3 and path[-3] == "items":
         return (codes.INVALID_LIST_ITEM.code,
-                f"list item `{quote(error.instance)}` in {where} does not have the expected form")
+                f"list item `{quote(error.instance)}` in {where} does not have the expected form",
+                None)
     if last == "code_blocks":
-        return codes.MISSING_CODE_BLOCK.code, f"section {where} has no code block"
-    return codes.SCHEMA_VIOLATION.code, f"{where}: {quote(error.message, 160)}"
+        return codes.MISSING_CODE_BLOCK.code, f"section {where} has no code block", None
+    return codes.SCHEMA_VIOLATION.code, f"{where}: {quote(error.message, 160)}", None
+
+
+def _allowed(error: ValidationError) -> dict[str, Any] | None:
+    if error.validator == "const":
+        return {"expected": [error.validator_value]}
+    if error.validator == "enum":
+        options: Any = error.validator_value
+        return {"expected": list(options)}
+    if error.validator == "pattern":
+        return {"pattern": error.validator_value}
+    return None
 
 
 def _expected(error: ValidationError, sub: dict[str, Any]) -> str:
@@ -294,12 +310,23 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
     last = place.path[-1] if place.path else None
     container = place.container
     line, column = place.line, 1
+    fix: dict[str, Any] | None = None
     if last == "sections":
         code = codes.MISSING_SECTION.code
         message, hint_line = _missing_section(name, title, sub, container, report)
+        order = [k for k in sub.get("properties", {}) if isinstance(k, str)]
+        present = container.get("sections", {})
+        before = [k for k in order[: order.index(name)] if k in present] if name in order else []
+        level = max(int(container.get("level") or 1), 1) + 1
+        fix = {"expected_order": [_property_title(sub, k, root) for k in order],
+               "insert_after": present[before[-1]]["title"] if before else None,
+               "snippet": scaffold.section(name, prop, level)}
     elif last == "fields":
         code = codes.MISSING_FIELD.code
         message, hint_line = _missing_field(name, title, prop, container, report)
+        value = scaffold.field_value(prop)
+        fix = {"snippet": f"**{title}**: {value}" if "template" in container
+               else f"- {title}: {value}"}
     elif last == "columns":
         code = codes.MISSING_COLUMN.code
         table = place.nodes[-2] if len(place.nodes) > 1 else {}
@@ -311,6 +338,9 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
         if close:
             message += f"; is `{columns[close[0]].get('name', close[0])}` meant to be it?"
         hint_line = table.get("line") if isinstance(table, dict) else None
+        expected = [_property_title(sub, k, root) for k in sub.get("properties", {})]
+        fix = {"expected_columns": expected,
+               "snippet": "| " + " | ".join(expected) + " |"}
     else:
         code = codes.SCHEMA_VIOLATION.code
         message, hint_line = f"{_title_of(container)} is missing `{title}`", None
@@ -318,7 +348,7 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
         message = _custom(custom, place, error, report)
     if hint_line:
         line = hint_line
-    return Finding(code, line, message, column, severity)
+    return Finding(code, line, message, column, severity, fix)
 
 
 def _missing_section(name: str, title: str, sub: dict[str, Any], container: Node,
