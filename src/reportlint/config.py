@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -117,6 +118,7 @@ def valid_selector(selector: str) -> bool:
         c.startswith(selector.upper()) for c in codes.CODES)
 
 
+@lru_cache(maxsize=256)
 def glob_regex(pattern: str) -> re.Pattern[str]:
     """A gitignore-like glob: ``**`` crosses folders, ``*`` and ``?`` do not."""
     out, i = [], 0

@@ -39,10 +39,6 @@ def number(text: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
-def optional_marker(text: str) -> bool:
-    return _OPTIONAL.search(text) is not None
-
-
 def lead_trimmed(text: str) -> str:
     """Heading text without leading emoji and symbols (``✅ Task ...`` -> ``Task ...``)."""
     return _SYMBOLS.sub("", text).strip()
