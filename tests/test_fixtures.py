@@ -26,7 +26,9 @@ def ids(paths: list[Path]) -> list[str]:
 
 
 def test_there_are_fixtures_for_each_template() -> None:
-    for template in ("acknowledgement", "progress", "completion"):
+    from reportlint import templates
+
+    for template in templates.builtin()[0].names():
         assert list(FIXTURES.glob(f"{template}/valid/*.md")), template
         assert list(FIXTURES.glob(f"{template}/invalid/*.md")), template
 

@@ -32,9 +32,10 @@ def test_untouched_scaffold_has_only_placeholder_findings(run: Callable[..., Res
 
 @pytest.mark.parametrize("name", NAMES)
 def test_title_from_options(run: Callable[..., Result], name: str) -> None:
-    skeleton = run("new", name, "--task-id", "BE-014", "--name", "Refresh token rotation")
+    prefix = "QA" if name.startswith("qa-") else "BE"
+    skeleton = run("new", name, "--task-id", f"{prefix}-014", "--name", "Refresh token rotation")
     first = skeleton.stdout.splitlines()[0]
-    assert first.endswith(": BE-014 - Refresh token rotation")
+    assert first.endswith(f": {prefix}-014 - Refresh token rotation")
     result = run("check", "--isolated", "--format", "json", "-", input=skeleton.stdout)
     assert all(d["line"] != 1 for d in json.loads(result.stdout))
 

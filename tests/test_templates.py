@@ -52,7 +52,8 @@ def test_broken_templates_are_refused(tmp_path: Path, text: str, message: str,
 def test_builtin_templates_load(tmp_path: Path) -> None:
     registry, problems = templates.builtin()
     assert problems == []
-    assert registry.names() == ["acknowledgement", "completion", "progress"]
+    assert registry.names() == ["acknowledgement", "completion", "progress",
+                                "qa-acknowledgement", "qa-completion", "qa-progress"]
     assert registry.classify("✅ Task Completion Report: BE-1 - X") == "completion"
     assert registry.classify("TASK ACKNOWLEDGED: BE-1") == "acknowledgement"
     assert registry.classify("Progress update: BE-1 - X") == "progress"
@@ -82,3 +83,30 @@ def test_template_check_command(run: Callable[..., Result], tmp_path: Path) -> N
 def test_builtin_templates_pass_template_check(run: Callable[..., Result]) -> None:
     result = run("template", "check", *sorted(templates.builtin_dir().glob("*.yaml")))
     assert result.exit_code == 0, result.stdout
+
+
+@pytest.mark.parametrize(("heading", "role", "template"), [
+    ("Task Acknowledged: QA-009 - Suite", None, "qa-acknowledgement"),
+    ("Task Acknowledged: [QA-XXX] - [Task Name]", None, "qa-acknowledgement"),
+    ("Task Acknowledged: BE-014 - Rotation", None, "acknowledgement"),
+    ("Task Acknowledged: FE-021 - Retry", None, "acknowledgement"),
+    ("Task Acknowledged: Rotation", None, "acknowledgement"),
+    ("Progress Update: qa-9 - lower case", None, "qa-progress"),
+    ("Progress Update: BE-014 - Rotation", "qa", "qa-progress"),
+    ("QA Completion Report: QA-009 - Suite", None, "qa-completion"),
+    ("Task Completion Report: QA-009 - Suite", None, "completion"),
+])
+def test_role_from_task_id_prefix(heading: str, role: str | None, template: str) -> None:
+    assert templates.builtin()[0].classify(heading, role) == template
+
+
+def test_role_from_configuration(run: Callable[..., Result], tmp_path: Path) -> None:
+    report = tmp_path / "r.md"
+    report.write_text("## Progress Update: BE-014 - Rotation\n", "utf-8")
+    (tmp_path / ".reportlint.toml").write_text('role = "qa"\n', "utf-8")
+    found = run("check", "--format", "json", report).stdout
+    assert "Test Execution Status" in found
+    (tmp_path / ".reportlint.toml").write_text('role = "designer"\n', "utf-8")
+    result = run("check", report)
+    assert result.exit_code == 2
+    assert "`role`: unknown role 'designer'; known: backend, qa" in result.stderr

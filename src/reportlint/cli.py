@@ -80,6 +80,9 @@ class _Settings:
         for name in wanted:
             if name not in registry:
                 _fail(f"unknown template {name!r}; known: {', '.join(registry.names())}")
+        if loaded.role is not None and loaded.role not in registry.roles():
+            _fail(f"invalid configuration: {loaded.path}: `role`: unknown role "
+                  f"{loaded.role!r}; known: {', '.join(sorted(registry.roles()))}")
         return engine.Settings(registry, loaded, self.template, self.changes,
                                self.cache_results)
 

@@ -28,7 +28,7 @@ def _toml() -> Any:
 
 FILENAMES = (".reportlint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
-         "template-dirs", "per-file-templates", "max-file-size"}
+         "template-dirs", "per-file-templates", "max-file-size", "role"}
 _UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
           "gb": 1000**3, "gib": 1024**3}
 _OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
@@ -50,6 +50,7 @@ class Config(NamedTuple):
     template_dirs: tuple[Path, ...] = ()
     per_file_templates: tuple[tuple[str, str], ...] = ()
     max_file_size: int = 5 * 1024 * 1024
+    role: str | None = None  # prefer this role's templates, whatever the task-id prefix
 
     def selected(self, code: str) -> bool:
         """ruff's rule: the most specific selector wins; ``ignore`` wins a tie."""
@@ -215,6 +216,11 @@ def from_table(table: Mapping[str, Any], path: Path | None,
             return ConfigProblem(path, "per-file-templates",
                                  "expected a table of glob = \"template name\"")
         values["per_file_templates"] = tuple(mapping.items())
+    if "role" in table:
+        if not isinstance(table["role"], str) or not table["role"]:
+            return ConfigProblem(path, "role", f"expected a role name such as \"qa\", "
+                                 f"got {table['role']!r}")
+        values["role"] = table["role"]
     if "max-file-size" in table:
         size = _size(table["max-file-size"])
         if size is None:

@@ -65,7 +65,7 @@ class Settings:
         options = c.options
         parts = [
             repr((c.select, c.ignore, c.extend_select, sorted(c.severity.items()),
-                  c.max_file_size)),
+                  c.max_file_size, c.role)),
             repr((options.coverage_minimum, options.task_id_pattern.pattern,
                   [p.pattern for p in options.extra_placeholders])),
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
@@ -114,8 +114,12 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def document(text: str, registry: Registry, template: str | None) -> dict[str, Any]:
-    return model.build(text, parser.parse(text), registry.classify, template)
+def document(text: str, registry: Registry, template: str | None,
+             role: str | None = None) -> dict[str, Any]:
+    def classify(heading: str) -> str | None:
+        return registry.classify(heading, role)
+
+    return model.build(text, parser.parse(text), classify, template)
 
 
 def check(item: Input, settings: Settings) -> Outcome:
@@ -192,7 +196,7 @@ def _check(item: Input, settings: Settings) -> Outcome:
     if isinstance(text, Diagnostic):
         return Outcome(item.path, (text,) if config.selected(text.code) else ())
     registry = settings.registry
-    doc = document(text, registry, settings.template_for(item))
+    doc = document(text, registry, settings.template_for(item), config.role)
     findings: list[Finding] = []
     front = doc["front_matter"]
     if front is not None and front.get("error"):
@@ -255,7 +259,8 @@ def _explain(report: dict[str, Any], template: dict[str, Any]) -> list[Finding]:
 
 
 def _no_report(registry: Registry) -> str:
-    known = ", ".join(f"`{registry[name].title}`" for name in registry.names())
+    titles = dict.fromkeys(registry[name].title for name in registry.names())  # ordered, once
+    known = ", ".join(f"`{title}`" for title in titles)
     return (f"no report title found (known: {known}); start the report with a heading such "
             f"as `## {registry[registry.names()[0]].example_title}`, or pass --template NAME")
 
@@ -281,7 +286,8 @@ def repair(item: Input, settings: Settings) -> Repair | None:
     text = _text(item)
     if isinstance(text, Diagnostic):
         return None
-    doc = document(text, settings.registry, settings.template_for(item))
+    doc = document(text, settings.registry, settings.template_for(item),
+                   settings.config.role)
     schemas = {n: settings.registry[n].schema for n in settings.registry.names()}
     fixed = fixes.fix(text, doc, schemas)
     if fixed.lines == 0 or fixed.text == text:

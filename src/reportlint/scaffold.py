@@ -33,7 +33,8 @@ def field_value(field: dict[str, Any]) -> str:
 
 def scaffold(schema: dict[str, Any], task_id: str | None = None, name: str | None = None) -> str:
     label = str(schema.get("title", "Report"))
-    out = [f"## {label}: {task_id or '[BE-XXX]'} - {name or '[Task Name]'}", ""]
+    prefixes = _props(schema, "x-reportlint").get("task-prefixes") or ["BE"]
+    out = [f"## {label}: {task_id or f'[{prefixes[0]}-XXX]'} - {name or '[Task Name]'}", ""]
     fields = _props(schema, "properties", "fields", "properties")
     head = [(k, f) for k, f in fields.items() if isinstance(f, dict) and not f.get("x-footer")]
     foot = [(k, f) for k, f in fields.items() if isinstance(f, dict) and f.get("x-footer")]

@@ -78,13 +78,29 @@ class Registry:
     def names(self) -> list[str]:
         return list(self.templates)
 
-    def classify(self, heading: str) -> str | None:
-        """The name of the template whose title pattern matches a heading, if any."""
+    def classify(self, heading: str, role: str | None = None) -> str | None:
+        """The name of the template for a report title, if any: among the templates whose
+        title pattern matches, the one of ``role`` if given, else the one whose
+        ``task-prefixes`` hold the title's task-id prefix (``QA`` in ``QA-001``), else one
+        that names no prefixes (the backend templates)."""
         heading = names.lead_trimmed(heading)
-        for template in self.templates.values():
-            if template.title_pattern.search(heading):
+        candidates = [t for t in self.templates.values() if t.title_pattern.search(heading)]
+        if len(candidates) < 2:
+            return candidates[0].name if candidates else None
+        if role is not None:
+            chosen = next((t for t in candidates if t.meta.get("role") == role), None)
+            if chosen is not None:
+                return chosen.name
+        task_id = names.split_title(heading).task_id or ""
+        prefix = task_id.strip("[]").split("-", 1)[0].upper()
+        for template in candidates:
+            if prefix and prefix in template.meta.get("task-prefixes", ()):
                 return template.name
-        return None
+        default = next((t for t in candidates if not t.meta.get("task-prefixes")), candidates[0])
+        return default.name
+
+    def roles(self) -> set[str]:
+        return {str(t.meta.get("role")) for t in self.templates.values() if t.meta.get("role")}
 
 
 def load_folder(folder: Path) -> tuple[list[Template], list[TemplateProblem]]:
