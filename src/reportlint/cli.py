@@ -87,6 +87,12 @@ class _Settings:
                                self.cache_results)
 
 
+def _configured_registry() -> Registry:
+    """The templates the configuration of the current folder uses (built-ins and its
+    `template-dirs`), for the commands that are not about one file."""
+    return _Settings(None, False, None, (), (), ()).for_dir(Path.cwd()).registry
+
+
 def _registry(folders: tuple[Path, ...] = ()) -> Registry:
     registry, problems = with_folders(folders)
     if problems:
@@ -375,7 +381,7 @@ def _statistics(outcomes: list[Outcome]) -> str:
               help="Treat every report (or the whole file) as this template.")
 def extract(path: Path, template: str | None) -> None:
     """Print the report model of PATH as JSON: what templates validate."""
-    registry = _registry()
+    registry = _configured_registry()
     if template is not None and template not in registry:
         raise click.BadParameter(
             f"unknown template {template!r}; known: {', '.join(registry.names())}",
@@ -394,7 +400,7 @@ def extract(path: Path, template: str | None) -> None:
 @click.option("--verbose", "-v", is_flag=True, help="Also show title patterns and files.")
 def templates(verbose: bool) -> None:
     """List the templates and the report titles they recognise."""
-    registry = _registry()
+    registry = _configured_registry()
     for name in registry.names():
         entry = registry[name]
         click.echo(f"{name:<16} {entry.meta.get('role', '-'):<10} {entry.example_title}")
@@ -436,7 +442,7 @@ def new(template: str, task_id: str | None, name: str | None) -> None:
     """Print a report skeleton for TEMPLATE, generated from the template itself."""
     from reportlint.scaffold import scaffold
 
-    registry = _registry()
+    registry = _configured_registry()
     if template not in registry:
         raise click.BadParameter(f"unknown template {template!r}; known: "
                                  f"{', '.join(registry.names())}", param_hint="TEMPLATE")
