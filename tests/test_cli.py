@@ -41,8 +41,8 @@ def test_json_output_is_exact(run: Callable[..., Result]) -> None:
         "path": str(FIXTURES / "other/invalid/no-report.md"), "line": 1, "column": 1,
         "code": "RL005", "name": "no-report", "severity": "error",
         "message": "no report title found (known: `Task Acknowledged`, `Task Completion "
-                   "Report`, `Progress Update`, `QA Completion Report`); start the report with "
-                   "a heading such as "
+                   "Report`, `Progress Update`, `QA Completion Report`, `Task`); start the report "
+                   "with a heading such as "
                    "`## Task Acknowledged: BE-001 - Add login endpoint`, or pass --template NAME",
     }]
 
@@ -172,13 +172,16 @@ def test_templates_lists_the_builtins(run: Callable[..., Result]) -> None:
     result = run("templates")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "acknowledgement  backend    Task Acknowledged: BE-001 - Add login endpoint",
-        "completion       backend    Task Completion Report: BE-001 - Add login endpoint",
-        "progress         backend    Progress Update: BE-001 - Add login endpoint",
-        "qa-acknowledgement qa         Task Acknowledged: QA-001 - Checkout regression suite",
-        "qa-completion    qa         QA Completion Report: QA-001 - Checkout regression suite",
-        "qa-progress      qa         Progress Update: QA-001 - Checkout regression suite",
-    ]
+        f"{name:<20} {role:<16} {title}" for name, role, title in [
+            ("acknowledgement", "backend", "Task Acknowledged: BE-001 - Add login endpoint"),
+            ("completion", "backend", "Task Completion Report: BE-001 - Add login endpoint"),
+            ("progress", "backend", "Progress Update: BE-001 - Add login endpoint"),
+            ("qa-acknowledgement", "qa", "Task Acknowledged: QA-001 - Checkout regression suite"),
+            ("qa-completion", "qa", "QA Completion Report: QA-001 - Checkout regression suite"),
+            ("qa-progress", "qa", "Progress Update: QA-001 - Checkout regression suite"),
+            ("task", "product-manager", "Task: BE-001 - Add login endpoint"),
+        ]]
+
 
 
 def test_version(run: Callable[..., Result]) -> None:

@@ -53,7 +53,7 @@ def test_builtin_templates_load(tmp_path: Path) -> None:
     registry, problems = templates.builtin()
     assert problems == []
     assert registry.names() == ["acknowledgement", "completion", "progress",
-                                "qa-acknowledgement", "qa-completion", "qa-progress"]
+                                "qa-acknowledgement", "qa-completion", "qa-progress", "task"]
     assert registry.classify("✅ Task Completion Report: BE-1 - X") == "completion"
     assert registry.classify("TASK ACKNOWLEDGED: BE-1") == "acknowledgement"
     assert registry.classify("Progress update: BE-1 - X") == "progress"
@@ -109,4 +109,4 @@ def test_role_from_configuration(run: Callable[..., Result], tmp_path: Path) -> 
     (tmp_path / ".reportlint.toml").write_text('role = "designer"\n', "utf-8")
     result = run("check", report)
     assert result.exit_code == 2
-    assert "`role`: unknown role 'designer'; known: backend, qa" in result.stderr
+    assert "`role`: unknown role 'designer'; known: backend, product-manager, qa" in result.stderr

@@ -403,10 +403,10 @@ def templates(verbose: bool) -> None:
     registry = _configured_registry()
     for name in registry.names():
         entry = registry[name]
-        click.echo(f"{name:<16} {entry.meta.get('role', '-'):<10} {entry.example_title}")
+        click.echo(f"{name:<20} {entry.meta.get('role', '-'):<16} {entry.example_title}")
         if verbose:
-            click.echo(f"{'':<16} title pattern: {entry.title_pattern.pattern}")
-            click.echo(f"{'':<16} source: {entry.path}")
+            click.echo(f"{'':<20} title pattern: {entry.title_pattern.pattern}")
+            click.echo(f"{'':<20} source: {entry.path}")
 
 
 @cli.group(name="template")
