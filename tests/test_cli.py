@@ -175,6 +175,9 @@ def test_templates_lists_the_builtins(run: Callable[..., Result]) -> None:
         f"{name:<20} {role:<16} {title}" for name, role, title in [
             ("acknowledgement", "backend", "Task Acknowledged: BE-001 - Add login endpoint"),
             ("completion", "backend", "Task Completion Report: BE-001 - Add login endpoint"),
+            ("fe-acknowledgement", "frontend", "Task Acknowledged: FE-001 - Checkout page"),
+            ("fe-completion", "frontend", "Task Completion Report: FE-001 - Checkout page"),
+            ("fe-progress", "frontend", "Progress Update: FE-001 - Checkout page"),
             ("progress", "backend", "Progress Update: BE-001 - Add login endpoint"),
             ("qa-acknowledgement", "qa", "Task Acknowledged: QA-001 - Checkout regression suite"),
             ("qa-completion", "qa", "QA Completion Report: QA-001 - Checkout regression suite"),

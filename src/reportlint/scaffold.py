@@ -64,21 +64,21 @@ def _sections(sections: dict[str, Any], level: int, out: list[str]) -> None:
             continue
         out += ["#" * min(level, 6) + " " + str(section.get("title", key)), ""]
         content = _props(section, "properties")
-        wrote = False
-        for field_key, field in _props(content, "fields", "properties").items():
-            out.append(f"- {field.get('title', field_key)}: {TBD}")
-            wrote = True
+        # Blocks apart, each followed by a blank line: a table right under a list item
+        # would be read as part of the item's text.
+        blocks: list[list[str]] = []
+        fields = _props(content, "fields", "properties")
+        if fields:
+            blocks.append([f"- {f.get('title', k)}: {TBD}" for k, f in fields.items()])
         if "items" in content:
-            out.append(_item(content["items"]))
-            wrote = True
+            blocks.append([_item(content["items"])])
         if "tables" in content:
-            out += _table(content["tables"])
-            wrote = True
+            blocks.append(_table(content["tables"]))
         if "code_blocks" in content:
-            out += ["```", TBD, "```"]
-            wrote = True
-        if wrote:
-            out.append("")
+            blocks.append(["```", TBD, "```"])
+        for block in blocks:
+            out += [*block, ""]
+        wrote = bool(blocks)
         subsections = _props(content, "sections", "properties")
         if subsections:
             _sections(subsections, level + 1, out)
