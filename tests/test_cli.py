@@ -41,8 +41,8 @@ def test_json_output_is_exact(run: Callable[..., Result]) -> None:
         "path": str(FIXTURES / "other/invalid/no-report.md"), "line": 1, "column": 1,
         "code": "RL005", "name": "no-report", "severity": "error",
         "message": "no report title found (known: `Task Acknowledged`, `Task Completion "
-                   "Report`, `Progress Update`, `QA Completion Report`, `Task`); start the report "
-                   "with a heading such as "
+                   "Report`, `DevOps Completion Report`, `Progress Update`, "
+                   "`QA Completion Report`, `Task`); start the report with a heading such as "
                    "`## Task Acknowledged: BE-001 - Add login endpoint`, or pass --template NAME",
     }]
 
@@ -175,6 +175,9 @@ def test_templates_lists_the_builtins(run: Callable[..., Result]) -> None:
         f"{name:<20} {role:<16} {title}" for name, role, title in [
             ("acknowledgement", "backend", "Task Acknowledged: BE-001 - Add login endpoint"),
             ("completion", "backend", "Task Completion Report: BE-001 - Add login endpoint"),
+            ("do-acknowledgement", "devops", "Task Acknowledged: DO-001 - Staging environment"),
+            ("do-completion", "devops", "DevOps Completion Report: DO-001 - Staging environment"),
+            ("do-progress", "devops", "Progress Update: DO-001 - Staging environment"),
             ("fe-acknowledgement", "frontend", "Task Acknowledged: FE-001 - Checkout page"),
             ("fe-completion", "frontend", "Task Completion Report: FE-001 - Checkout page"),
             ("fe-progress", "frontend", "Progress Update: FE-001 - Checkout page"),

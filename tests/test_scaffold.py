@@ -32,7 +32,7 @@ def test_untouched_scaffold_has_only_placeholder_findings(run: Callable[..., Res
 
 @pytest.mark.parametrize("name", NAMES)
 def test_title_from_options(run: Callable[..., Result], name: str) -> None:
-    prefix = {"qa": "QA", "fe": "FE"}.get(name.split("-")[0], "BE")
+    prefix = {"qa": "QA", "fe": "FE", "do": "DO"}.get(name.split("-")[0], "BE")
     skeleton = run("new", name, "--task-id", f"{prefix}-014", "--name", "Refresh token rotation")
     first = skeleton.stdout.splitlines()[0]
     assert first.endswith(f": {prefix}-014 - Refresh token rotation")

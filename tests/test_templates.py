@@ -52,7 +52,8 @@ def test_broken_templates_are_refused(tmp_path: Path, text: str, message: str,
 def test_builtin_templates_load(tmp_path: Path) -> None:
     registry, problems = templates.builtin()
     assert problems == []
-    assert registry.names() == ["acknowledgement", "completion", "fe-acknowledgement",
+    assert registry.names() == ["acknowledgement", "completion", "do-acknowledgement",
+                                "do-completion", "do-progress", "fe-acknowledgement",
                                 "fe-completion", "fe-progress", "progress",
                                 "qa-acknowledgement", "qa-completion", "qa-progress", "task"]
     assert registry.classify("✅ Task Completion Report: BE-1 - X") == "completion"
@@ -92,7 +93,9 @@ def test_builtin_templates_pass_template_check(run: Callable[..., Result]) -> No
     ("Task Acknowledged: BE-014 - Rotation", None, "acknowledgement"),
     ("Task Acknowledged: FE-021 - Retry", None, "fe-acknowledgement"),
     ("Task Completion Report: FE-021 - Retry", None, "fe-completion"),
-    ("Task Acknowledged: DO-004 - Deploy", None, "acknowledgement"),
+    ("Task Acknowledged: DO-004 - Deploy", None, "do-acknowledgement"),
+    ("DevOps Completion Report: DO-004 - Deploy", None, "do-completion"),
+    ("Task Acknowledged: UX-004 - Screens", None, "acknowledgement"),
     ("Task Acknowledged: Rotation", None, "acknowledgement"),
     ("Progress Update: qa-9 - lower case", None, "qa-progress"),
     ("Progress Update: BE-014 - Rotation", "qa", "qa-progress"),
@@ -112,5 +115,5 @@ def test_role_from_configuration(run: Callable[..., Result], tmp_path: Path) -> 
     (tmp_path / ".reportlint.toml").write_text('role = "designer"\n', "utf-8")
     result = run("check", report)
     assert result.exit_code == 2
-    assert ("`role`: unknown role 'designer'; known: backend, frontend, product-manager, qa"
-            in result.stderr)
+    assert ("`role`: unknown role 'designer'; known: backend, devops, frontend, "
+            "product-manager, qa" in result.stderr)
