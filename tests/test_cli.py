@@ -171,7 +171,10 @@ def test_broken_builtin_template_is_exit_two(run: Callable[..., Result], tmp_pat
 def test_templates_lists_the_builtins(run: Callable[..., Result]) -> None:
     result = run("templates")
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == [
+    lines = result.stdout.splitlines()
+    assert lines[1] == f"{'':<20} title pattern: ^task\\s+acknowledg(?:ed|e?ment)\\b"
+    assert lines[2].endswith("schemas/acknowledgement.yaml")
+    assert lines[::3] == [
         f"{name:<20} {role:<16} {title}" for name, role, title in [
             ("acknowledgement", "backend", "Task Acknowledged: BE-001 - Add login endpoint"),
             ("completion", "backend", "Task Completion Report: BE-001 - Add login endpoint"),

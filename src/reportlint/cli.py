@@ -397,16 +397,14 @@ def extract(path: Path, template: str | None) -> None:
 
 
 @cli.command()
-@click.option("--verbose", "-v", is_flag=True, help="Also show title patterns and files.")
-def templates(verbose: bool) -> None:
-    """List the templates and the report titles they recognise."""
+def templates() -> None:
+    """List the templates: name, role, an example title, the title pattern and the file."""
     registry = _configured_registry()
     for name in registry.names():
         entry = registry[name]
         click.echo(f"{name:<20} {entry.meta.get('role', '-'):<16} {entry.example_title}")
-        if verbose:
-            click.echo(f"{'':<20} title pattern: {entry.title_pattern.pattern}")
-            click.echo(f"{'':<20} source: {entry.path}")
+        click.echo(f"{'':<20} title pattern: {entry.title_pattern.pattern}")
+        click.echo(f"{'':<20} source: {entry.path}")
 
 
 @cli.group(name="template")
