@@ -3,11 +3,12 @@
 
     python bench/gen_corpus.py OUTDIR --count 1000 [--seed 7] [--large]
 
-Writes ``report-NNNN.md`` files: acknowledgements, progress updates and completion reports
-(about 1 : 1 : 2), about 5 KB each on average, about one in ten with a realistic defect (a
-missing section, a placeholder left in, a wrong status, an unticked completed item, a missing
-column). File ``i`` depends only on ``--seed`` and ``i``. ``--large`` adds ``large.md``: one
-completion report of about 2 MB whose Files Changed table has 40,000 rows.
+Writes ``report-NNNN.md`` files: the backend role's acknowledgements, progress updates and
+completion reports (about 1 : 1 : 2, task ids BE-NNN), about 5 KB each on average, about one
+in ten with a realistic defect (a missing section, a placeholder left in, a wrong status, an
+unticked completed item, a missing column). File ``i`` depends only on ``--seed`` and ``i``.
+``--large`` adds ``large.md``: one completion report of about 2 MB whose Files Changed table
+has 40,000 rows.
 """
 
 from __future__ import annotations
@@ -228,7 +229,7 @@ def _defect(rng: random.Random, text: str) -> str:
 
 def report(seed: int, index: int) -> str:
     rng = random.Random(f"{seed}-{index}")
-    task = f"{rng.choice(['BE', 'FE', 'QA', 'DO'])}-{rng.randint(1, 999):03d}"
+    task = f"BE-{rng.randint(1, 999):03d}"  # the backend role's reports
     name = f"{rng.choice(VERBS)} {rng.choice(THINGS)}"
     kind = rng.choice([acknowledgement, progress, completion, completion])
     text = kind(rng, task, name)

@@ -238,7 +238,7 @@ def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings,
         found = [] if quick is not None and quick(report) else _explain(report, template)
         context = rules.Context(doc, lines, settings.options, report,
                                 tuple(doc["reports"][:index]), template, settings.changes,
-                                source)
+                                source, nodes=tuple(rules.walk(report)))
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
                     for r in settings.rules if r.scope == "report" for hit in r.check(context)]
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}

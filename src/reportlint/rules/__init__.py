@@ -49,11 +49,16 @@ class Context(NamedTuple):
     changes: Changes | None = None  # what git says changed, with --diff-base
     source: str = ""  # the checked file's path relative to the repository root, if known
     text: str = ""  # the whole file, line endings as "\n" (for document rules)
+    nodes: tuple[Node, ...] = ()  # the report, then all its sections in order: walked once
+
+    def sections(self) -> tuple[Node, ...]:
+        """The report and every section below it, in document order."""
+        return self.nodes or tuple(walk(self.report))
 
     def code_lines(self) -> set[int]:
         """Lines inside fenced or indented code blocks of this report."""
         found: set[int] = set()
-        for node in walk(self.report):
+        for node in self.sections():
             for block in node.get("code_blocks", ()):
                 found.update(range(block["line"], block["end_line"] + 1))
         return found

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
-from reportlint.rules import Context, Hit, Node, content_line, finished_claims, rule, walk
+from reportlint.rules import Context, Hit, Node, content_line, finished_claims, rule
 
 _NEGATIVE = re.compile(
     r"❌|✗|✘|⛔|🔴|⏳|⚠"
@@ -79,7 +79,7 @@ def contradicted_claim(ctx: Context) -> Iterator[Hit]:
     if not claims:
         return
     said = _claim_words(claims)
-    for section in walk(ctx.report):
+    for section in ctx.sections():
         if section is ctx.report or not _evidence(section):
             continue
         title = section["title"]

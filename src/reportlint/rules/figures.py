@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
-from reportlint.rules import Context, Hit, content_line, field_value, rule, walk
+from reportlint.rules import Context, Hit, content_line, field_value, rule
 
 _OVERALL = ("status", "progress", "summary", "overview")
 _DONE_WORDS = re.compile(r"\b(?:complete[d]?|completion|done|progress)\b", re.IGNORECASE)
@@ -110,7 +110,7 @@ def inconsistent_progress(ctx: Context) -> Iterator[Hit]:
         if found and match:
             mentions.append((float(match.group(1)), found["line"], f"**{found['name']}**"))
     headings = [(report["title"]["text"], report["title"]["line"], "the title")]
-    for parent in walk(report):
+    for parent in ctx.sections():
         # Headings directly in the report, or in a section about the task's status as a whole.
         if parent is report or any(w in parent.get("key", "") for w in _OVERALL):
             headings += [(s["title"], s["line"], f"`{s['title']}`")
@@ -161,7 +161,7 @@ def low_coverage(ctx: Context) -> Iterator[Hit]:
     ```
     """
     bar = ctx.options.coverage_minimum
-    for section in walk(ctx.report):
+    for section in ctx.sections():
         if "coverage" not in section.get("key", "") and "test" not in section.get("key", ""):
             continue
         for table in section.get("tables", ()):
@@ -211,7 +211,7 @@ def irreversible_migration(ctx: Context) -> Iterator[Hit]:
     | `20250310_drop_sessions` | Drop old sessions (down: restore from archive) | ✅ Yes |
     ```
     """
-    for section in walk(ctx.report):
+    for section in ctx.sections():
         for table in section.get("tables", ()):
             if "reversible" not in table["columns"]:
                 continue

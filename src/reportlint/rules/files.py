@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
-from reportlint.rules import Context, Hit, Node, rule, walk
+from reportlint.rules import Context, Hit, rule
 
 _PATH = re.compile(r"^[`'\"]?(?:\./)?([^\s`'\"]+)")
 
 
-def _listed(report: Node) -> Iterator[tuple[str, str, int]]:
+def _listed(ctx: Context) -> Iterator[tuple[str, str, int]]:
     """``(path, change type, line)`` for every row of every *Files Changed* table."""
-    for section in walk(report):
+    for section in ctx.sections():
         if section.get("key") != "files-changed":
             continue
         for table in section.get("tables", ()):
@@ -59,7 +59,7 @@ def unchanged_listed_file(ctx: Context) -> Iterator[Hit]:
     if ctx.changes is None:
         return
     statuses = ctx.changes.statuses
-    for path, change, line in _listed(ctx.report):
+    for path, change, line in _listed(ctx):
         touched = _touched(path, statuses)
         if not touched:
             yield Hit(line, f"`{quote(path)}` is listed as changed, but `git diff "
@@ -87,7 +87,7 @@ def unlisted_change(ctx: Context) -> Iterator[Hit]:
     """
     if ctx.changes is None:
         return
-    listed = list(_listed(ctx.report))
+    listed = list(_listed(ctx))
     if not listed:
         return
     covered: set[str] = set()

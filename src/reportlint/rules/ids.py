@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
-from reportlint.rules import Context, Hit, field_value, rule, walk
+from reportlint.rules import Context, Hit, field_value, rule
 
 _PLACEHOLDER = re.compile(r"X{2,}|^\[.*\]$|^TBD$")
 _NONE = re.compile(r"^(?:none|n/?a|-|\u2014|\u2013|no\b)", re.IGNORECASE)
@@ -45,7 +45,7 @@ def invalid_task_id(ctx: Context) -> Iterator[Hit]:
     if task_id and not _PLACEHOLDER.search(task_id) and not pattern.search(task_id):
         yield Hit(title["line"], f"task id `{quote(task_id)}` in the title does not have the "
                   f"form `{pattern.pattern}` (such as `BE-001`)")
-    for section in walk(ctx.report):
+    for section in ctx.sections():
         if "depend" not in section.get("key", ""):
             continue
         for table in section.get("tables", ()):

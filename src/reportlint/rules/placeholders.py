@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlint.diagnostics import Severity
-from reportlint.rules import Context, Hit, rule, walk
+from reportlint.rules import Context, Hit, rule
 
 # Shapes of placeholders beyond the templates' own list (`[FE-XXX]`, `[Item 3]`, `X hours`),
 # each with a substring it cannot match without, checked first: most reports have none.
@@ -147,7 +147,7 @@ def _comment_lines(ctx: Context) -> set[int]:
 
 def _dash_cells(ctx: Context) -> Iterator[Hit]:
     required = _required_columns(ctx.template_schema)
-    for section in walk(ctx.report):
+    for section in ctx.sections():
         columns = required.get(section.get("key", ""), ())
         wanted = {c for i, c in enumerate(columns) if i == 0 or c in _ESSENTIAL}
         for table in section.get("tables", ()):

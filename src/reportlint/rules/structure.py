@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportlint.diagnostics import Severity
-from reportlint.rules import Context, Hit, Node, rule, walk
+from reportlint.rules import Context, Hit, Node, rule
 
 
 @rule("RL211", "duplicate-section", Severity.WARNING)
@@ -39,7 +39,7 @@ def duplicate_section(ctx: Context) -> Iterator[Hit]:
     - [x] Service
     ```
     """
-    for section in walk(ctx.report):
+    for section in ctx.sections():
         children = section.get("sections", {})
         for key, child in children.items():
             if "~" in key:
@@ -133,7 +133,7 @@ def skipped_heading_level(ctx: Context) -> Iterator[Hit]:
     """
     if not ctx.report.get("level"):
         return  # a whole file checked with --template has no title level to count from
-    for parent in walk(ctx.report):
+    for parent in ctx.sections():
         for child in parent.get("sections", {}).values():
             if child["level"] > parent["level"] + 1:
                 yield Hit(child["line"], f"heading level jumps from {parent['level']} to "
