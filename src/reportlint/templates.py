@@ -106,7 +106,7 @@ class Registry:
 def load_folder(folder: Path) -> tuple[list[Template], list[TemplateProblem]]:
     templates: list[Template] = []
     problems: list[TemplateProblem] = []
-    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+    for path in _template_files(folder):
         loaded = load_file(path)
         if isinstance(loaded, Template):
             templates.append(loaded)
@@ -277,10 +277,44 @@ def builtin() -> tuple[Registry, list[TemplateProblem]]:
 def with_folders(folders: Iterable[Path]) -> tuple[Registry, list[TemplateProblem]]:
     """The templates of ``folders`` (a name found there replaces the built-in one), then the
     built-in ones."""
+    folders = (*folders, builtin_dir())
+    files = [p for folder in folders for p in _template_files(folder)]
+    # Start-up reads one cache entry for the whole set, keyed by the files' sizes and times,
+    # instead of reading, hashing and decoding each template.
+    stamp = _stamp(files)
+    cached = cache.get("registries", stamp) if stamp else None
+    if isinstance(cached, list):
+        try:
+            return Registry(Template(e["name"], Path(e["path"]), e["schema"],
+                                     re.compile(e["pattern"], re.IGNORECASE), e["digest"])
+                            for e in cached), []
+        except (KeyError, TypeError, re.error):
+            pass
     found: list[Template] = []
     problems: list[TemplateProblem] = []
-    for folder in (*folders, builtin_dir()):
+    for folder in folders:
         templates, trouble = load_folder(folder)
         found.extend(templates)
         problems.extend(trouble)
+    if stamp and not problems:
+        cache.put("registries", stamp, [
+            {"name": t.name, "path": str(t.path), "schema": t.schema,
+             "pattern": t.title_pattern.pattern, "digest": t.digest} for t in found])
     return Registry(found), problems
+
+
+def _template_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+
+
+def _stamp(files: list[Path]) -> str | None:
+    import zlib
+
+    from reportlint import __version__
+
+    try:
+        text = "\n".join(f"{p}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}" for p in files)
+    except OSError:
+        return None
+    data = f"{__version__}\n{text}".encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(files):04x}"
