@@ -115,11 +115,11 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def document(text: str, registry: Registry, template: str | None,
-             role: str | None = None) -> dict[str, Any]:
+             role: str | None = None, lines: list[str] | None = None) -> dict[str, Any]:
     def classify(heading: str) -> str | None:
         return registry.classify(heading, role)
 
-    return model.build(text, parser.parse(text), classify, template)
+    return model.build(text, parser.parse(text), classify, template, lines)
 
 
 def check(item: Input, settings: Settings) -> Outcome:
@@ -196,7 +196,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     if isinstance(text, Diagnostic):
         return Outcome(item.path, (text,) if config.selected(text.code) else ())
     registry = settings.registry
-    doc = document(text, registry, settings.template_for(item), config.role)
+    lines = model.split_lines(text)  # once, for the model and the rules
+    doc = document(text, registry, settings.template_for(item), config.role, lines)
     findings: list[Finding] = []
     front = doc["front_matter"]
     if front is not None and front.get("error"):
@@ -205,7 +206,6 @@ def _check(item: Input, settings: Settings) -> Outcome:
     if not doc["reports"]:
         findings.append(Finding(codes.NO_REPORT.code, doc["first_heading"] or 1,
                                 _no_report(registry)))
-    lines = model.split_lines(text)
     findings.extend(_reviews(doc, lines, settings, _relative(item, settings.changes)))
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)

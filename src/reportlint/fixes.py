@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
+from reportlint.model import code_lines, walk
+
 _ENDINGS = re.compile(r"(\r\n|\r|\n)")
 _COLON_INSIDE = re.compile(
     r"^(?P<lead>[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(?P<mark>\*\*|__)"
@@ -84,16 +86,7 @@ def fix(text: str, doc: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> F
 
 
 def _code_lines(doc: dict[str, Any]) -> set[int]:
-    found: set[int] = set()
-
-    def visit(node: dict[str, Any]) -> None:
-        for block in node.get("code_blocks", ()):
-            found.update(range(block["line"], block["end_line"] + 1))
-        for child in node.get("sections", {}).values():
-            visit(child)
-
-    for report in doc.get("reports", ()):
-        visit(report)
+    found = code_lines(n for report in doc.get("reports", ()) for n in walk(report))
     front = doc.get("front_matter")
     if front:  # YAML: white space there may be content (block scalars)
         found.update(range(front["line"], front["end_line"] + 1))

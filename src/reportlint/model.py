@@ -18,7 +18,7 @@ report's footer (``**Ready for Review**``...) and belong to the report, not its 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlint import names
@@ -96,9 +96,10 @@ def _content() -> Node:
 
 
 class _Builder:
-    def __init__(self, text: str, classify: Classifier, forced: str | None) -> None:
-        self.lines = split_lines(text)
-        self.total = line_count(text)
+    def __init__(self, text: str, classify: Classifier, forced: str | None,
+                 lines: list[str]) -> None:
+        self.lines = lines
+        self.total = len(lines) - 1 if text.endswith(("\n", "\r")) else len(lines)
         self.classify = classify
         self.forced = forced
         self.reports: list[Node] = []
@@ -370,15 +371,32 @@ class _Builder:
 
 
 def build(text: str, tokens: list[Token], classify: Classifier,
-          forced: str | None = None) -> Node:
-    """The document model of ``text`` (already parsed into ``tokens``)."""
-    builder = _Builder(text, classify, forced)
+          forced: str | None = None, lines: list[str] | None = None) -> Node:
+    """The document model of ``text`` (already parsed into ``tokens``; ``lines`` are its
+    :func:`split_lines`, when the caller has them already)."""
+    builder = _Builder(text, classify, forced, lines if lines is not None else split_lines(text))
     builder.walk(tokens)
     front = builder.front_matter
     if front is not None:
         front = {k: v for k, v in front.items() if k != "scalars"}
     return {"lines": builder.total, "first_heading": builder.first_heading,
             "front_matter": front, "comments": builder.comments, "reports": builder.reports}
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """A report or section, then every section below it, in document order."""
+    yield node
+    for child in node.get("sections", {}).values():
+        yield from walk(child)
+
+
+def code_lines(nodes: Iterable[Node]) -> set[int]:
+    """The lines inside the fenced or indented code blocks of these reports or sections."""
+    found: set[int] = set()
+    for node in nodes:
+        for block in node.get("code_blocks", ()):
+            found.update(range(block["line"], block["end_line"] + 1))
+    return found
 
 
 def split_lines(text: str) -> list[str]:

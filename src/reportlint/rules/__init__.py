@@ -8,11 +8,12 @@ default severity. The engine attaches the code, the path and the severity.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint import codes
 from reportlint.diagnostics import Severity
+from reportlint.model import code_lines, walk
 
 if TYPE_CHECKING:
     from reportlint.gitdiff import Changes
@@ -57,11 +58,7 @@ class Context(NamedTuple):
 
     def code_lines(self) -> set[int]:
         """Lines inside fenced or indented code blocks of this report."""
-        found: set[int] = set()
-        for node in self.sections():
-            for block in node.get("code_blocks", ()):
-                found.update(range(block["line"], block["end_line"] + 1))
-        return found
+        return code_lines(self.sections())
 
 
 Check = Callable[[Context], Iterable[Hit]]
@@ -84,13 +81,6 @@ def rule(code: str, name: str, severity: Severity, scope: str = "report"
         return check
 
     return register
-
-
-def walk(node: Node) -> Iterator[Node]:
-    """A report or section, then every section below it, in document order."""
-    yield node
-    for child in node.get("sections", {}).values():
-        yield from walk(child)
 
 
 def content_line(block: Node, offset: int) -> int:
