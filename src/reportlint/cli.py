@@ -79,12 +79,16 @@ class _Settings:
         wanted += [name for _, name in loaded.per_file_templates]
         for name in wanted:
             if name not in registry:
-                _fail(f"unknown template {name!r}; known: {', '.join(registry.names())}")
+                _fail(_unknown_template(registry, name))
         if loaded.role is not None and loaded.role not in registry.roles():
             _fail(f"invalid configuration: {loaded.path}: `role`: unknown role "
                   f"{loaded.role!r}; known: {', '.join(sorted(registry.roles()))}")
         return engine.Settings(registry, loaded, self.template, self.changes,
                                self.cache_results)
+
+
+def _unknown_template(registry: Registry, name: str) -> str:
+    return f"unknown template {name!r}; known: {', '.join(registry.names())}"
 
 
 def _configured_registry() -> Registry:
@@ -383,9 +387,7 @@ def extract(path: Path, template: str | None) -> None:
     """Print the report model of PATH as JSON: what templates validate."""
     registry = _configured_registry()
     if template is not None and template not in registry:
-        raise click.BadParameter(
-            f"unknown template {template!r}; known: {', '.join(registry.names())}",
-            param_hint="--template")
+        raise click.BadParameter(_unknown_template(registry, template), param_hint="--template")
     item = (engine.Input("-", sys.stdin.buffer.read()) if str(path) == "-"
             else engine.read(path))
     result = engine.extract(item, registry, template)
@@ -442,8 +444,7 @@ def new(template: str, task_id: str | None, name: str | None) -> None:
 
     registry = _configured_registry()
     if template not in registry:
-        raise click.BadParameter(f"unknown template {template!r}; known: "
-                                 f"{', '.join(registry.names())}", param_hint="TEMPLATE")
+        raise click.BadParameter(_unknown_template(registry, template), param_hint="TEMPLATE")
     click.echo(scaffold(registry[template].schema, task_id, name), nl=False)
 
 
