@@ -38,6 +38,12 @@ def pairs(output: str) -> list[tuple[int, str]]:
     return [(d["line"], d["code"]) for d in json.loads(output)]
 
 
+def expected(path: Path) -> list[tuple[int, str]]:
+    """The `LINE CODE` pairs in the .expected file beside a fixture."""
+    rows = path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")
+    return [(int(line), code) for line, code in (row.split() for row in rows if row.strip())]
+
+
 def shared(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():

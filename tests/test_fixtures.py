@@ -10,15 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from conftest import FIXTURES, pairs
+from conftest import FIXTURES, expected, pairs
 
 VALID = sorted(FIXTURES.glob("*/valid/*.md"))
 INVALID = sorted(FIXTURES.glob("*/invalid/*.md"))
-
-
-def expected(path: Path) -> list[tuple[int, str]]:
-    rows = path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")
-    return [(int(line), code) for line, code in (row.split() for row in rows if row.strip())]
 
 
 def ids(paths: list[Path]) -> list[str]:

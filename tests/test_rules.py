@@ -13,7 +13,7 @@ from click.testing import Result
 
 from reportlint import codes, rules
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, expected
 
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*/*.md"))
 # Rules that need `--diff-base` are tested against real git repositories in test_diff_base.py.
@@ -41,13 +41,12 @@ def test_every_reviewer_rule_has_fixtures() -> None:
 def test_rule_fixture(run: Callable[..., Result], path: Path) -> None:
     entry = codes.by_name(path.parent.name)
     assert entry is not None
-    rows = path.with_suffix(".expected").read_text("utf-8").split("\n")
-    expected = [(int(a), b) for a, b in (r.split() for r in rows if r.strip())]
+    wanted = expected(path)
     if path.stem == "near-misses":
-        assert expected == []
+        assert wanted == []
     else:
-        assert expected
-    assert [f for f in findings(run, str(path)) if f[1] == entry.code] == expected
+        assert wanted
+    assert [f for f in findings(run, str(path)) if f[1] == entry.code] == wanted
 
 
 def _block(doc: str, heading: str) -> str:
