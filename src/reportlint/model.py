@@ -34,6 +34,9 @@ _PLAIN_FIELD = re.compile(r"^(?P<label>[^\W\d_][\w'&/().+ ]{0,39}?)\s*:\s+(?P<va
 _LEAD = re.compile(r"^[\s>]*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
 _FIELD_VALUE_HEADERS = frozenset({"field", "key", "property", "attribute", "item", "name"})
 _VALUE_HEADERS = frozenset({"value", "details", "detail"})
+# Tokens the walk has nothing to do for (their content comes with the `inline` inside).
+_PASSED = frozenset({"paragraph_open", "paragraph_close", "heading_close", "blockquote_open",
+                     "blockquote_close"})
 
 
 def line_count(text: str) -> int:
@@ -43,8 +46,12 @@ def line_count(text: str) -> int:
 
 def plain(children: Sequence[Token] | None) -> str:
     """The visible text of inline tokens, with line breaks kept as ``\\n``."""
+    if not children:
+        return ""
+    if len(children) == 1 and children[0].type in ("text", "code_inline"):
+        return children[0].content  # most cells and headings: one run of text
     out: list[str] = []
-    for child in children or ():
+    for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
             out.append(child.content)
@@ -207,6 +214,8 @@ class _Builder:
         self._fields(inline, start)
 
     def _fields(self, inline: Token, start: int) -> None:
+        if ":" not in inline.content:
+            return  # every field shape has a colon: `**X**: y`, `**X:** y`, `X: y`
         for offset, tokens in enumerate(_lines(inline.children or [])):
             found = _field_from_line(tokens)
             if found:
@@ -236,23 +245,27 @@ class _Builder:
         header: list[str] = []
         rows: list[tuple[int, list[str]]] = []
         line = (tokens[start].map or [0])[0] + 1
-        in_head = False
-        i = start + 1
-        while i < len(tokens) and tokens[i].type != "table_close":
-            token = tokens[i]
-            if token.type == "thead_open":
-                in_head = True
-            elif token.type == "thead_close":
-                in_head = False
-            elif token.type == "tr_open" and not in_head:
-                rows.append(((token.map or [line - 1])[0] + 1, []))
-            elif token.type == "inline":
-                cell = plain(token.children).strip()
-                if in_head:
-                    header.append(cell)
-                elif rows:
-                    rows[-1][1].append(cell)
-            i += 1
+        cells = header  # the cells of the row being read
+        in_body = False
+        i = len(tokens)
+        # The hottest loop of the model: a long table is most of a large report's tokens.
+        for index in range(start + 1, len(tokens)):
+            token = tokens[index]
+            kind = token.type
+            if kind == "inline":
+                children = token.children
+                if children and len(children) == 1 and children[0].type == "text":
+                    cells.append(children[0].content.strip())
+                else:
+                    cells.append(plain(children).strip())
+            elif kind == "tr_open" and in_body:
+                cells = []
+                rows.append(((token.map or [line - 1])[0] + 1, cells))
+            elif kind == "thead_close":
+                in_body = True
+            elif kind == "table_close":
+                i = index
+                break
         if self.target is not None:
             self._add_table(line, header, rows)
         return i + 1
@@ -304,6 +317,9 @@ class _Builder:
         while i < n:
             token = tokens[i]
             kind = token.type
+            if kind in _PASSED:
+                i += 1
+                continue
             if kind == "heading_open":
                 line = (token.map or [0])[0] + 1
                 title = plain(tokens[i + 1].children).strip()
@@ -401,4 +417,6 @@ def code_lines(nodes: Iterable[Node]) -> set[int]:
 
 def split_lines(text: str) -> list[str]:
     """Source lines as the parser counts them (CR, LF and CRLF each end one)."""
+    if "\r" not in text:
+        return text.split("\n")  # the usual case, several times faster than the regex
     return _LINE_BREAK.split(text)

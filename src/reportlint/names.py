@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 _NUMBER = re.compile(r"^\s*(?:(\d+(?:\.\d+)+)\.?|(\d+|[A-Za-z])[.)])\s+(?=\S)")
@@ -14,6 +15,8 @@ _WORD = re.compile(r"[^\W_]+")
 _SYMBOLS = re.compile(r"^[\W_]+", re.UNICODE)
 
 
+# Headings, labels and column headers repeat from report to report: each is worked out once.
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The normalised name used to match sections, fields and columns.
 
@@ -32,6 +35,7 @@ def _strip_numbering(text: str) -> str:
     return stripped if match is None else stripped[match.end():]
 
 
+@lru_cache(maxsize=8192)
 def number(text: str) -> str | None:
     """The heading's own numbering (``3``, ``1.2``, ``b``), if it has one."""
     text = _SYMBOLS.sub("", text) if text[:1] and not text[:1].isalnum() else text

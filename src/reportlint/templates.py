@@ -66,6 +66,8 @@ class Registry:
 
     def __init__(self, templates: Iterable[Template]) -> None:
         self.templates: dict[str, Template] = {}
+        # Headings repeat from report to report; each is classified once per run.
+        self._classified: dict[tuple[str, str | None], str | None] = {}
         for template in templates:
             self.templates.setdefault(template.name, template)
 
@@ -83,7 +85,14 @@ class Registry:
         title pattern matches, the one of ``role`` if given, else the one whose
         ``task-prefixes`` hold the title's task-id prefix (``QA`` in ``QA-001``), else one
         that names no prefixes (the backend templates)."""
-        heading = names.lead_trimmed(heading)
+        if (heading, role) in self._classified:
+            return self._classified[heading, role]
+        found = self._classify(names.lead_trimmed(heading), role)
+        if len(self._classified) < 8192:
+            self._classified[heading, role] = found
+        return found
+
+    def _classify(self, heading: str, role: str | None) -> str | None:
         candidates = [t for t in self.templates.values() if t.title_pattern.search(heading)]
         if len(candidates) < 2:
             return candidates[0].name if candidates else None

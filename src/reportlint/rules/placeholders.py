@@ -6,17 +6,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlint.diagnostics import Severity
 from reportlint.rules import Context, Hit, rule
 
-# Shapes of placeholders beyond the templates' own list (`[FE-XXX]`, `[Item 3]`, `X hours`),
-# each with a substring it cannot match without, checked first: most reports have none.
-_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (trigger, re.compile(pattern)) for trigger, pattern in (
+# Shapes of placeholders beyond the templates' own list (`[FE-XXX]`, `[Item 3]`, `X hours`).
+# A shape whose pattern the regex engine cannot search fast (it starts with `\b` or a class)
+# has a literal trigger every match contains, searched first: most reports have none.
+_SHAPES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = tuple(
+    (re.compile(trigger) if trigger else None, re.compile(pattern)) for trigger, pattern in (
         ("XX", r"\b[A-Z]{2,5}-X{2,4}\b|(?<![\w.])XX%"),
-        ("[X", r"\[X+\](?:%|[ \t]+(?:hours?|days?|tests?|scenarios?))?"),
-        ("[", r"\[[A-Z][a-z]+(?:/[A-Z][a-z]+)? \d+\]|\[[^\[\]\n]{1,60}\.\.\.\]"),
+        ("", r"\[X+\](?:%|[ \t]+(?:hours?|days?|tests?|scenarios?))?"),
+        ("", r"\[[A-Z][a-z]+(?:/[A-Z][a-z]+)? \d+\]|\[[^\[\]\n]{1,60}\.\.\.\]"),
         ("X ", r"\bX (?:hours?|days?|tests?|scenarios?|passed|failed|total)\b"),
         ("TBD", r"\bTBD\b"),
         ("YYYY", r"\bYYYY-MM-DD\b"),
@@ -24,7 +26,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
 _CHECKBOX = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\]", re.MULTILINE)
 _NEWLINE = re.compile("\n")
-_DASH_ONLY = re.compile(r"^[-\u2013\u2014]{1,3}$")
+_DASHES = "-\u2013\u2014"
+_DASH_ONLY = re.compile(f"^[{_DASHES}]{{1,3}}$")
 # Columns whose value is the point of the row; `Notes` or `Description` may well be empty.
 _ESSENTIAL = frozenset({"status", "evidence", "coverage", "reversible", "implementation",
                         "rationale", "resolution-needed", "impact", "severity", "required"})
@@ -39,27 +42,37 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Vocabulary(NamedTuple):
+    plain: tuple[str, ...]  # unbracketed (`path/to/file.ts`), longest first
+    literal: re.Pattern[str] | None  # any of them
+    bracketed: re.Pattern[str] | None  # the bracketed ones (`[Task Name]`), not in words
+
+
 @lru_cache(maxsize=16)
-def _vocabulary(texts: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """The placeholders split once per run: plain texts found with `str.find`, bracketed ones
-    as one regex (every one starts with `[`, so the scan is fast)."""
-    plain = tuple(sorted({t for t in texts if not t.startswith("[")}))
-    bracketed = _alternation(tuple(sorted({t for t in texts if t.startswith("[")},
-                                          key=lambda t: (-len(t), t))))
-    return plain, bracketed
+def _vocabulary(texts: tuple[str, ...]) -> _Vocabulary:
+    """The placeholders compiled once per run."""
+    plain = tuple(sorted({t for t in texts if not t.startswith("[")}, key=lambda t: (-len(t), t)))
+    bracketed = sorted({t for t in texts if t.startswith("[")}, key=lambda t: (-len(t), t))
+    literal = re.compile("|".join(map(re.escape, plain))) if plain else None
+    return _Vocabulary(plain, literal, _alternation(tuple(bracketed)))
 
 
-def _plain_texts(ctx: Context, text: str) -> Iterator[tuple[int, int]]:
+def _plain_texts(vocabulary: _Vocabulary, text: str) -> Iterator[tuple[int, int]]:
     """Where the templates' unbracketed placeholders (`path/to/file.ts`) stand as words."""
-    for placeholder in _vocabulary(ctx.options.placeholder_texts)[0]:
-        start = text.find(placeholder)
-        while start >= 0:
-            end = start + len(placeholder)
-            before, after = text[start - 1:start] if start else "", text[end:end + 1]
-            if not (placeholder[0].isalnum() and (before.isalnum() or before in "_/")) and not (
-                    placeholder[-1].isalnum() and (after.isalnum() or after in "_/")):
-                yield start, end
-            start = text.find(placeholder, end)
+    if vocabulary.literal is None:
+        return
+    # One scan for all of them finds where any starts; only there is each one tried.
+    position = 0
+    while (found := vocabulary.literal.search(text, position)) is not None:
+        start = found.start()
+        for placeholder in vocabulary.plain:
+            if text.startswith(placeholder, start):
+                end = start + len(placeholder)
+                before, after = text[start - 1:start] if start else "", text[end:end + 1]
+                if not (placeholder[0].isalnum() and (before.isalnum() or before in "_/")) and (
+                        not (placeholder[-1].isalnum() and (after.isalnum() or after in "_/"))):
+                    yield start, end
+        position = start + 1
 
 
 @lru_cache(maxsize=16)
@@ -106,23 +119,24 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
     """
     report = ctx.report
     first, last = report["line"], min(report["end_line"], len(ctx.lines))
-    skip = ctx.code_lines() | _comment_lines(ctx)
     # One pass of each pattern over the report's text, not one per line.
     text = "\n".join(ctx.lines[first - 1:last])
-    starts = [0]
-    for match in _NEWLINE.finditer(text):
-        starts.append(match.end())
+    vocabulary = _vocabulary(ctx.options.placeholder_texts)
     # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
     # shapes may not (`arr[X]`).
-    patterns = [p for t, p in _SHAPES if t in text]
-    bracketed = _vocabulary(ctx.options.placeholder_texts)[1]
-    patterns += [bracketed] if bracketed is not None else []
+    patterns = [p for t, p in _SHAPES if t is None or t.search(text)]
+    patterns += [vocabulary.bracketed] if vocabulary.bracketed is not None else []
     shaped = [m.span() for p in (*patterns, *ctx.options.extra_placeholders)
               for m in p.finditer(text)]
     if shaped:  # rare: only then is it worth finding the code spans to leave out
         masked = _masked_spans(text)
         shaped = [(a, b) for a, b in shaped if not any(a < e and s < b for s, e in masked)]
-    found = [*_plain_texts(ctx, text), *shaped]
+    found = [*_plain_texts(vocabulary, text), *shaped]
+    if not found:
+        yield from _dash_cells(ctx)
+        return
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    skip = ctx.code_lines() | _comment_lines(ctx)
     spans: list[tuple[int, int]] = []
     # Longest first, so `[BE-XXX]` is reported once and not again as `BE-XXX`.
     for start, end in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
@@ -148,18 +162,21 @@ def _comment_lines(ctx: Context) -> set[int]:
 def _dash_cells(ctx: Context) -> Iterator[Hit]:
     required = _required_columns(ctx.template_schema)
     for section in ctx.sections():
-        columns = required.get(section.get("key", ""), ())
+        columns = required.get(section.get("key", ""))
+        if not columns or not section["tables"]:
+            continue
         wanted = {c for i, c in enumerate(columns) if i == 0 or c in _ESSENTIAL}
-        for table in section.get("tables", ()):
+        for table in section["tables"]:
             for row in table["rows"]:
-                cells = list(row["cells"].items())
-                if not cells or _NONE.match(cells[0][1] or "-"):
+                dashed = [(key, value) for key, value in row["cells"].items()
+                          if key in wanted and value[:1] in _DASHES and _DASH_ONLY.match(value)]
+                first = next(iter(row["cells"].values()), None)
+                if not dashed or _NONE.match(first or "-"):
                     continue  # a "None" row: dashes say "nothing here", correctly
-                for key, value in cells:
-                    if key in wanted and _DASH_ONLY.match(value):
-                        name = table["columns"][key]["name"]
-                        yield Hit(row["line"], f"`{name}` is only `{value}` in a row of "
-                                  f"`{section['title']}`; the template needs a value there")
+                for key, value in dashed:
+                    name = table["columns"][key]["name"]
+                    yield Hit(row["line"], f"`{name}` is only `{value}` in a row of "
+                              f"`{section['title']}`; the template needs a value there")
 
 
 _REQUIRED: dict[int, dict[str, tuple[str, ...]]] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -10,30 +9,56 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Severity
 from reportlint.rules import Context, Hit, rule
 
-# (kind, substrings one of which every match contains, pattern). The substrings are checked
-# first: most reports have none, and a plain `in` is much cheaper than a regex scan.
-_KINDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
-    (kind, tuple(trigger.split()), re.compile(pattern)) for kind, trigger, pattern in (
-        ("AWS access key id", "AKIA ASIA", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-        ("AWS secret access key", "",
-         r"(?i)aws_?secret_?access_?key[\"']?[ \t]*[:=][ \t]*[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b"),
-        ("GitHub token", "ghp_ gho_ ghu_ ghs_ ghr_", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
-        ("GitHub token", "github_pat_", r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b"),
-        ("Slack token", "xoxa- xoxb- xoxp- xoxo- xoxs- xoxr-",
-         r"\bxox[abposr]-[A-Za-z0-9-]{10,250}"),
-        ("Slack webhook URL", "hooks.slack.com",
-         r"https://hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"),
-        ("Stripe secret key", "sk_live_ sk_test_ rk_live_ rk_test_",
-         r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b"),
-        ("Google API key", "AIza", r"\bAIza[0-9A-Za-z_-]{35}\b"),
-        ("OpenAI or Anthropic API key", "sk-",
-         r"\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}"),
-        ("private key", "PRIVATE", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
-        ("JSON Web Token", "eyJ",
-         r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
-        ("password in a URL", "://",
-         r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@\"'`<>]{1,64}:(?P<s>[^\s@/\"'`<>]{3,128})@"),
+# (trigger, ((kind, pattern), ...)): every match of a pattern contains a match of its
+# trigger, and no match spans a line. A trigger is literals sharing a first character, which
+# the regex engine finds several times faster than `str.__contains__` or a pattern that starts
+# with `\b` or a character class; the patterns then run only on the lines the trigger found.
+# Most reports hold no trigger at all.
+_KINDS: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...] = tuple(
+    (re.compile(trigger), tuple((kind, re.compile(pattern)) for kind, pattern in kinds))
+    for trigger, kinds in (
+        ("A(?:KIA|SIA|Iza)", (
+            ("AWS access key id", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+            ("Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"))),
+        ("gh(?:[pousr]_|ithub_pat_)", (
+            ("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
+            ("GitHub token", r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b"))),
+        ("xox[abposr]-", (("Slack token", r"\bxox[abposr]-[A-Za-z0-9-]{10,250}"),)),
+        (r"hooks\.slack\.com", (("Slack webhook URL", r"https://hooks\.slack\.com/services/"
+                                 r"T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"),)),
+        ("_(?:live|test)_", (
+            ("Stripe secret key", r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b"),)),
+        ("sk-", (("OpenAI or Anthropic API key",
+                  r"\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{32,}"),)),
+        ("PRIVATE KEY", (
+            ("private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),)),
+        ("eyJ", (("JSON Web Token",
+                  r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),)),
+        ("://", (("password in a URL", r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@\"'`<>]{1,64}:"
+                  r"(?P<s>[^\s@/\"'`<>]{3,128})@"),)),
     ))
+# The one case-insensitive kind, found when the text holds `aws` in any ASCII case (an ASCII
+# lower-casing of the UTF-8 bytes is cheaper than `str.lower()`; hence `(?a)`).
+_AWS_SECRET = ("AWS secret access key", re.compile(
+    r"(?ai)aws_?secret_?access_?key[\"']?[ \t]*[:=][ \t]*[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b"))
+
+
+def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every secret-shaped match in ``text``, by kind."""
+    for trigger, kinds in _KINDS:
+        line_end = -1
+        for hit in trigger.finditer(text):
+            if hit.start() <= line_end:
+                continue  # on a line already searched
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_end = text.find("\n", hit.end())
+            line_end = len(text) if line_end < 0 else line_end
+            for kind, pattern in kinds:
+                yield from ((kind, m) for m in pattern.finditer(text, line_start, line_end))
+    if b"aws" in text.encode("utf-8", "replace").lower():
+        kind, pattern = _AWS_SECRET
+        yield from ((kind, m) for m in pattern.finditer(text))
+
 
 # What a documented example puts where the password goes.
 _EXAMPLE_PASSWORD = re.compile(
@@ -44,12 +69,13 @@ _EXAMPLE_PASSWORD = re.compile(
 def redact(text: str) -> str:
     """``text`` with every secret in it masked: applied to every message reportlint prints,
     so a secret quoted by another finding (a field value, a cell) never reaches a log."""
-    lowered = text.lower()
-    for kind, triggers, pattern in _KINDS:
-        if (triggers and not any(t in text for t in triggers)) or (
-                not triggers and "aws" not in lowered):
-            continue
-        text = pattern.sub(functools.partial(_masked, kind=kind), text)
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, match in _matches(text):  # an earlier kind wins where two overlap
+        if not any(match.start() < m.end() and m.start() < match.end() for _, m in kept):
+            kept.append((kind, match))
+    # From the end, so the offsets of the matches still to mask stay right.
+    for kind, match in sorted(kept, key=lambda k: k[1].start(), reverse=True):
+        text = text[:match.start()] + _masked(match, kind=kind) + text[match.end():]
     return text
 
 
@@ -104,24 +130,17 @@ def leaked_secret(ctx: Context) -> Iterator[Hit]:
     ```
     """
     text = ctx.text or "\n".join(ctx.lines)
-    starts: list[int] | None = None
     hits: list[tuple[int, str]] = []
-    lowered = text.lower()
-    for kind, triggers, pattern in _KINDS:
-        if triggers and not any(t in text for t in triggers):
+    for kind, match in _matches(text):
+        secret = match.group("s") if "s" in match.re.groupindex else match.group(0)
+        if kind == "password in a URL" and _EXAMPLE_PASSWORD.match(secret):
             continue
-        if not triggers and "aws" not in lowered:
-            continue
-        for match in pattern.finditer(text):
-            secret = match.group("s") if "s" in pattern.groupindex else match.group(0)
-            if kind == "password in a URL" and _EXAMPLE_PASSWORD.match(secret):
-                continue
-            hits.append((match.start("s") if "s" in pattern.groupindex else match.start(),
-                         f"leaked secret: {kind} `{mask(secret)}`; remove it from the report "
-                         "and rotate it"))
-    if hits:
-        starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+        hits.append((match.start("s") if "s" in match.re.groupindex else match.start(),
+                     f"leaked secret: {kind} `{mask(secret)}`; remove it from the report "
+                     "and rotate it"))
+    if not hits:
+        return
+    starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
     for offset, message in sorted(hits):
-        assert starts is not None
         index = bisect_right(starts, offset) - 1
         yield Hit(index + 1, message, offset - starts[index] + 1)
