@@ -69,11 +69,7 @@ class _Compiler:
             if keyword in ("then", "else"):
                 continue  # compiled with "if"
             checks.append(self.keyword(keyword, value, schema))
-        if not checks:
-            return lambda v: True
-        if len(checks) == 1:
-            return checks[0]
-        return lambda v: all(check(v) for check in checks)
+        return _all(checks)
 
     def keyword(self, keyword: str, value: Any, schema: dict[str, Any]) -> Check:
         method = getattr(self, "k_" + keyword.replace("$", "_"), None)
@@ -83,38 +79,73 @@ class _Compiler:
         return check
 
     # -- keywords ----------------------------------------------------------------------
+    # Closures with plain loops, not `all()` over generators: this runs for every report.
 
     def k_type(self, value: Any, _: Any) -> Check:
         names = [value] if isinstance(value, str) else list(value)
+        if names in (["object"], ["array"], ["string"]):
+            kind = {"object": dict, "array": list, "string": str}[names[0]]
+            return lambda v: isinstance(v, kind)
         tests = [_TYPES[n] for n in names]
-        return lambda v: any(t(v) for t in tests)
+        return _any(tests)
 
     def k_required(self, value: list[str], _: Any) -> Check:
         names = tuple(value)
-        return lambda v: not isinstance(v, dict) or all(n in v for n in names)
+
+        def required(v: Any) -> bool:
+            if isinstance(v, dict):
+                for name in names:
+                    if name not in v:
+                        return False
+            return True
+        return required
 
     def k_properties(self, value: dict[str, Any], _: Any) -> Check:
         checks = [(name, self.build(sub)) for name, sub in value.items()]
-        return lambda v: not isinstance(v, dict) or all(
-            check(v[name]) for name, check in checks if name in v)
+
+        def properties(v: Any) -> bool:
+            if isinstance(v, dict):
+                for name, check in checks:
+                    if name in v and not check(v[name]):
+                        return False
+            return True
+        return properties
 
     def k_additionalProperties(self, value: Any, schema: dict[str, Any]) -> Check:
         known = set(schema.get("properties", {}))
         patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
         check = self.build(value)
-        return lambda v: not isinstance(v, dict) or all(
-            check(item) for name, item in v.items()
-            if name not in known and not any(p.search(name) for p in patterns))
+
+        def additional(v: Any) -> bool:
+            if isinstance(v, dict):
+                for name, item in v.items():
+                    if (name not in known and not any(p.search(name) for p in patterns)
+                            and not check(item)):
+                        return False
+            return True
+        return additional
 
     def k_patternProperties(self, value: dict[str, Any], _: Any) -> Check:
         checks = [(re.compile(p), self.build(sub)) for p, sub in value.items()]
-        return lambda v: not isinstance(v, dict) or all(
-            check(item) for name, item in v.items() for p, check in checks if p.search(name))
+
+        def pattern_properties(v: Any) -> bool:
+            if isinstance(v, dict):
+                for name, item in v.items():
+                    for p, check in checks:
+                        if p.search(name) and not check(item):
+                            return False
+            return True
+        return pattern_properties
 
     def k_const(self, value: Any, _: Any) -> Check:
+        if isinstance(value, str):
+            return lambda v: v == value  # a string equals only a string
         return lambda v: equal(v, value)
 
     def k_enum(self, value: list[Any], _: Any) -> Check:
+        if all(isinstance(option, str) for option in value):
+            options = frozenset(value)
+            return lambda v: isinstance(v, str) and v in options
         return lambda v: any(equal(v, option) for option in value)
 
     def k_pattern(self, value: str, _: Any) -> Check:
@@ -145,26 +176,45 @@ class _Compiler:
     def k_items(self, value: Any, schema: dict[str, Any]) -> Check:
         skip = len(schema.get("prefixItems", ()))
         check = self.build(value)
-        return lambda v: not isinstance(v, list) or all(check(item) for item in v[skip:])
+
+        def items(v: Any) -> bool:
+            if isinstance(v, list):
+                for item in v[skip:] if skip else v:
+                    if not check(item):
+                        return False
+            return True
+        return items
 
     def k_prefixItems(self, value: list[Any], _: Any) -> Check:
         checks = [self.build(sub) for sub in value]
-        return lambda v: not isinstance(v, list) or all(
-            check(item) for check, item in zip(checks, v, strict=False))
+
+        def prefix_items(v: Any) -> bool:
+            if isinstance(v, list):
+                for check, item in zip(checks, v, strict=False):
+                    if not check(item):
+                        return False
+            return True
+        return prefix_items
 
     def k_contains(self, value: Any, schema: dict[str, Any]) -> Check:
         if "minContains" in schema or "maxContains" in schema:
             raise Unsupported("minContains")
         check = self.build(value)
-        return lambda v: not isinstance(v, list) or any(check(item) for item in v)
+
+        def contains(v: Any) -> bool:
+            if isinstance(v, list):
+                for item in v:
+                    if check(item):
+                        return True
+                return False
+            return True
+        return contains
 
     def k_allOf(self, value: list[Any], _: Any) -> Check:
-        checks = [self.build(sub) for sub in value]
-        return lambda v: all(check(v) for check in checks)
+        return _all([self.build(sub) for sub in value])
 
     def k_anyOf(self, value: list[Any], _: Any) -> Check:
-        checks = [self.build(sub) for sub in value]
-        return lambda v: any(check(v) for check in checks)
+        return _any([self.build(sub) for sub in value])
 
     def k_oneOf(self, value: list[Any], _: Any) -> Check:
         checks = [self.build(sub) for sub in value]
@@ -197,3 +247,29 @@ class _Compiler:
             part = part.replace("~1", "/").replace("~0", "~")
             node = node[int(part)] if isinstance(node, list) else node[part]
         return node
+
+
+def _all(checks: list[Check]) -> Check:
+    if not checks:
+        return lambda v: True
+    if len(checks) == 1:
+        return checks[0]
+
+    def every(v: Any) -> bool:
+        for check in checks:
+            if not check(v):
+                return False
+        return True
+    return every
+
+
+def _any(checks: list[Check]) -> Check:
+    if len(checks) == 1:
+        return checks[0]
+
+    def some(v: Any) -> bool:
+        for check in checks:
+            if check(v):
+                return True
+        return False
+    return some
