@@ -130,3 +130,14 @@ def test_real_report_models_match_the_published_model_schema(
             doc.pop("path")
             errors = [e.message for e in validator.iter_errors(doc)]
             assert errors == [], path
+
+
+def test_field_values_keep_the_spaces_between_inline_pieces(run: Callable[..., Result],
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / "fields.md"
+    path.write_text("## Task Completion Report: BE-001 - X\n\n"
+                    "**Files**: `src/a.ts` `src/b.ts`\n**Owner**: **Ann** *and* Bob\n"
+                    "Reviewer: `pm` and [qa](https://example.com)\n", "utf-8")
+    fields = extract(run, path)["reports"][0]["fields"]
+    assert [(f["value"], f["style"], f["line"]) for f in fields.values()] == [
+        ("src/a.ts src/b.ts", "bold", 3), ("Ann and Bob", "bold", 4), ("pm and qa", "plain", 5)]

@@ -74,13 +74,18 @@ def _lines(children: Sequence[Token]) -> list[list[Token]]:
 
 def _field_from_line(tokens: list[Token]) -> tuple[str, str, str] | None:
     """``(label, value, style)`` if an inline line is a field, else None."""
-    parts = [t for t in tokens if not (t.type == "text" and not t.content.strip())]
-    if len(parts) >= 3 and parts[0].type == "strong_open":
-        close = next((i for i, t in enumerate(parts) if t.type == "strong_close"), None)
-        if close is None:
+    n = len(tokens)
+    start = 0  # markdown-it may leave an empty text token before the label
+    while start < n and tokens[start].type == "text" and not tokens[start].content.strip():
+        start += 1
+    if n - start >= 3 and tokens[start].type == "strong_open":
+        close = start + 1
+        while close < n and tokens[close].type != "strong_close":
+            close += 1
+        if close == n:
             return None
-        label = plain(parts[1:close]).strip()
-        rest = plain(parts[close + 1:])
+        label = plain(tokens[start + 1:close]).strip()
+        rest = plain(tokens[close + 1:])
         if label.endswith(":"):
             label = label[:-1].strip()
         elif rest.lstrip().startswith(":"):
@@ -155,7 +160,7 @@ class _Builder:
 
     def heading(self, level: int, line: int, title: str) -> None:
         self.footer = None
-        template = self.classify(names.lead_trimmed(title)) if title else None
+        template = self.classify(title) if title else None
         if template is not None:
             self.open_report(title, self.forced or template, level, line)
             return
@@ -216,7 +221,13 @@ class _Builder:
     def _fields(self, inline: Token, start: int) -> None:
         if ":" not in inline.content:
             return  # every field shape has a colon: `**X**: y`, `**X:** y`, `X: y`
-        for offset, tokens in enumerate(_lines(inline.children or [])):
+        children = inline.children or []
+        if "\n" not in inline.content:  # one line: no need to split it at the breaks
+            found = _field_from_line(children)
+            if found:
+                self.add_field(*found, line=start)
+            return
+        for offset, tokens in enumerate(_lines(children)):
             found = _field_from_line(tokens)
             if found:
                 self.add_field(*found, line=start + offset)
@@ -245,27 +256,28 @@ class _Builder:
         header: list[str] = []
         rows: list[tuple[int, list[str]]] = []
         line = (tokens[start].map or [0])[0] + 1
-        cells = header  # the cells of the row being read
-        in_body = False
-        i = len(tokens)
         # The hottest loop of the model: a long table is most of a large report's tokens.
-        for index in range(start + 1, len(tokens)):
-            token = tokens[index]
-            kind = token.type
-            if kind == "inline":
-                children = token.children
+        # markdown-it writes every row as `tr_open (td_open inline td_close)* tr_close`, so
+        # the loop steps from cell to cell; `table_close` ends it.
+        n = len(tokens)
+        i = start + 1
+        cells = header  # the cells of the row being read
+        while i < n:
+            kind = tokens[i].type
+            if kind == "th_open" or kind == "td_open":
+                children = tokens[i + 1].children
                 if children and len(children) == 1 and children[0].type == "text":
                     cells.append(children[0].content.strip())
                 else:
                     cells.append(plain(children).strip())
-            elif kind == "tr_open" and in_body:
+                i += 3
+                continue
+            if kind == "tr_open" and header:
                 cells = []
-                rows.append(((token.map or [line - 1])[0] + 1, cells))
-            elif kind == "thead_close":
-                in_body = True
+                rows.append(((tokens[i].map or [line - 1])[0] + 1, cells))
             elif kind == "table_close":
-                i = index
                 break
+            i += 1
         if self.target is not None:
             self._add_table(line, header, rows)
         return i + 1
