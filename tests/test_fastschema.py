@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from reportlint import engine, fastschema, templates
+from reportlint import engine, fastschema, schema, templates
 
 from conftest import FIXTURES, ROOT, SHARED
 
@@ -82,9 +82,22 @@ def test_agrees_with_jsonschema_on_real_models(tmp_path: Path) -> None:
                 template = registry[report["template"]]
                 quick = template.quick_check
                 assert quick is not None, template.name
-                expected = Draft202012Validator(template.schema).is_valid(report)
+                stock = Draft202012Validator(template.schema)
+                expected = stock.is_valid(report)
                 assert quick(report) == expected, (path, report["template"])
                 checked += 1
                 invalid += not expected
+                if not expected:
+                    # Pruned descent (schema.validator) skips only valid parts: same errors.
+                    pruned = schema.validator(template.schema).iter_errors(report)
+                    assert _errors(pruned) == _errors(stock.iter_errors(report)), path
     assert checked > 500
     assert 0 < invalid < checked
+
+
+def _errors(errors: Any) -> list[tuple[Any, ...]]:
+    def flat(error: Any) -> tuple[Any, ...]:
+        return (tuple(error.absolute_path), tuple(error.absolute_schema_path), error.message,
+                sorted(flat(e) for e in error.context))
+
+    return sorted(flat(e) for e in errors)

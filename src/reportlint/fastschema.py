@@ -43,10 +43,12 @@ def equal(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def build(schema: Any) -> Check | None:
+def build(schema: Any, root: Any = None) -> Check | None:
+    """The yes/no check of ``schema`` (a part of ``root``, whose ``$ref``s it may use), or
+    None when this module cannot judge it."""
     try:
-        return _Compiler(schema).build(schema)
-    except (Unsupported, RecursionError, re.error):
+        return _Compiler(schema if root is None else root).build(schema)
+    except (Unsupported, RecursionError, re.error, KeyError, IndexError, TypeError):
         return None
 
 

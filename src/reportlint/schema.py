@@ -11,12 +11,12 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import SchemaError, ValidationError, best_match
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from reportlint import codes, names, scaffold
+from reportlint import codes, fastschema, names, scaffold
 from reportlint.diagnostics import Finding, Severity
 from reportlint.quote import quote
 
@@ -70,8 +70,45 @@ def validator(schema: dict[str, Any]) -> Draft202012Validator:
     """The compiled validator of a template, built once per schema object."""
     found = _COMPILED.get(id(schema))
     if found is None:
-        found = _COMPILED[id(schema)] = Draft202012Validator(schema, registry=_REFS)
+        found = _COMPILED[id(schema)] = _pruning(schema)(schema, registry=_REFS)
     return found
+
+
+def _pruning(root: dict[str, Any]) -> Any:
+    """Draft 2020-12 that does not descend into a property or an array item the fast check
+    (:mod:`reportlint.fastschema`, which agrees with jsonschema on validity) finds valid: a
+    failing report is mostly valid, and walking its valid parts is most of jsonschema's time.
+    The errors are the same; only fewer valid subtrees are walked."""
+    checks: dict[int, fastschema.Check | None] = {}
+
+    def valid(subschema: Any, instance: Any) -> bool:
+        key = id(subschema)
+        if key not in checks:
+            checks[key] = fastschema.build(subschema, root)
+        check = checks[key]
+        return check is not None and check(instance)
+
+    def properties(validator: Any, properties: Any, instance: Any, schema: Any) -> Any:
+        if not validator.is_type(instance, "object"):
+            return
+        for name, subschema in properties.items():
+            if name in instance and not valid(subschema, instance[name]):
+                yield from validator.descend(instance[name], subschema, path=name,
+                                             schema_path=name)
+
+    original_items = Draft202012Validator.VALIDATORS["items"]
+
+    def items(validator: Any, items: Any, instance: Any, schema: Any) -> Any:
+        if not validator.is_type(instance, "array") or not isinstance(items, dict):
+            yield from original_items(validator, items, instance, schema)
+            return
+        for index in range(len(schema.get("prefixItems", [])), len(instance)):
+            if not valid(items, instance[index]):
+                yield from validator.descend(instance[index], items, path=index)
+
+    # jsonschema ships no annotations for `extend`.
+    return validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"properties": properties, "items": items})
 
 
 def validate(report: Node, schema: dict[str, Any]) -> list[Finding]:
