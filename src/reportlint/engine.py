@@ -206,7 +206,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     if not doc["reports"]:
         findings.append(Finding(codes.NO_REPORT.code, doc["first_heading"] or 1,
                                 _no_report(registry)))
-    findings.extend(_reviews(doc, lines, settings, _relative(item, settings.changes)))
+    findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
+                             settings, _relative(item, settings.changes)))
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
@@ -227,9 +228,10 @@ def _relative(item: Input, changes: Changes | None) -> str:
         return ""
 
 
-def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings,
+def _reviews(doc: dict[str, Any], text: str, lines: list[str], settings: Settings,
              source: str) -> Iterator[Finding]:
-    """Schema findings and reviewer-rule findings for every report, then document rules."""
+    """Schema findings and reviewer-rule findings for every report, then document rules
+    (``text`` is the file with its line endings as ``\n``)."""
     registry = settings.registry
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
@@ -244,7 +246,7 @@ def _reviews(doc: dict[str, Any], lines: list[str], settings: Settings,
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}
         yield from (f for f in found if not (f.code in _ROOT_CAUSE and f.line in placeholders))
         yield from reviewed
-    context = rules.Context(doc, lines, settings.options, text="\n".join(lines))
+    context = rules.Context(doc, lines, settings.options, text=text)
     for rule in settings.rules:
         if rule.scope == "document":
             for hit in rule.check(context):

@@ -41,7 +41,7 @@ def decode(data: bytes) -> Text | Finding:
 
 
 def _nonempty(text: str) -> Text | Finding:
-    if not text.strip():
+    if not text or text.isspace():
         return Finding(codes.EMPTY_FILE.code, 1, "empty file: there is no report to check")
     return Text(text)
 
