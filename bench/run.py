@@ -120,6 +120,8 @@ def run(work: Path, count: int, repeat: int) -> list[tuple[str, Timing, Timing, 
         (f"one report of {(corpus / 'large.md').stat().st_size / 1e6:.1f} MB, 40,000-row table",
          [*lint, "--no-cache", str(corpus / "large.md")], [str(corpus / "large.md")], 1),
         (f"{count} reports, second run (cache warm)", [*lint, *files], files, count),
+        (f"{count} reports, reportlint's parser alone (inline shortcut)",
+         [*base, "--shortcut", *files], files, count),
     ]
     rows = []
     for name, command, inputs, n in cases:

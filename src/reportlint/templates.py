@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from functools import cached_property
@@ -186,6 +185,8 @@ def _parse(path: Path, text: str) -> Template | TemplateProblem:
     unknown = unknown_keywords(schema)
     if unknown:
         pointer, keyword = unknown[0]
+        import difflib
+
         close = difflib.get_close_matches(keyword, sorted(KEYWORDS), n=1)
         hint = f" (did you mean `{close[0]}`?)" if close else ""
         return TemplateProblem(path, f"unknown keyword `{keyword}` at {pointer}{hint}",

@@ -14,8 +14,8 @@ from reportlint.rules import Context, Hit, rule
 # Shapes of placeholders beyond the templates' own list (`[FE-XXX]`, `[Item 3]`, `X hours`).
 # A shape whose pattern the regex engine cannot search fast (it starts with `\b` or a class)
 # has a literal trigger every match contains, searched first: most reports have none.
-_SHAPES: tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...] = tuple(
-    (re.compile(trigger) if trigger else None, re.compile(pattern)) for trigger, pattern in (
+_SHAPES: tuple[tuple[re.Pattern[str] | None, str], ...] = tuple(
+    (re.compile(trigger) if trigger else None, pattern) for trigger, pattern in (
         ("XX", r"\b[A-Z]{2,5}-X{2,4}\b|(?<![\w.])XX%"),
         ("", r"\[X+\](?:%|[ \t]+(?:hours?|days?|tests?|scenarios?))?"),
         ("", r"\[[A-Z][a-z]+(?:/[A-Z][a-z]+)? \d+\]|\[[^\[\]\n]{1,60}\.\.\.\]"),
@@ -45,16 +45,19 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
 class _Vocabulary(NamedTuple):
     plain: tuple[str, ...]  # unbracketed (`path/to/file.ts`), longest first
     literal: re.Pattern[str] | None  # any of them
-    bracketed: re.Pattern[str] | None  # the bracketed ones (`[Task Name]`), not in words
+    # The bracketed ones (`[Task Name]`, `[X]%`) by their text up to the first `]`.
+    bracketed: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=16)
 def _vocabulary(texts: tuple[str, ...]) -> _Vocabulary:
-    """The placeholders compiled once per run."""
+    """The placeholders, prepared once per run."""
     plain = tuple(sorted({t for t in texts if not t.startswith("[")}, key=lambda t: (-len(t), t)))
-    bracketed = sorted({t for t in texts if t.startswith("[")}, key=lambda t: (-len(t), t))
     literal = re.compile("|".join(map(re.escape, plain))) if plain else None
-    return _Vocabulary(plain, literal, _alternation(tuple(bracketed)))
+    bracketed: dict[str, list[str]] = {}
+    for text in sorted({t for t in texts if t.startswith("[") and "]" in t}):
+        bracketed.setdefault(text[:text.index("]") + 1], []).append(text)
+    return _Vocabulary(plain, literal, {k: tuple(v) for k, v in bracketed.items()})
 
 
 def _plain_texts(vocabulary: _Vocabulary, text: str) -> Iterator[tuple[int, int]]:
@@ -68,20 +71,34 @@ def _plain_texts(vocabulary: _Vocabulary, text: str) -> Iterator[tuple[int, int]
         for placeholder in vocabulary.plain:
             if text.startswith(placeholder, start):
                 end = start + len(placeholder)
-                before, after = text[start - 1:start] if start else "", text[end:end + 1]
-                if not (placeholder[0].isalnum() and (before.isalnum() or before in "_/")) and (
-                        not (placeholder[-1].isalnum() and (after.isalnum() or after in "_/"))):
+                before = text[start - 1:start]
+                word_before = before.isalnum() or before in ("_", "/")
+                if not (placeholder[0].isalnum() and word_before) and not _word_goes_on(
+                        placeholder, text[end:end + 1]):
                     yield start, end
         position = start + 1
 
 
-@lru_cache(maxsize=16)
-def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not texts:
-        return None
-    return re.compile("|".join(
-        (r"(?<![\w/])" if t[0].isalnum() or t[0] == "/" else "") + re.escape(t)
-        + (r"(?![\w/])" if t[-1].isalnum() else "") for t in texts))
+def _bracketed_texts(vocabulary: _Vocabulary, text: str) -> Iterator[tuple[int, int]]:
+    """Where the templates' bracketed placeholders (`[Task Name]`) are: looked up by the
+    text from each `[` to the next `]` (a dictionary, not a regex of a hundred branches to
+    compile at every start)."""
+    start = text.find("[")
+    while start >= 0:
+        close = text.find("]", start)
+        if close < 0:
+            return
+        for placeholder in vocabulary.bracketed.get(text[start:close + 1], ()):
+            end = start + len(placeholder)
+            if text.startswith(placeholder, start) and not _word_goes_on(placeholder,
+                                                                           text[end:end + 1]):
+                yield start, end
+        start = text.find("[", start + 1)
+
+
+def _word_goes_on(placeholder: str, after: str) -> bool:
+    """Whether the placeholder's last word runs on into ``after`` (`XXms` in `XXmsg`)."""
+    return placeholder[-1].isalnum() and (after.isalnum() or after in ("_", "/"))
 
 
 @rule("RL201", "unfilled-placeholder", Severity.ERROR)
@@ -124,10 +141,11 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
     vocabulary = _vocabulary(ctx.options.placeholder_texts)
     # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
     # shapes may not (`arr[X]`).
-    patterns = [p for t, p in _SHAPES if t is None or t.search(text)]
-    patterns += [vocabulary.bracketed] if vocabulary.bracketed is not None else []
+    # Compiled on first use, not at start-up (`re` keeps them).
+    patterns = [re.compile(p) for t, p in _SHAPES if t is None or t.search(text)]
     shaped = [m.span() for p in (*patterns, *ctx.options.extra_placeholders)
               for m in p.finditer(text)]
+    shaped += _bracketed_texts(vocabulary, text)
     if shaped:  # rare: only then is it worth finding the code spans to leave out
         masked = _masked_spans(text)
         shaped = [(a, b) for a, b in shaped if not any(a < e and s < b for s, e in masked)]

@@ -14,9 +14,9 @@ from reportlint.rules import Context, Hit, rule
 # the regex engine finds several times faster than `str.__contains__` or a pattern that starts
 # with `\b` or a character class; the patterns then run only on the lines the trigger found.
 # Most reports hold no trigger at all.
-_KINDS: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...] = tuple(
-    (re.compile(trigger), tuple((kind, re.compile(pattern)) for kind, pattern in kinds))
-    for trigger, kinds in (
+# The patterns are compiled when a trigger first hits (`re` keeps them): not at start-up.
+_KINDS: tuple[tuple[re.Pattern[str], tuple[tuple[str, str], ...]], ...] = tuple(
+    (re.compile(trigger), kinds) for trigger, kinds in (
         ("A(?:KIA|SIA|Iza)", (
             ("AWS access key id", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
             ("Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"))),
@@ -39,8 +39,8 @@ _KINDS: tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], .
     ))
 # The one case-insensitive kind, found when the text holds `aws` in any ASCII case (an ASCII
 # lower-casing of the UTF-8 bytes is cheaper than `str.lower()`; hence `(?a)`).
-_AWS_SECRET = ("AWS secret access key", re.compile(
-    r"(?ai)aws_?secret_?access_?key[\"']?[ \t]*[:=][ \t]*[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b"))
+_AWS_SECRET = ("AWS secret access key", r"(?ai)aws_?secret_?access_?key[\"']?[ \t]*[:=][ \t]*"
+               r"[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b")
 
 
 def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
@@ -54,10 +54,11 @@ def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             line_end = text.find("\n", hit.end())
             line_end = len(text) if line_end < 0 else line_end
             for kind, pattern in kinds:
-                yield from ((kind, m) for m in pattern.finditer(text, line_start, line_end))
+                yield from ((kind, m) for m in re.compile(pattern).finditer(text, line_start,
+                                                                          line_end))
     if b"aws" in text.encode("utf-8", "replace").lower():
         kind, pattern = _AWS_SECRET
-        yield from ((kind, m) for m in pattern.finditer(text))
+        yield from ((kind, m) for m in re.compile(pattern).finditer(text))
 
 
 # What a documented example puts where the password goes.
