@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
@@ -28,7 +29,11 @@ _FAILURES = re.compile(
 
 
 def _evidence(section: Node) -> bool:
-    key = str(section.get("key", ""))
+    return _evidence_key(str(section.get("key", "")))
+
+
+@lru_cache(maxsize=4096)  # section keys repeat from report to report
+def _evidence_key(key: str) -> bool:
     return any(w in key for w in _EVIDENCE) and not any(w in key for w in _NOT_EVIDENCE)
 
 

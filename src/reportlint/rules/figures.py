@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules import Context, Hit, content_line, field_value, rule
 
 _OVERALL = ("status", "progress", "summary", "overview")
+
+
+@lru_cache(maxsize=4096)  # section keys repeat from report to report
+def _overall(key: str) -> bool:
+    """A section about the task's status as a whole."""
+    return any(w in key for w in _OVERALL)
 _DONE_WORDS = re.compile(r"\b(?:complete[d]?|completion|done|progress)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 _AFFIRMED = re.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)
@@ -112,7 +119,7 @@ def inconsistent_progress(ctx: Context) -> Iterator[Hit]:
     headings = [(report["title"]["text"], report["title"]["line"], "the title")]
     for parent in ctx.sections():
         # Headings directly in the report, or in a section about the task's status as a whole.
-        if parent is report or any(w in parent.get("key", "") for w in _OVERALL):
+        if parent is report or _overall(parent.get("key", "")):
             headings += [(s["title"], s["line"], f"`{s['title']}`")
                          for s in parent.get("sections", {}).values()]
     for text, line, where in headings:

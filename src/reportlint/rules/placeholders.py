@@ -185,10 +185,12 @@ def _dash_cells(ctx: Context) -> Iterator[Hit]:
             continue
         wanted = {c for i, c in enumerate(columns) if i == 0 or c in _ESSENTIAL}
         for table in section["tables"]:
-            for row in table["rows"]:
-                dashed = [(key, value) for key, value in row["cells"].items()
-                          if key in wanted and value[:1] in _DASHES and _DASH_ONLY.match(value)]
-                first = next(iter(row["cells"].values()), None)
+            keys = [key for key in table["columns"] if key in wanted]
+            for row in table["rows"] if keys else ():
+                cells = row["cells"]
+                dashed = [(key, cells[key]) for key in keys if key in cells
+                          and cells[key][:1] in _DASHES and _DASH_ONLY.match(cells[key])]
+                first = next(iter(cells.values()), None)
                 if not dashed or _NONE.match(first or "-"):
                     continue  # a "None" row: dashes say "nothing here", correctly
                 for key, value in dashed:
