@@ -20,7 +20,7 @@ _KINDS: tuple[tuple[re.Pattern[str], tuple[tuple[str, str], ...]], ...] = tuple(
         ("A(?:KIA|SIA|Iza)", (
             ("AWS access key id", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
             ("Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"))),
-        ("gh(?:[pousr]_|ithub_pat_)", (
+        ("g(?:h[pousr]_|ithub_pat_)", (
             ("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
             ("GitHub token", r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b"))),
         ("xox[abposr]-", (("Slack token", r"\bxox[abposr]-[A-Za-z0-9-]{10,250}"),)),
