@@ -190,8 +190,7 @@ def _dash_cells(ctx: Context) -> Iterator[Hit]:
                 cells = row["cells"]
                 dashed = [(key, cells[key]) for key in keys if key in cells
                           and cells[key][:1] in _DASHES and _DASH_ONLY.match(cells[key])]
-                first = next(iter(cells.values()), None)
-                if not dashed or _NONE.match(first or "-"):
+                if not dashed or _NONE.match(next(iter(cells.values()), None) or "-"):
                     continue  # a "None" row: dashes say "nothing here", correctly
                 for key, value in dashed:
                     name = table["columns"][key]["name"]
