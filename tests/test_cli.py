@@ -43,7 +43,8 @@ def test_json_output_is_exact(run: Callable[..., Result]) -> None:
         "message": "no report title found (known: `Task Acknowledged`, `Task Completion "
                    "Report`, `DevOps Completion Report`, `Progress Update`, "
                    "`QA Completion Report`, `Task`); start the report with a heading such as "
-                   "`## Task Acknowledged: BE-001 - Add login endpoint`, or pass --template NAME",
+                   "`## Task Completion Report: BE-001 - Add login endpoint`, or pass "
+                   "--template NAME",
     }]
 
 

@@ -117,3 +117,30 @@ def test_role_from_configuration(run: Callable[..., Result], tmp_path: Path) -> 
     assert result.exit_code == 2
     assert ("`role`: unknown role 'designer'; known: backend, devops, frontend, "
             "product-manager, qa" in result.stderr)
+
+
+@pytest.mark.parametrize(("heading", "role", "title"), [
+    # First headings of real reports that use no template title (../shared/corpus/real).
+    ("BE-011: Message Status Tracking - Completion Summary", None,
+     "Task Completion Report: BE-011 - Message Status Tracking"),
+    ("BE-009 Completion Evidence: Create Dashboard and Analytics Features", None,
+     "Task Completion Report: BE-009 - Create Dashboard and Analytics Features"),
+    ("BE-005 RBAC Implementation - Development Status & Continuity Guide", None,
+     "Progress Update: BE-005 - RBAC Implementation"),
+    ("BE-15: Integration Test Suite - Implementation Status", None,
+     "Progress Update: BE-15 - Integration Test Suite"),
+    ("BA Progress Report: Phase 1.5 Near Completion", None,
+     "Progress Update: BE-001 - Add login endpoint"),
+    ("QA Tasks Complete Report", None, "QA Completion Report: QA-001 - Checkout regression suite"),
+    ("FE-002: Retry banner - Done", None, "Task Completion Report: FE-002 - Retry banner"),
+    ("DO-004: Staging - status", "devops", "Progress Update: DO-004 - Staging"),
+    ("Work summary", None, "Task Completion Report: BE-001 - Add login endpoint"),
+    ("Session Handoff", None, "Task Acknowledged: BE-001 - Add login endpoint"),
+    (None, None, "Task Acknowledged: BE-001 - Add login endpoint"),
+])
+def test_title_suggested_for_a_heading_that_is_not_one(heading: str | None, role: str | None,
+                                                        title: str) -> None:
+    registry = templates.builtin()[0]
+    assert registry.suggest_title(heading, role) == title
+    if heading and any(c.isdigit() for c in title.split(":")[1]):
+        assert registry.classify(title, role) is not None

@@ -128,7 +128,10 @@ EMPTY_FILE = define("RL004", "empty-file", E, """
     """)
 
 NO_REPORT = define("RL005", "no-report", E, """
-    Checks that a file contains at least one report reportlint recognises.
+    Checks that a file contains at least one report reportlint recognises. The message names
+    the titles it knows and suggests one for the file's first heading: the kind of report its
+    words say (`Completion Summary` is a completion report, `Status` a progress update), with
+    its task id and name.
 
     ## Why is this bad?
     A report is recognised by its title heading (`## Task Acknowledged: ...`,

@@ -204,8 +204,10 @@ def _check(item: Input, settings: Settings) -> Outcome:
         findings.append(Finding(codes.INVALID_FRONT_MATTER.code, front["error_line"],
                                 front["error"]))
     if not doc["reports"]:
-        findings.append(Finding(codes.NO_REPORT.code, doc["first_heading"] or 1,
-                                _no_report(registry)))
+        first = doc["first_heading"]
+        heading = lines[first - 1].strip().lstrip("#").strip() if first else None
+        findings.append(Finding(codes.NO_REPORT.code, first or 1,
+                                _no_report(registry, heading, config.role)))
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
                              settings, _relative(item, settings.changes)))
     findings = [f for f in findings if config.selected(f.code)]
@@ -260,11 +262,11 @@ def _explain(report: dict[str, Any], template: dict[str, Any]) -> list[Finding]:
     return schema.validate(report, template)
 
 
-def _no_report(registry: Registry) -> str:
+def _no_report(registry: Registry, heading: str | None, role: str | None) -> str:
     titles = dict.fromkeys(registry[name].title for name in registry.names())  # ordered, once
     known = ", ".join(f"`{title}`" for title in titles)
     return (f"no report title found (known: {known}); start the report with a heading such "
-            f"as `## {registry[registry.names()[0]].example_title}`, or pass --template NAME")
+            f"as `## {registry.suggest_title(heading, role)}`, or pass --template NAME")
 
 
 class Repair(NamedTuple):

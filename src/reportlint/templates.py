@@ -60,6 +60,33 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "schemas"
 
 
+_WORDS = re.compile(r"[a-z]+")
+_TASK_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b")
+# Words agents title their reports with, by the six-letter stem of a template title's word.
+_SYNONYMS = {"summar": "comple", "eviden": "comple", "finish": "comple", "done": "comple",
+             "status": "progre", "acknow": "acknow", "plan": "acknow"}
+
+
+def _stem(word: str) -> str:
+    return _SYNONYMS.get(word[:6], word[:6])
+
+
+def _title_stems(title: str) -> set[str]:
+    return {w[:6] for w in _WORDS.findall(title.lower())} - {"task", "report"}
+
+
+def _task_of(heading: str) -> tuple[str | None, str]:
+    """The task id and name in a heading that is not a report title, if it names a task."""
+    parts = names.split_title(heading)
+    if parts.task_id:
+        return parts.task_id, parts.task_name or ""
+    found = _TASK_ID.search(heading)
+    if found is None:
+        return None, ""
+    rest = heading[found.end():]
+    return found.group(), (rest.partition(":")[2] if ":" in rest else rest).strip(" -\u2013\u2014")
+
+
 class Registry:
     """The templates in use, in the order their title patterns are tried."""
 
@@ -106,6 +133,46 @@ class Registry:
                 return template.name
         default = next((t for t in candidates if not t.meta.get("task-prefixes")), candidates[0])
         return default.name
+
+    def suggest_title(self, heading: str | None, role: str | None = None) -> str:
+        """A report title for a heading that is not one: the template whose title shares the
+        most words with the heading's kind (`BA Progress Report: ...`, `BE-011: Login -
+        Completion Summary`), else with the whole heading, with the heading's task id and name
+        when it has them; else the first template's example title."""
+        text = heading or ""
+        task_id, name = _task_of(text)
+        label = names.split_title(text).label or ""
+        head, _, tail = name.rpartition(" - ")
+        chosen = None
+        for part in (label, tail, text):
+            chosen = chosen or self._closest([_stem(w) for w in _WORDS.findall(part.lower())],
+                                             role)
+        chosen = chosen or self[self.names()[0]]
+        if task_id is None:
+            return chosen.example_title
+        if head and _title_stems(chosen.title) & {_stem(w) for w in _WORDS.findall(tail.lower())}:
+            name = head  # "Login - Completion Summary" -> "Login"
+        title = f"{chosen.title}: {task_id} - {name or 'Task name'}"
+        kind = self.classify(title, role)  # of that kind, the template for the id's prefix
+        return title if kind is None else f"{self[kind].title}: {task_id} - {name or 'Task name'}"
+
+    def _closest(self, words: list[str], role: str | None) -> Template | None:
+        best: list[Template] = []
+        top = (0, 0)
+        for template in self.templates.values():
+            own = _title_stems(template.title)
+            shared = [i for i, word in enumerate(words) if word in own]
+            if not shared:
+                continue
+            score = (len({words[i] for i in shared}), -shared[0])
+            if score > top:
+                best, top = [template], score
+            elif score == top:
+                best.append(template)
+        if not best:
+            return None
+        return next((t for t in best if role and t.meta.get("role") == role), None) or next(
+            (t for t in best if not t.meta.get("task-prefixes")), best[0])
 
     def roles(self) -> set[str]:
         return {str(t.meta.get("role")) for t in self.templates.values() if t.meta.get("role")}
