@@ -140,8 +140,7 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
     text = "\n".join(ctx.lines[first - 1:last])
     vocabulary = _vocabulary(ctx.options.placeholder_texts)
     # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
-    # shapes may not (`arr[X]`).
-    # Compiled on first use, not at start-up (`re` keeps them).
+    # shapes may not (`arr[X]`). Shape patterns are compiled on first use (`re` keeps them).
     patterns = [re.compile(p) for t, p in _SHAPES if t is None or t.search(text)]
     shaped = [m.span() for p in (*patterns, *ctx.options.extra_placeholders)
               for m in p.finditer(text)]
@@ -150,9 +149,14 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
         masked = _masked_spans(text)
         shaped = [(a, b) for a, b in shaped if not any(a < e and s < b for s, e in masked)]
     found = [*_plain_texts(vocabulary, text), *shaped]
-    if not found:
-        yield from _dash_cells(ctx)
-        return
+    if found:
+        yield from _hits(ctx, text, first, found)
+    yield from _dash_cells(ctx)
+
+
+def _hits(ctx: Context, text: str, first: int, found: list[tuple[int, int]]) -> Iterator[Hit]:
+    """One finding for each placeholder span of the report's ``text`` (which starts on line
+    ``first``), outside code and comments, longest first where they overlap."""
     starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     skip = ctx.code_lines() | _comment_lines(ctx)
     spans: list[tuple[int, int]] = []
@@ -167,7 +171,6 @@ def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
         index = bisect_right(starts, start) - 1
         yield Hit(first + index, f"unfilled placeholder `{text[start:end]}`: replace it with "
                   "the real value", start - starts[index] + 1)
-    yield from _dash_cells(ctx)
 
 
 def _comment_lines(ctx: Context) -> set[int]:
