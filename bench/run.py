@@ -128,7 +128,8 @@ def run(work: Path, count: int, repeat: int) -> list[tuple[str, Timing, Timing, 
         (f"{count} reports, reportlint's parser alone (inline shortcut)",
          [*base, "--shortcut", *files], files, count),
     ]
-    rows = []
+    measured = []
+    floors: dict[tuple[str, ...], Timing] = {}
     for name, command, inputs, n in cases:
         progress(f"benchmark: {name}")
         if "cache warm" in name:
@@ -136,8 +137,12 @@ def run(work: Path, count: int, repeat: int) -> list[tuple[str, Timing, Timing, 
             subprocess.run(command, env=env, check=False, stdout=subprocess.DEVNULL)
         repeat_here = 1 if "MB" in name else repeat
         ours, floor = best_pair(command, [*base, *inputs], env, repeat_here)
-        rows.append((name, ours, floor, n))
-    return rows
+        key = tuple(inputs)
+        floors[key] = min(floors.get(key, floor), floor, key=lambda t: t.seconds)
+        measured.append((name, ours, key, n))
+    # Several cases parse the same files: each is held to the best of all those baseline runs
+    # (the fastest the floor was seen to be), not to the luck of its own five.
+    return [(name, ours, floors[key], n) for name, ours, key, n in measured]
 
 
 def render(rows: list[tuple[str, Timing, Timing, int]], args: argparse.Namespace) -> str:
@@ -150,7 +155,8 @@ def render(rows: list[tuple[str, Timing, Timing, int]], args: argparse.Namespace
         + (f" --write {args.write}`" if args.write else "`"),
         "",
         "Each figure is the best of the runs of a whole process (start-up included); the two",
-        "sides run in turns. The baseline is `bench/parse_only.py`: a process that imports",
+        "sides run in turns, and cases over the same files share the best baseline time of all",
+        "their runs. The baseline is `bench/parse_only.py`: a process that imports",
         "markdown-it-py, configured as reportlint configures it, and parses the same files,",
         "nothing else. The corpus comes from `bench/gen_corpus.py` (deterministic; about 5 KB a",
         "report, one in ten defective).",
