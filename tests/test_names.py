@@ -41,3 +41,16 @@ def test_key(heading: str, key: str) -> None:
 def test_split_title(title: str, label: str | None, task_id: str | None,
                      task_name: str | None) -> None:
     assert names.split_title(title) == names.Title(label, task_id, task_name)
+
+
+@pytest.mark.parametrize(("heading", "task_id", "name"), [
+    ("BE-011: Message Status Tracking - Completion Summary", "BE-011",
+     "Message Status Tracking - Completion Summary"),
+    ("BE-009 Completion Evidence: Create Dashboard", "BE-009", "Create Dashboard"),
+    ("BE-005 RBAC Implementation - Status", "BE-005", "RBAC Implementation - Status"),
+    ("Progress Update: QA-2 - Suite", "QA-2", "Suite"),
+    ("Session Handoff", None, ""),
+    ("Release 2025-01", None, ""),
+])
+def test_task_in(heading: str, task_id: str | None, name: str) -> None:
+    assert names.task_in(heading) == (task_id, name)

@@ -79,3 +79,19 @@ def split_title(text: str) -> Title:
     ):
         return Title(label.strip(), rest, None)
     return Title(label.strip(), None, rest)
+
+
+_TASK_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b")
+
+
+def task_in(heading: str) -> tuple[str | None, str]:
+    """The task id and name a heading names, title or not: ``BE-009 Evidence: Dashboard`` ->
+    ``("BE-009", "Dashboard")``."""
+    parts = split_title(heading)
+    if parts.task_id:
+        return parts.task_id, parts.task_name or ""
+    found = _TASK_ID.search(heading)
+    if found is None:
+        return None, ""
+    rest = heading[found.end():]
+    return found.group(), (rest.partition(":")[2] if ":" in rest else rest).strip(" -\u2013\u2014")

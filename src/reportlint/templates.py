@@ -61,7 +61,6 @@ def builtin_dir() -> Path:
 
 
 _WORDS = re.compile(r"[a-z]+")
-_TASK_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b")
 # Words agents title their reports with, by the six-letter stem of a template title's word.
 _SYNONYMS = {"summar": "comple", "eviden": "comple", "finish": "comple", "done": "comple",
              "status": "progre", "acknow": "acknow", "plan": "acknow"}
@@ -73,18 +72,6 @@ def _stem(word: str) -> str:
 
 def _title_stems(title: str) -> set[str]:
     return {w[:6] for w in _WORDS.findall(title.lower())} - {"task", "report"}
-
-
-def _task_of(heading: str) -> tuple[str | None, str]:
-    """The task id and name in a heading that is not a report title, if it names a task."""
-    parts = names.split_title(heading)
-    if parts.task_id:
-        return parts.task_id, parts.task_name or ""
-    found = _TASK_ID.search(heading)
-    if found is None:
-        return None, ""
-    rest = heading[found.end():]
-    return found.group(), (rest.partition(":")[2] if ":" in rest else rest).strip(" -\u2013\u2014")
 
 
 class Registry:
@@ -140,7 +127,7 @@ class Registry:
         Completion Summary`), else with the whole heading, with the heading's task id and name
         when it has them; else the first template's example title."""
         text = heading or ""
-        task_id, name = _task_of(text)
+        task_id, name = names.task_in(text)
         label = names.split_title(text).label or ""
         head, _, tail = name.rpartition(" - ")
         chosen = None
@@ -152,9 +139,10 @@ class Registry:
             return chosen.example_title
         if head and _title_stems(chosen.title) & {_stem(w) for w in _WORDS.findall(tail.lower())}:
             name = head  # "Login - Completion Summary" -> "Login"
-        title = f"{chosen.title}: {task_id} - {name or 'Task name'}"
-        kind = self.classify(title, role)  # of that kind, the template for the id's prefix
-        return title if kind is None else f"{self[kind].title}: {task_id} - {name or 'Task name'}"
+        name = name or "Task name"
+        # Of that kind, the template for the task id's prefix (`QA-` -> the QA templates).
+        kind = self.classify(f"{chosen.title}: {task_id} - {name}", role)
+        return f"{self[kind].title if kind else chosen.title}: {task_id} - {name}"
 
     def _closest(self, words: list[str], role: str | None) -> Template | None:
         best: list[Template] = []
