@@ -54,3 +54,11 @@ def test_split_title(title: str, label: str | None, task_id: str | None,
 ])
 def test_task_in(heading: str, task_id: str | None, name: str) -> None:
     assert names.task_in(heading) == (task_id, name)
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("## Work summary ##", "Work summary"), ("# C#", "C#"), ("### Done", "Done"),
+    ("# #", ""), ("Setext title", "Setext title"), ("  #  Spaced  #  ", "Spaced"),
+])
+def test_atx_text(line: str, text: str) -> None:
+    assert names.atx_text(line) == text

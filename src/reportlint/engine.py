@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, model, parser, rules, source, suppress
+from reportlint import cache, codes, model, names, parser, rules, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.rules.secrets import redact
@@ -205,7 +205,7 @@ def _check(item: Input, settings: Settings) -> Outcome:
                                 front["error"]))
     if not doc["reports"]:
         first = doc["first_heading"]
-        heading = lines[first - 1].strip().lstrip("#").strip() if first else None
+        heading = names.atx_text(lines[first - 1]) if first else None
         findings.append(Finding(codes.NO_REPORT.code, first or 1,
                                 _no_report(registry, heading, config.role)))
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,

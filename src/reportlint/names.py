@@ -95,3 +95,14 @@ def task_in(heading: str) -> tuple[str | None, str]:
         return None, ""
     rest = heading[found.end():]
     return found.group(), (rest.partition(":")[2] if ":" in rest else rest).strip(" -\u2013\u2014")
+
+
+def atx_text(line: str) -> str:
+    """The text of a heading's source line: ``## Title ##`` -> ``Title`` (a setext heading's
+    line is its text already)."""
+    text = line.strip()
+    if not text.startswith("#"):
+        return text
+    text = text.lstrip("#").strip()
+    body, _, closing = text.rpartition(" ")
+    return body.rstrip() if closing and set(closing) == {"#"} else text
