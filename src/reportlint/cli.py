@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import click
 
-from reportlint import __version__, codes, config, engine, formats, gitdiff, rules
+from reportlint import __version__, codes, config, engine, formats, gitdiff
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.templates import Registry, TemplateProblem, with_folders
 
@@ -452,7 +452,6 @@ def new(template: str, task_id: str | None, name: str | None) -> None:
 @click.argument("code")
 def rule(code: str) -> None:
     """Print the documentation of one code (RL101) or name (missing-section)."""
-    rules.load()
     entry = codes.CODES.get(code.upper()) or codes.by_name(code)
     if entry is None:
         raise click.BadParameter(f"unknown code {code!r}; see `reportlint rules`",
@@ -466,8 +465,7 @@ def rule(code: str) -> None:
               help="Print every code's whole documentation as Markdown (docs/rules.md).")
 def list_rules(markdown: bool) -> None:
     """List every code: code, name, default severity, summary."""
-    rules.load()
-    entries = sorted(codes.CODES.values(), key=lambda e: e.code)
+    entries = codes.CATALOGUE
     if markdown:
         click.echo(codes.markdown(entries), nl=False)
         return

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from reportlint import codes, regexguard
 from reportlint.diagnostics import Severity
-from reportlint.rules import Options
+from reportlint.rules.base import Options
 
 
 def _toml() -> Any:

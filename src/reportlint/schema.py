@@ -16,9 +16,23 @@ from jsonschema.exceptions import SchemaError, ValidationError, best_match
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from reportlint import codes, fastschema, names, scaffold
+from reportlint import fastschema, names, scaffold
 from reportlint.diagnostics import Finding, Severity
 from reportlint.quote import quote
+from reportlint.rules.template import (
+    invalid_cell_value,
+    invalid_field_value,
+    invalid_list_item,
+    invalid_title,
+    missing_code_block,
+    missing_column,
+    missing_field,
+    missing_items,
+    missing_section,
+    missing_table,
+    schema_violation,
+    wrong_checkbox_state,
+)
 
 Node = dict[str, Any]
 
@@ -246,36 +260,36 @@ def _classify(error: ValidationError, place: _Place, sub: dict[str, Any]
     if len(path) >= 3 and path[-3] == "fields" and last == "value":
         field = place.nodes[-2] if len(place.nodes) > 1 else {}
         name = field.get("name", path[-2]) if isinstance(field, dict) else path[-2]
-        return (codes.INVALID_FIELD_VALUE.code,
+        return (invalid_field_value.CODE.code,
                 f"**{quote(name)}** is `{quote(error.instance)}`; expected {_expected(error, sub)}",
                 _allowed(error))
     if len(path) >= 2 and path[-2] == "title":
-        return codes.INVALID_TITLE.code, f"the title has no {str(last).replace('_', ' ')}", None
+        return invalid_title.CODE.code, f"the title has no {str(last).replace('_', ' ')}", None
     if last == "tables":
-        return (codes.MISSING_TABLE.code,
+        return (missing_table.CODE.code,
                 f"section {where} has no table; expected columns {_columns(sub)}",
                 {"snippet": scaffold.table(sub)})
     if len(path) >= 2 and path[-2] == "cells":
         table = place.holder("rows")
         column = table["columns"].get(last, {}).get("name", last) if table else last
-        return (codes.INVALID_CELL_VALUE.code,
+        return (invalid_cell_value.CODE.code,
                 f"`{quote(column)}` is `{quote(error.instance)}` in a row of {where}; "
                 f"expected {_expected(error, sub)}", _allowed(error))
     if last == "checked":
         item = place.nodes[-2] if len(place.nodes) > 1 else {}
         state = "ticked" if error.instance else "not ticked"
-        return (codes.WRONG_CHECKBOX_STATE.code,
+        return (wrong_checkbox_state.CODE.code,
                 f"item `{quote(item.get('text', ''))}` in {where} is {state}",
                 {"expected": error.validator_value})
     if last == "items":
-        return codes.MISSING_ITEMS.code, f"section {where} has no list items", None
+        return missing_items.CODE.code, f"section {where} has no list items", None
     if len(path) >= 3 and path[-3] == "items":
-        return (codes.INVALID_LIST_ITEM.code,
+        return (invalid_list_item.CODE.code,
                 f"list item `{quote(error.instance)}` in {where} does not have the expected form",
                 None)
     if last == "code_blocks":
-        return codes.MISSING_CODE_BLOCK.code, f"section {where} has no code block", None
-    return codes.SCHEMA_VIOLATION.code, f"{where}: {quote(error.message, 160)}", None
+        return missing_code_block.CODE.code, f"section {where} has no code block", None
+    return schema_violation.CODE.code, f"{where}: {quote(error.message, 160)}", None
 
 
 def _allowed(error: ValidationError) -> dict[str, Any] | None:
@@ -349,7 +363,7 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
     line, column = place.line, 1
     fix: dict[str, Any] | None = None
     if last == "sections":
-        code = codes.MISSING_SECTION.code
+        code = missing_section.CODE.code
         message, hint_line = _missing_section(name, title, sub, container, report)
         order = [k for k in sub.get("properties", {}) if isinstance(k, str)]
         present = container.get("sections", {})
@@ -359,13 +373,13 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
                "insert_after": present[before[-1]]["title"] if before else None,
                "snippet": scaffold.section(name, prop, level)}
     elif last == "fields":
-        code = codes.MISSING_FIELD.code
+        code = missing_field.CODE.code
         message, hint_line = _missing_field(name, title, prop, container, report)
         value = scaffold.field_value(prop)
         fix = {"snippet": f"**{title}**: {value}" if "template" in container
                else f"- {title}: {value}"}
     elif last == "columns":
-        code = codes.MISSING_COLUMN.code
+        code = missing_column.CODE.code
         table = place.nodes[-2] if len(place.nodes) > 1 else {}
         columns: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
         present = ", ".join(f"`{quote(c.get('name', k), 30)}`" for k, c in columns.items())
@@ -379,7 +393,7 @@ def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
         fix = {"expected_columns": expected,
                "snippet": "| " + " | ".join(expected) + " |"}
     else:
-        code = codes.SCHEMA_VIOLATION.code
+        code = schema_violation.CODE.code
         message, hint_line = f"{_title_of(container)} is missing `{title}`", None
     if isinstance(custom, str):
         message = _custom(custom, place, error, report)

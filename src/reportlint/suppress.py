@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlint import codes
 from reportlint.diagnostics import Finding
+from reportlint.rules.meta import unused_suppression
 
 _DIRECTIVE = re.compile(
     r"<!--\s*reportlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b"
@@ -98,13 +99,13 @@ def apply(findings: list[Finding], comments: Sequence[dict[str, Any]], last_line
                   and any(selected(c) for c in codes.CODES if _matches(s, c))]
         directive = f"reportlint-{scope.kind}"
         if unknown:
-            kept.append(Finding(codes.UNUSED_SUPPRESSION.code, scope.line,
+            kept.append(Finding(unused_suppression.CODE.code, scope.line,
                                 f"`{directive}` names unknown code {unknown[0]!r}"))
         elif not scope.selectors and not scope.used:
-            kept.append(Finding(codes.UNUSED_SUPPRESSION.code, scope.line,
+            kept.append(Finding(unused_suppression.CODE.code, scope.line,
                                 f"`{directive}` suppresses nothing; remove it"))
         elif unused:
-            kept.append(Finding(codes.UNUSED_SUPPRESSION.code, scope.line,
+            kept.append(Finding(unused_suppression.CODE.code, scope.line,
                                 f"`{directive} {' '.join(unused)}` suppresses nothing; "
                                 "remove it"))
     return kept

@@ -1,0 +1,101 @@
+"""What every finding code is made of: its catalogue entry (:class:`Code`), and for the
+reviewer rules what a rule sees (:class:`Context`) and yields (:class:`Hit`).
+
+A code module (one per code, named after the code's kebab name) defines
+``CODE = define(code, name, severity, __doc__)``: its module docstring, in ruff's shape, is
+its documentation. A reviewer rule module also defines ``check(ctx)``, which yields
+:class:`Hit` values; the engine attaches the code, the path and the severity.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reportlint.diagnostics import Severity
+from reportlint.model import code_lines, walk
+
+if TYPE_CHECKING:
+    from reportlint.gitdiff import Changes
+
+Node = dict[str, Any]
+
+
+class Code(NamedTuple):
+    """One entry of the catalogue."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        """The first clause of the first paragraph: what `reportlint rules` shows."""
+        text = " ".join(self.doc.strip().split("\n\n")[0].split())
+        depth, code = 0, False
+        for i, char in enumerate(text):
+            code ^= char == "`"
+            depth += 1 if char in "([" else -1 if char in ")]" else 0
+            if not code and depth == 0 and char in ":;." and text[i + 1:i + 2] in (" ", ""):
+                return text[:i]
+        return text
+
+
+def define(code: str, name: str, severity: Severity, doc: str | None) -> Code:
+    """A code's entry, its documentation being the defining module's docstring."""
+    return Code(code, name, severity, inspect.cleandoc(doc or ""))
+
+
+class Hit(NamedTuple):
+    line: int
+    message: str
+    column: int = 1
+
+
+class Options(NamedTuple):
+    """Per-rule options, set under ``[tool.reportlint.options]``."""
+
+    coverage_minimum: float = 80.0
+    task_id_pattern: re.Pattern[str] = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+$")
+    extra_placeholders: tuple[re.Pattern[str], ...] = ()
+    # The placeholder text of the templates in use (their `x-reportlint.placeholders`).
+    placeholder_texts: tuple[str, ...] = ()
+
+
+class Context(NamedTuple):
+    """What a rule sees: one report (or, for document rules, none) and the file around it.
+    Rules read it and never change it (the empty defaults are shared)."""
+
+    document: Node
+    lines: list[str]
+    options: Options
+    report: Node = {}  # noqa: RUF012 - read only
+    earlier: tuple[Node, ...] = ()  # the reports before this one in the same file
+    template_schema: Node = {}  # noqa: RUF012 - read only
+    changes: Changes | None = None  # what git says changed, with --diff-base
+    source: str = ""  # the checked file's path relative to the repository root, if known
+    text: str = ""  # the whole file, line endings as "\n" (for document rules)
+    nodes: tuple[Node, ...] = ()  # the report, then all its sections in order: walked once
+
+    def sections(self) -> tuple[Node, ...]:
+        """The report and every section below it, in document order."""
+        return self.nodes or tuple(walk(self.report))
+
+    def code_lines(self) -> set[int]:
+        """Lines inside fenced or indented code blocks of this report."""
+        return code_lines(self.sections())
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+class Rule(NamedTuple):
+    """A reviewer rule: its code, its check, and whether it reads one report at a time
+    (``report``) or the whole file (``document``)."""
+
+    code: Code
+    check: Check
+    scope: str
