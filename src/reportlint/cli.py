@@ -445,7 +445,7 @@ def new(template: str, task_id: str | None, name: str | None) -> None:
     registry = _configured_registry()
     if template not in registry:
         raise click.BadParameter(_unknown_template(registry, template), param_hint="TEMPLATE")
-    click.echo(scaffold(registry[template].schema, task_id, name), nl=False)
+    click.echo(scaffold(registry[template].shape, task_id, name), nl=False)
 
 
 @cli.command(name="rule")

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, model, names, parser, source, suppress
+from reportlint import cache, codes, explain, model, names, parser, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.rules.base import Context, Options, Rule
@@ -234,11 +234,11 @@ def _reviews(doc: dict[str, Any], text: str, lines: list[str], settings: Setting
     registry = settings.registry
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
-        template = entry.schema
         quick = entry.quick_check
-        found = [] if quick is not None and quick(report) else _explain(report, template)
+        found = [] if quick is not None and quick(report) else explain.findings(report,
+                                                                                 entry.shape)
         context = Context(doc, lines, settings.options, report,
-                                tuple(doc["reports"][:index]), template, settings.changes,
+                                tuple(doc["reports"][:index]), entry.shape, settings.changes,
                                 source, nodes=tuple(model.walk(report)))
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
                     for r in settings.rules if r.scope == "report" for hit in r.check(context)]
@@ -250,13 +250,6 @@ def _reviews(doc: dict[str, Any], text: str, lines: list[str], settings: Setting
         if rule.scope == "document":
             for hit in rule.check(context):
                 yield Finding(rule.code.code, hit.line, hit.message, hit.column)
-
-
-def _explain(report: dict[str, Any], template: dict[str, Any]) -> list[Finding]:
-    # jsonschema is imported only when a report fails (or its template needs it).
-    from reportlint import schema
-
-    return schema.validate(report, template)
 
 
 class Repair(NamedTuple):
@@ -282,8 +275,8 @@ def repair(item: Input, settings: Settings) -> Repair | None:
         return None
     doc = document(text, settings.registry, settings.template_for(item),
                    settings.config.role)
-    schemas = {n: settings.registry[n].schema for n in settings.registry.names()}
-    fixed = fixes.fix(text, doc, schemas)
+    shapes = {n: settings.registry[n].shape for n in settings.registry.names()}
+    fixed = fixes.fix(text, doc, shapes)
     if fixed.lines == 0 or fixed.text == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.diagnostics import Severity
 from reportlint.model import code_lines, walk
+from reportlint.shape import Shape
 
 if TYPE_CHECKING:
     from reportlint.gitdiff import Changes
@@ -65,6 +66,9 @@ class Options(NamedTuple):
     placeholder_texts: tuple[str, ...] = ()
 
 
+_NO_TEMPLATE = Shape(None)
+
+
 class Context(NamedTuple):
     """What a rule sees: one report (or, for document rules, none) and the file around it.
     Rules read it and never change it (the empty defaults are shared)."""
@@ -74,7 +78,7 @@ class Context(NamedTuple):
     options: Options
     report: Node = {}  # noqa: RUF012 - read only
     earlier: tuple[Node, ...] = ()  # the reports before this one in the same file
-    template_schema: Node = {}  # noqa: RUF012 - read only
+    template: Shape = _NO_TEMPLATE  # what the report's template declares
     changes: Changes | None = None  # what git says changed, with --diff-base
     source: str = ""  # the checked file's path relative to the repository root, if known
     text: str = ""  # the whole file, line endings as "\n" (for document rules)

@@ -31,20 +31,20 @@ found late or not at all.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import Context, Hit, Node, define
+from reportlint.shape import Shape
 
 CODE = define("RL212", "section-order", Severity.WARNING, __doc__)
 
 
-def _order(node: Node, schema: Any) -> Iterator[Hit]:
-    props = _section_schemas(schema)
-    if not props:
+def _order(node: Node, shape: Shape) -> Iterator[Hit]:
+    sections = shape.sections()
+    if not sections:
         return
-    order = list(props)
-    present = [(k, s) for k, s in node.get("sections", {}).items() if k in props]
+    order = list(sections)
+    present = [(k, s) for k, s in node.get("sections", {}).items() if k in sections]
     latest: tuple[int, Node] | None = None
     for key, section in present:
         rank = order.index(key)
@@ -54,17 +54,8 @@ def _order(node: Node, schema: Any) -> Iterator[Hit]:
                       "it before")
         elif latest is None or rank > latest[0]:
             latest = (rank, section)
-        yield from _order(section, props[key])
-
-
-def _section_schemas(schema: Any) -> dict[str, Any]:
-    if not isinstance(schema, dict):
-        return {}
-    sections = schema.get("properties", {}).get("sections", {})
-    props = sections.get("properties", {}) if isinstance(sections, dict) else {}
-    return props if isinstance(props, dict) else {}
-
+        yield from _order(section, sections[key])
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    yield from _order(ctx.report, ctx.template_schema)
+    yield from _order(ctx.report, ctx.template)

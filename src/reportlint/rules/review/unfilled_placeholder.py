@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import Context, Hit, define
+from reportlint.shape import Shape
 
 CODE = define("RL201", "unfilled-placeholder", Severity.ERROR, __doc__)
 
@@ -175,7 +176,7 @@ def _comment_lines(ctx: Context) -> set[int]:
 
 
 def _dash_cells(ctx: Context) -> Iterator[Hit]:
-    required = _required_columns(ctx.template_schema)
+    required = _required_columns(ctx.template)
     for section in ctx.sections():
         columns = required.get(section.get("key", ""))
         if not columns or not section["tables"]:
@@ -198,37 +199,15 @@ def _dash_cells(ctx: Context) -> Iterator[Hit]:
 _REQUIRED: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
-def _required_columns(schema: object) -> dict[str, tuple[str, ...]]:
+def _required_columns(template: Shape) -> dict[str, tuple[str, ...]]:
     """Section key -> the columns its template table requires, anywhere in a template
     (worked out once per template)."""
-    known = _REQUIRED.get(id(schema))
+    known = _REQUIRED.get(id(template.schema))
     if known is None:
-        known = _REQUIRED[id(schema)] = _find_required_columns(schema)
+        known = _REQUIRED[id(template.schema)] = {
+            key: tables.required_columns() for key, tables in template.tables_by_section()
+            if tables.required_columns()}
     return known
-
-
-def _find_required_columns(schema: object) -> dict[str, tuple[str, ...]]:
-    found: dict[str, tuple[str, ...]] = {}
-
-    def visit(node: object) -> None:
-        if isinstance(node, dict):
-            sections = node.get("properties", {}).get("sections", {})
-            for key, sub in sections.get("properties", {}).items() if isinstance(
-                    sections, dict) else ():
-                columns = (sub.get("properties", {}).get("tables", {}).get("items", {})
-                           .get("properties", {}).get("columns", {})) if isinstance(
-                    sub, dict) else {}
-                if isinstance(columns, dict) and columns.get("required"):
-                    found[key] = tuple(columns["required"])
-            for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
-
-    visit(schema)
-    return found
-
 
 
 def check(ctx: Context) -> Iterator[Hit]:

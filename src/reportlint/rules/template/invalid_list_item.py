@@ -19,6 +19,17 @@ on each.
 from __future__ import annotations
 
 from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing
+from reportlint.quote import quote
 from reportlint.rules.base import define
 
 CODE = define("RL110", "invalid-list-item", Severity.WARNING, __doc__)
+
+
+def applies(f: Failing) -> bool:
+    return f.place.tail(3)[:1] == ["items"]
+
+
+def explain(f: Failing) -> Explained:
+    return Explained(f"list item `{quote(f.failure.instance)}` in {f.place.where()} does not "
+                     "have the expected form")

@@ -19,6 +19,15 @@ read the list of reports.
 from __future__ import annotations
 
 from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
 
 CODE = define("RL108", "invalid-title", Severity.ERROR, __doc__)
+
+
+def applies(f: Failing) -> bool:
+    return f.place.tail(2)[:1] == ["title"]
+
+
+def explain(f: Failing) -> Explained:
+    return Explained(f"the title has no {str(f.place.last).replace('_', ' ')}")

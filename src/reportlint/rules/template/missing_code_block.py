@@ -24,6 +24,15 @@ Tests: 42 passed, 42 total
 from __future__ import annotations
 
 from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
 
 CODE = define("RL111", "missing-code-block", Severity.WARNING, __doc__)
+
+
+def applies(f: Failing) -> bool:
+    return f.place.last == "code_blocks"
+
+
+def explain(f: Failing) -> Explained:
+    return Explained(f"section {f.place.where()} has no code block")

@@ -20,6 +20,15 @@ I will start with the schema.
 from __future__ import annotations
 
 from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
 
 CODE = define("RL109", "missing-items", Severity.ERROR, __doc__)
+
+
+def applies(f: Failing) -> bool:
+    return f.place.last == "items"
+
+
+def explain(f: Failing) -> Explained:
+    return Explained(f"section {f.place.where()} has no list items")

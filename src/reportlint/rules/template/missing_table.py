@@ -21,7 +21,20 @@ I changed the auth service and its tests.
 
 from __future__ import annotations
 
+from reportlint import scaffold
 from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
 
 CODE = define("RL104", "missing-table", Severity.ERROR, __doc__)
+
+
+def applies(f: Failing) -> bool:
+    return f.place.last == "tables"
+
+
+def explain(f: Failing) -> Explained:
+    titles = [c.title(k) for k, c in f.failure.schema.columns().items()]
+    columns = "`| " + " | ".join(titles) + " |`" if titles else "(any)"
+    return Explained(f"section {f.place.where()} has no table; expected columns {columns}",
+                     {"snippet": scaffold.table(f.failure.schema)})

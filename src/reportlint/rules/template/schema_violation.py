@@ -14,6 +14,16 @@ Follow the message; `reportlint extract FILE` shows the model the template valid
 from __future__ import annotations
 
 from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing, property_title
+from reportlint.quote import quote
 from reportlint.rules.base import define
 
 CODE = define("RL199", "schema-violation", Severity.ERROR, __doc__)
+
+
+def explain(f: Failing) -> Explained:
+    """Any failure no other template code words: the validator's own message."""
+    if f.missing is not None:
+        title = property_title(f.failure.schema, f.missing, f.template)
+        return Explained(f"{f.place.where()} is missing `{title}`")
+    return Explained(f"{f.place.where()}: {quote(f.failure.message, 160)}")

@@ -21,6 +21,19 @@ report disagrees with itself; the reader cannot tell which half is true.
 from __future__ import annotations
 
 from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing
+from reportlint.quote import quote
 from reportlint.rules.base import define
 
 CODE = define("RL107", "wrong-checkbox-state", Severity.ERROR, __doc__)
+
+
+def applies(f: Failing) -> bool:
+    return f.place.last == "checked"
+
+
+def explain(f: Failing) -> Explained:
+    item = f.place.parent()
+    state = "ticked" if f.failure.instance else "not ticked"
+    return Explained(f"item `{quote(item.get('text', ''))}` in {f.place.where()} is {state}",
+                     {"expected": f.failure.expected})
