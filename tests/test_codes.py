@@ -97,4 +97,4 @@ def test_the_rules_packages_hold_nothing_but_their_docstrings() -> None:
     root = Path(reportlint.rules.__file__).parent
     for init in [root / "__init__.py", *(root / area / "__init__.py" for area in AREAS.values())]:
         body = ast.parse(init.read_text("utf-8")).body
-        assert len(body) == 1 and isinstance(body[0], ast.Expr), init
+        assert [type(node) for node in body] == [ast.Expr], init
