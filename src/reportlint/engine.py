@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reportlint import cache, codes, explain, model, names, parser, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
+from reportlint.nodes import Document
 from reportlint.rules.base import Context, Options, Rule
 from reportlint.rules.input import file_too_large, invalid_front_matter, no_report, unreadable_file
 from reportlint.rules.meta import internal_error
@@ -120,7 +121,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def document(text: str, registry: Registry, template: str | None,
-             role: str | None = None, lines: list[str] | None = None) -> dict[str, Any]:
+             role: str | None = None, lines: list[str] | None = None) -> Document:
     def classify(heading: str) -> str | None:
         return registry.classify(heading, role)
 
@@ -227,7 +228,7 @@ def _relative(item: Input, changes: Changes | None) -> str:
         return ""
 
 
-def _reviews(doc: dict[str, Any], text: str, lines: list[str], settings: Settings,
+def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
              source: str) -> Iterator[Finding]:
     """Schema findings and reviewer-rule findings for every report, then document rules
     (``text`` is the file with its line endings as ``\n``)."""
@@ -239,7 +240,7 @@ def _reviews(doc: dict[str, Any], text: str, lines: list[str], settings: Setting
                                                                                  entry.shape)
         context = Context(doc, lines, settings.options, report,
                                 tuple(doc["reports"][:index]), entry.shape, settings.changes,
-                                source, nodes=tuple(model.walk(report)))
+                                source, walked=tuple(model.walk(report)))
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
                     for r in settings.rules if r.scope == "report" for hit in r.check(context)]
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}

@@ -14,7 +14,8 @@ from types import ModuleType
 from typing import Any
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.failures import Failing, Failure, Node, Place, declared
+from reportlint.failures import Failing, Failure, Place, declared
+from reportlint.nodes import Report
 from reportlint.quote import quote
 from reportlint.rules.template import (
     invalid_cell_value,
@@ -41,7 +42,7 @@ INVALID: tuple[ModuleType, ...] = (invalid_field_value, invalid_title, missing_t
 FALLBACK: ModuleType = schema_violation
 
 
-def findings(report: Node, template: Shape) -> list[Finding]:
+def findings(report: Report, template: Shape) -> list[Finding]:
     """Every finding of ``report`` against ``template``, in place order."""
     from reportlint import schema
 
@@ -52,7 +53,7 @@ def findings(report: Node, template: Shape) -> list[Finding]:
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.code))
 
 
-def _explain(failure: Failure, report: Node, template: Shape) -> list[Finding]:
+def _explain(failure: Failure, report: Report, template: Shape) -> list[Finding]:
     place = Place(report, failure.path)
     severity = _severity(failure.schema)
     if failure.keyword == "required":

@@ -6,9 +6,11 @@ errors; :mod:`reportlint.explain` hands each to the template code module that wo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from reportlint.nodes import Report
 from reportlint.quote import quote
 from reportlint.shape import Shape
 
@@ -39,7 +41,7 @@ _CONTAINERS = frozenset({"report", "section"})
 class Place:
     """The parts of the report along a failure's path, each with its kind."""
 
-    def __init__(self, report: Node, path: tuple[PathPart, ...]) -> None:
+    def __init__(self, report: Report, path: tuple[PathPart, ...]) -> None:
         self.path = list(path)
         self.nodes: list[Any] = [report]
         self.kinds: list[str] = ["report"]
@@ -109,7 +111,7 @@ class Place:
         return title_of(self.container, self.in_report)
 
 
-def title_of(node: Node, is_report: bool) -> str:
+def title_of(node: Mapping[str, object], is_report: bool) -> str:
     return "the report" if is_report else f"`{quote(node.get('title', ''))}`"
 
 
@@ -119,7 +121,7 @@ class Failing:
 
     failure: Failure
     place: Place
-    report: Node
+    report: Report
     template: Shape  # the whole template, for properties a conditional names
     missing: str | None = None  # for a `required` failure: the property that is missing
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from reportlint.model import code_lines, walk
+from reportlint.nodes import Document
 from reportlint.shape import Shape
 
 _ENDINGS = re.compile(r"(\r\n|\r|\n)")
@@ -44,7 +45,7 @@ def allowed_statuses(template: Shape) -> list[str]:
     return status.value().allowed() if status is not None else []
 
 
-def fix(text: str, doc: dict[str, Any], shapes: dict[str, Shape]) -> Fixed:
+def fix(text: str, doc: Document, shapes: dict[str, Shape]) -> Fixed:
     """``text`` with every safe repair made. ``doc`` is its model; ``shapes`` maps template
     names to their shapes (for the status values each report's template allows)."""
     parts = _ENDINGS.split(text)
@@ -80,17 +81,17 @@ def fix(text: str, doc: dict[str, Any], shapes: dict[str, Shape]) -> Fixed:
     return Fixed("".join(line + end for line, end in zip(lines, endings, strict=True)), count)
 
 
-def _code_lines(doc: dict[str, Any]) -> set[int]:
-    found = code_lines(n for report in doc.get("reports", ()) for n in walk(report))
-    front = doc.get("front_matter")
+def _code_lines(doc: Document) -> set[int]:
+    found = code_lines(n for report in doc["reports"] for _, n in walk(report))
+    front = doc["front_matter"]
     if front:  # YAML: white space there may be content (block scalars)
         found.update(range(front["line"], front["end_line"] + 1))
     return found
 
 
-def _status_lines(doc: dict[str, Any], shapes: dict[str, Shape]) -> dict[int, list[str]]:
+def _status_lines(doc: Document, shapes: dict[str, Shape]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    for report in doc.get("reports", ()):
+    for report in doc["reports"]:
         status = report.get("fields", {}).get("status")
         allowed = allowed_statuses(shapes.get(report.get("template") or "", Shape(None)))
         if (status and allowed and status["style"] in ("bold", "plain")

@@ -17,9 +17,8 @@ from referencing.exceptions import NoSuchResource
 
 from reportlint import fastschema
 from reportlint.failures import Failure
+from reportlint.nodes import Report
 from reportlint.shape import Shape
-
-Node = dict[str, Any]
 
 
 def _refuse(uri: str) -> Any:
@@ -110,7 +109,7 @@ def _pruning(root: dict[str, Any]) -> Any:
         Draft202012Validator, {"properties": properties, "items": items})
 
 
-def failures(report: Node, schema: dict[str, Any]) -> Iterator[Failure]:
+def failures(report: Report, schema: dict[str, Any]) -> Iterator[Failure]:
     """The report's failures against a template schema, as values."""
     for error in validator(schema).iter_errors(report):
         error = _specific(error)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from reportlint import codes
 from reportlint.diagnostics import Finding
+from reportlint.nodes import Comment
 from reportlint.rules.meta import unused_suppression
 
 _DIRECTIVE = re.compile(
@@ -47,7 +47,7 @@ def _matches(selector: str, code: str) -> bool:
     return code.startswith(selector.upper()) or (entry is not None and entry.name == selector)
 
 
-def _scopes(comments: Sequence[dict[str, Any]], last_line: int) -> list[_Scope]:
+def _scopes(comments: Sequence[Comment], last_line: int) -> list[_Scope]:
     scopes: list[_Scope] = []
     open_ranges: list[_Scope] = []
     for comment in comments:
@@ -73,7 +73,7 @@ def _scopes(comments: Sequence[dict[str, Any]], last_line: int) -> list[_Scope]:
     return scopes
 
 
-def apply(findings: list[Finding], comments: Sequence[dict[str, Any]], last_line: int,
+def apply(findings: list[Finding], comments: Sequence[Comment], last_line: int,
           selected: Callable[[str], bool] = lambda code: True) -> list[Finding]:
     """The findings no directive silences, then one ``unused-suppression`` finding for each
     directive (or named code) that silenced nothing. A directive for codes that are not

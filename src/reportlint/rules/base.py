@@ -12,16 +12,15 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from reportlint.diagnostics import Severity
 from reportlint.model import code_lines, walk
+from reportlint.nodes import Container, Document, Report, Section
 from reportlint.shape import Shape
 
 if TYPE_CHECKING:
     from reportlint.gitdiff import Changes
-
-Node = dict[str, Any]
 
 
 class Code(NamedTuple):
@@ -67,26 +66,41 @@ class Options(NamedTuple):
 
 
 _NO_TEMPLATE = Shape(None)
+_NO_REPORT: Report = {"template": "", "line": 1, "level": 0, "end_line": 0,
+                      "title": {"text": "", "label": None, "task_id": None, "task_name": None,
+                                "line": 1},
+                      "fields": {}, "paragraphs": [], "items": [], "tables": [],
+                      "code_blocks": [], "sections": {}}
 
 
 class Context(NamedTuple):
     """What a rule sees: one report (or, for document rules, none) and the file around it.
     Rules read it and never change it (the empty defaults are shared)."""
 
-    document: Node
+    document: Document
     lines: list[str]
     options: Options
-    report: Node = {}  # noqa: RUF012 - read only
-    earlier: tuple[Node, ...] = ()  # the reports before this one in the same file
+    report: Report = _NO_REPORT  # document rules have none
+    earlier: tuple[Report, ...] = ()  # the reports before this one in the same file
     template: Shape = _NO_TEMPLATE  # what the report's template declares
     changes: Changes | None = None  # what git says changed, with --diff-base
     source: str = ""  # the checked file's path relative to the repository root, if known
     text: str = ""  # the whole file, line endings as "\n" (for document rules)
-    nodes: tuple[Node, ...] = ()  # the report, then all its sections in order: walked once
+    walked: tuple[tuple[str, Container], ...] = ()  # model.walk(report), walked once
 
-    def sections(self) -> tuple[Node, ...]:
+    def keyed(self) -> tuple[tuple[str, Container], ...]:
+        """The report and every section below it, in document order, with their keys (the
+        report's is ``""``)."""
+        return self.walked or tuple(walk(self.report))
+
+    def sections(self) -> tuple[Container, ...]:
         """The report and every section below it, in document order."""
-        return self.nodes or tuple(walk(self.report))
+        return tuple(node for _, node in self.keyed())
+
+    def subsections(self) -> tuple[tuple[str, Section], ...]:
+        """Every section of the report (not the report itself), with its key."""
+        # keyed() starts with the report, and only with it.
+        return cast("tuple[tuple[str, Section], ...]", self.keyed()[1:])
 
     def code_lines(self) -> set[int]:
         """Lines inside fenced or indented code blocks of this report."""

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import re
 
-from reportlint.rules.base import Node
+from reportlint.nodes import CodeBlock, Container, Field, Report
 
 
-def content_line(block: Node, offset: int) -> int:
+def content_line(block: CodeBlock, offset: int) -> int:
     """The file line of a character offset in a code block's text."""
     lines = block["text"].count("\n")
     fenced = block["end_line"] - block["line"] == lines + 1
     return int(block["line"]) + (1 if fenced else 0) + int(block["text"].count("\n", 0, offset))
 
 
-def field_value(report: Node, key: str) -> Node | None:
-    found = report.get("fields", {}).get(key)
-    return found if isinstance(found, dict) else None
+def field_value(report: Container, key: str) -> Field | None:
+    return report["fields"].get(key)
 
 
 # A finished claim leads with the word: "Phase 1 COMPLETE" is a claim about a phase.
@@ -25,7 +24,7 @@ _COMPLETE = re.compile(r"^[\W_]*(?:COMPLETED?|DONE|FINISHED)\b", re.IGNORECASE)
 _YES = re.compile(r"^(?:✅\s*)?yes\b", re.IGNORECASE)
 
 
-def finished_claims(report: Node) -> list[tuple[str, int]]:
+def finished_claims(report: Report) -> list[tuple[str, int]]:
     """The report's claims of being finished: ``(words, line)`` for a COMPLETED status and a
     **Ready for Review**: Yes."""
     out: list[tuple[str, int]] = []

@@ -12,8 +12,8 @@ _PATH = re.compile(r"^[`'\"]?(?:\./)?([^\s`'\"]+)")
 
 def listed_files(ctx: Context) -> Iterator[tuple[str, str, int]]:
     """``(path, change type, line)`` for every row of every *Files Changed* table."""
-    for section in ctx.sections():
-        if section.get("key") != "files-changed":
+    for key, section in ctx.keyed():
+        if key != "files-changed":
             continue
         for table in section.get("tables", ()):
             if "file" not in table["columns"]:

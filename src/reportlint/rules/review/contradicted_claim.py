@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
-from reportlint.rules.base import Context, Hit, Node, define
+from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import content_line, finished_claims
 
 CODE = define("RL202", "contradicted-claim", Severity.ERROR, __doc__)
@@ -78,10 +78,6 @@ _FAILURES = re.compile(
     r"|\bfailed\s*[:=]\s*[1-9]")
 
 
-def _evidence(section: Node) -> bool:
-    return _evidence_key(str(section.get("key", "")))
-
-
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
 def _evidence_key(key: str) -> bool:
     return any(w in key for w in _EVIDENCE) and not any(w in key for w in _NOT_EVIDENCE)
@@ -91,17 +87,16 @@ def _claim_words(claims: list[tuple[str, int]]) -> str:
     return " and ".join(f"{words} (line {line})" for words, line in claims)
 
 
-
 def check(ctx: Context) -> Iterator[Hit]:
     claims = finished_claims(ctx.report)
     if not claims:
         return
     said = _claim_words(claims)
-    for section in ctx.sections():
-        if section is ctx.report or not _evidence(section):
+    for key, section in ctx.subsections():
+        if not _evidence_key(key):
             continue
         title = section["title"]
-        for table in section.get("tables", ()):
+        for table in section["tables"]:
             status_keys = [k for k in table["columns"] if k in _STATUS_COLUMNS]
             for row in table["rows"]:
                 for key in status_keys:
@@ -110,15 +105,15 @@ def check(ctx: Context) -> Iterator[Hit]:
                         first = next(iter(row["cells"].values()), "")
                         yield Hit(row["line"], f"`{quote(first)}` in `{title}` is "
                                   f"`{quote(value)}`, but the report claims {said}")
-        for item in section.get("items", ()):
+        for item in section["items"]:
             if item.get("checked") is False:
                 yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is not "
                           f"ticked, but the report claims {said}")
             elif _NOT_DONE_MARK.match(item["text"]):
                 yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is marked "
                           f"as not done, but the report claims {said}")
-        if "test" in section.get("key", ""):
-            for block in section.get("code_blocks", ()):
+        if "test" in key:
+            for block in section["code_blocks"]:
                 failure = _FAILURES.search(block["text"])
                 if failure:
                     yield Hit(content_line(block, failure.start()),

@@ -29,21 +29,21 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from reportlint.diagnostics import Severity
+from reportlint.nodes import Field, Report
 from reportlint.quote import quote
-from reportlint.rules.base import Context, Hit, Node, define
+from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import field_value
 from reportlint.rules.review._dates import parse
 
 CODE = define("RL206", "date-order", Severity.ERROR, __doc__)
 
 
-def _when(report: Node, key: str) -> tuple[datetime, Node] | None:
+def _when(report: Report, key: str) -> tuple[datetime, Field] | None:
     found = field_value(report, key)
     if found is None:
         return None
     parsed = parse(found["value"])
     return (parsed, found) if isinstance(parsed, datetime) else None
-
 
 
 def check(ctx: Context) -> Iterator[Hit]:

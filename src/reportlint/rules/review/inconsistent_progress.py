@@ -54,7 +54,6 @@ def _overall(key: str) -> bool:
 _DONE_WORDS = re.compile(r"\b(?:complete[d]?|completion|done|progress)\b", re.IGNORECASE)
 
 
-
 def check(ctx: Context) -> Iterator[Hit]:
     report = ctx.report
     mentions: list[tuple[float, int, str]] = []
@@ -64,9 +63,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         if found and match:
             mentions.append((float(match.group(1)), found["line"], f"**{found['name']}**"))
     headings = [(report["title"]["text"], report["title"]["line"], "the title")]
-    for parent in ctx.sections():
+    for key, parent in ctx.keyed():
         # Headings directly in the report, or in a section about the task's status as a whole.
-        if parent is report or _overall(parent.get("key", "")):
+        if parent is report or _overall(key):
             headings += [(s["title"], s["line"], f"`{s['title']}`")
                          for s in parent.get("sections", {}).values()]
     for text, line, where in headings:

@@ -36,7 +36,6 @@ CODE = define("RL205", "invalid-date", Severity.ERROR, __doc__)
 _DATE_FIELDS = ("started", "completed", "updated", "date", "completion-date", "date-completed")
 
 
-
 def check(ctx: Context) -> Iterator[Hit]:
     for key in _DATE_FIELDS:
         found = field_value(ctx.report, key)

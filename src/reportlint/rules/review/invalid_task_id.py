@@ -44,7 +44,6 @@ _NONE = re.compile(r"^(?:none|n/?a|-|\u2014|\u2013|no\b)", re.IGNORECASE)
 _CITED = re.compile(r"\b[A-Z][A-Z0-9]*-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 
 
-
 def check(ctx: Context) -> Iterator[Hit]:
     pattern = ctx.options.task_id_pattern
     title = ctx.report.get("title", {})
@@ -52,8 +51,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     if task_id and not _PLACEHOLDER.search(task_id) and not pattern.search(task_id):
         yield Hit(title["line"], f"task id `{quote(task_id)}` in the title does not have the "
                   f"form `{pattern.pattern}` (such as `BE-001`)")
-    for section in ctx.sections():
-        if "depend" not in section.get("key", ""):
+    for key, section in ctx.keyed():
+        if "depend" not in key:
             continue
         for table in section.get("tables", ()):
             if "task-id" not in table["columns"]:

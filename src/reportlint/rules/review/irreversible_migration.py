@@ -45,7 +45,6 @@ _AFFIRMED = re.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)
 _DENIED = re.compile(r"❌|✗|✘|\bno\b|\bnot\b|\bfalse\b", re.IGNORECASE)
 
 
-
 def check(ctx: Context) -> Iterator[Hit]:
     for section in ctx.sections():
         for table in section.get("tables", ()):

@@ -43,10 +43,10 @@ CODE = define("RL208", "low-coverage", Severity.WARNING, __doc__)
 
 def check(ctx: Context) -> Iterator[Hit]:
     bar = ctx.options.coverage_minimum
-    for section in ctx.sections():
-        if "coverage" not in section.get("key", "") and "test" not in section.get("key", ""):
+    for key, section in ctx.keyed():
+        if "coverage" not in key and "test" not in key:
             continue
-        for table in section.get("tables", ()):
+        for table in section["tables"]:
             if "coverage" not in table["columns"]:
                 continue
             for row in table["rows"]:
@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                 if match and "unit" in kind.lower() and float(match.group(1)) < bar:
                     yield Hit(row["line"], f"unit-test coverage is {match.group(1)}%, under "
                               f"the {bar:g}% minimum")
-        for block in section.get("code_blocks", ()):
+        for block in section["code_blocks"]:
             for match in re.finditer(r"(?im)^\s*coverage\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*%",
                                      block["text"]):
                 if float(match.group(1)) < bar:

@@ -33,19 +33,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
-from reportlint.rules.base import Context, Hit, Node, define
+from reportlint.nodes import Container, Section
+from reportlint.rules.base import Context, Hit, define
 from reportlint.shape import Shape
 
 CODE = define("RL212", "section-order", Severity.WARNING, __doc__)
 
 
-def _order(node: Node, shape: Shape) -> Iterator[Hit]:
+def _order(node: Container, shape: Shape) -> Iterator[Hit]:
     sections = shape.sections()
     if not sections:
         return
     order = list(sections)
     present = [(k, s) for k, s in node.get("sections", {}).items() if k in sections]
-    latest: tuple[int, Node] | None = None
+    latest: tuple[int, Section] | None = None
     for key, section in present:
         rank = order.index(key)
         if latest is not None and rank < latest[0]:

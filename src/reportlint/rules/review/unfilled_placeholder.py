@@ -177,8 +177,8 @@ def _comment_lines(ctx: Context) -> set[int]:
 
 def _dash_cells(ctx: Context) -> Iterator[Hit]:
     required = _required_columns(ctx.template)
-    for section in ctx.sections():
-        columns = required.get(section.get("key", ""))
+    for key, section in ctx.keyed():
+        columns = required.get(key)
         if not columns or not section["tables"]:
             continue
         wanted = {c for i, c in enumerate(columns) if i == 0 or c in _ESSENTIAL}

@@ -23,6 +23,7 @@ from __future__ import annotations
 from reportlint import scaffold
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title, title_of
+from reportlint.nodes import Field, Report, Section
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
@@ -63,10 +64,10 @@ def explain(f: Failing) -> Explained:
     return Explained(message, fix)
 
 
-def _find_field(report: Node, key: str, skip: Node) -> tuple[Node, Node] | None:
+def _find_field(report: Report, key: str, skip: Node) -> tuple[Field, Section] | None:
     """A field of that key in a top-level section (deeper ones are about something else:
     the **Status** of one acceptance criterion is not the report's)."""
     for section in report.get("sections", {}).values():
         if section is not skip and key in section.get("fields", {}):
-            return dict(section["fields"][key]), section
+            return section["fields"][key], section
     return None

@@ -29,6 +29,7 @@ from typing import Any
 from reportlint import names, scaffold
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title
+from reportlint.nodes import Container, Section
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
@@ -80,10 +81,10 @@ def explain(f: Failing) -> Explained:
     return Explained(message, fix)
 
 
-def _find_section(node: Node, key: str, skip: Node) -> Node | None:
+def _find_section(node: Container, key: str, skip: Node) -> Section | None:
     for child_key, child in node.get("sections", {}).items():
         if child_key == key and node is not skip:
-            return dict(child)
+            return child
         found = _find_section(child, key, skip)
         if found is not None:
             return found
