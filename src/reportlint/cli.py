@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import click
 
-from reportlint import __version__, codes, config, engine, formats, gitdiff, rules
+from reportlint import __version__, codes, config, engine, formats, gitdiff, rules, selectors
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.templates import Registry, TemplateProblem, with_folders
 
@@ -41,10 +41,6 @@ class _Settings:
         self._by_file: dict[Path | None, engine.Settings] = {}
         self._by_dir: dict[Path, Path | None] = {}
         self._seen: dict[Path, engine.Settings] = {}
-        for selector in (*select, *extend_select, *ignore):
-            if not config.valid_selector(selector):
-                raise click.BadParameter(f"unknown code or rule {selector!r}; see "
-                                         "`reportlint rules`", param_hint="--select/--ignore")
 
     def _config_path(self, directory: Path) -> Path | None:
         if self.isolated:
@@ -106,6 +102,17 @@ def _registry(folders: tuple[Path, ...] = ()) -> Registry:
     return registry
 
 
+def _selectors(_ctx: click.Context, _param: click.Parameter,
+               value: tuple[str, ...]) -> tuple[str, ...]:
+    """An option's selectors, split and checked as the configuration and suppression
+    comments are (click names the option in its message)."""
+    try:
+        selectors.parse_all(value)
+    except selectors.UnknownSelector as exc:
+        raise click.BadParameter(str(exc)) from None
+    return tuple(selectors.split(value))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="reportlint")
 def cli() -> None:
@@ -136,11 +143,11 @@ def cli() -> None:
                                                          exists=True),
               help="Use this configuration file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--select", multiple=True, metavar="CODES",
+@click.option("--select", multiple=True, metavar="CODES", callback=_selectors,
               help="Codes, prefixes (RL2) or names to check; replaces the configuration's.")
-@click.option("--extend-select", multiple=True, metavar="CODES",
+@click.option("--extend-select", multiple=True, metavar="CODES", callback=_selectors,
               help="Codes, prefixes or names to check in addition.")
-@click.option("--ignore", multiple=True, metavar="CODES",
+@click.option("--ignore", multiple=True, metavar="CODES", callback=_selectors,
               help="Codes, prefixes or names not to check.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Check files in this many processes (default: the usable cores).")
@@ -163,15 +170,13 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           statistics: bool) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
-    chosen, extended, ignored = (tuple(s for part in group for s in part.replace(",", " ").split())
-                                 for group in (select, extend_select, ignore))
     changes = None
     if diff_base is not None:
         found = gitdiff.changes(diff_base, Path.cwd())
         if isinstance(found, str):
             _fail(found)
         changes = found
-    settings = _Settings(config_file, isolated, template, chosen, extended, ignored, changes,
+    settings = _Settings(config_file, isolated, template, select, extend_select, ignore, changes,
                          not no_cache)
     settings.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     missing = [p for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
