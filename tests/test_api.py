@@ -78,8 +78,11 @@ def test_usage_error_keeps_the_missing_paths_found_before_it(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("options", "message", "param"), [
-    ({"select": ("RLX9",)}, "unknown code or rule 'RLX9'; see `reportlint rules`",
-     "--select/--ignore"),
+    ({"select": ("RLX9",)}, "unknown code or rule name 'RLX9'; see `reportlint rules`",
+     "--select"),
+    ({"ignore": ("RL2,unfiled-placeholder",)},
+     "unknown code or rule name 'unfiled-placeholder'; did you mean 'unfilled-placeholder'?",
+     "--ignore"),
     ({"template": "nope"}, "unknown template 'nope'; known: acknowledgement, completion, ",
      None),
     ({"pr_body": True}, "--pr-body needs $GITHUB_EVENT_PATH (set by GitHub Actions)", None),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
-from reportlint import atomic, codes, engine, formats, gitdiff
+from reportlint import atomic, codes, engine, formats, gitdiff, selectors
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
 from reportlint.event import pull_request_body
@@ -177,7 +177,7 @@ def run(options: CheckOptions) -> Result:
 
 
 def _selectors(group: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(s for part in group for s in part.replace(",", " ").split())
+    return tuple(selectors.split(group))
 
 
 def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],

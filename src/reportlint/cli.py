@@ -32,7 +32,11 @@ class _Command(click.Command):
             return super().invoke(ctx)
         except UsageError as exc:
             if exc.param is not None:
-                raise click.BadParameter(exc.message, ctx=ctx, param_hint=exc.param) from None
+                # The option itself, where it is one, so click words it as it words its own.
+                option = next((p for p in ctx.command.params
+                               if exc.param in getattr(p, "opts", ())), None)
+                raise click.BadParameter(exc.message, ctx=ctx, param=option,
+                                         param_hint=None if option else exc.param) from None
             for message in exc.messages:
                 click.echo(f"error: {message}", err=True)
             sys.exit(EXIT_USAGE)

@@ -258,6 +258,20 @@ class _Builder:
         self.item = item
         return item
 
+    def inline_comments(self, inline: Token) -> None:
+        """The HTML comments inside a line of text (``... <!-- reportlint-disable-line X -->``),
+        each at the line it starts on."""
+        if "<!--" not in inline.content:
+            return
+        line = (inline.map or [0])[0] + 1
+        for child in inline.children or ():
+            if child.type == "html_inline" and child.content.startswith("<!--"):
+                self.comments.append({"line": line, "text": child.content, "inline": True})
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "html_inline":
+                line += child.content.count("\n")
+
     def checkbox(self, inline: Token) -> None:
         if self.item is None or "checked" not in self.item:
             return
@@ -284,6 +298,7 @@ class _Builder:
                     cells.append(children[0].content.strip())
                 else:
                     cells.append(plain(children).strip())
+                    self.inline_comments(tokens[i + 1])
                 i += 3
                 continue
             if kind == "tr_open" and header:
@@ -354,6 +369,7 @@ class _Builder:
             if kind == "heading_open":
                 line = (token.map or [0])[0] + 1
                 title = plain(tokens[i + 1].children).strip()
+                self.inline_comments(tokens[i + 1])
                 self.first_heading = self.first_heading or line
                 if i == title_index:
                     self.open_report(title, self.forced or "", 0, line)
@@ -363,6 +379,7 @@ class _Builder:
                 i += 3
                 continue
             if kind == "inline":
+                self.inline_comments(token)
                 if self.item is not None:
                     self.checkbox(token)
                 self.paragraph(token)

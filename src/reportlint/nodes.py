@@ -92,9 +92,13 @@ class Report(Content):
     title: Title
 
 
-class Comment(TypedDict):
+class _Comment(TypedDict):
     line: int
     text: str
+
+
+class Comment(_Comment, total=False):
+    inline: bool  # inside a line of text (`... <!-- reportlint-disable-line X -->`)
 
 
 class FrontMatter(TypedDict, total=False):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reportlint import config, engine, gitdiff
+from reportlint import config, engine, gitdiff, selectors
 from reportlint.errors import UsageError
 from reportlint.templates import Registry, with_folders
 
@@ -28,10 +28,12 @@ class SettingsResolver:
         self._by_file: dict[Path | None, engine.Settings] = {}
         self._by_dir: dict[Path, Path | None] = {}
         self._seen: dict[Path, engine.Settings] = {}
-        for selector in (*select, *extend_select, *ignore):
-            if not config.valid_selector(selector):
-                raise UsageError(f"unknown code or rule {selector!r}; see `reportlint rules`",
-                                 param="--select/--ignore")
+        for option, given in (("--select", select), ("--extend-select", extend_select),
+                              ("--ignore", ignore)):
+            try:
+                selectors.parse_all(given)
+            except selectors.UnknownSelector as exc:
+                raise UsageError(str(exc), param=option) from None
 
     def _config_path(self, directory: Path) -> Path | None:
         if self.isolated:

@@ -171,6 +171,8 @@ def _hits(ctx: Context, text: str, first: int, found: list[tuple[int, int]]) -> 
 def _comment_lines(ctx: Context) -> set[int]:
     found: set[int] = set()
     for comment in ctx.document.get("comments", ()):
+        if comment.get("inline"):
+            continue  # a line with a comment at its end is still text to check
         found.update(range(comment["line"], comment["line"] + comment["text"].count("\n") + 1))
     return found
 
