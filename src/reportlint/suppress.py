@@ -17,7 +17,6 @@ nothing, names an unknown selector or is not one of these four is itself a findi
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 
@@ -27,7 +26,6 @@ from reportlint.nodes import Comment
 from reportlint.rules.meta import unused_suppression
 from reportlint.selectors import Selector
 
-_UNUSED = unused_suppression.CODE.code
 _KINDS = ("disable-line", "disable-next-line", "disable", "enable", "disable-file")
 # Any `reportlint-WORD` opening a comment is meant as a directive, so a misspelt one is
 # reported rather than silently ignored.
@@ -51,7 +49,7 @@ class _Scope:
                 self.selectors.append(selectors.parse(word))
             except selectors.UnknownSelector as exc:
                 # Reported, while the directive still silences what its other selectors name.
-                self.unknown = self.unknown or f"`reportlint-{kind}`: {exc}"
+                self.unknown = self.unknown or str(exc)
         self.used: set[Selector] = set()
 
     def covers(self, finding: Finding) -> Selector | None:
@@ -78,7 +76,7 @@ def _scopes(comments: Sequence[Comment], last_line: int
             if not _SEPARATED.match(written):  # `reportlint-disable-lines`, as written
                 kind += written.split(maxsplit=1)[0]
             if kind not in _KINDS:
-                problems.append(Finding(_UNUSED, line, _unknown_kind(kind)))
+                problems.append(unused_suppression.unknown_directive(line, kind, _KINDS))
                 continue
             words = selectors.split(written)
             start, end = {"disable-file": (1, last_line),
@@ -91,7 +89,7 @@ def _scopes(comments: Sequence[Comment], last_line: int
                     open_ranges.append(scope)
                 continue
             if scope.unknown:
-                problems.append(Finding(_UNUSED, line, scope.unknown))
+                problems.append(unused_suppression.unknown_selector(line, kind, scope.unknown))
             # Closes the open ranges that share a selector with it (all, for none or ALL).
             closing = {s.prefix for s in scope.selectors}
             for opened in list(open_ranges):
@@ -99,13 +97,6 @@ def _scopes(comments: Sequence[Comment], last_line: int
                     opened.end = line
                     open_ranges.remove(opened)
     return scopes, problems
-
-
-def _unknown_kind(kind: str) -> str:
-    close = difflib.get_close_matches(kind.lower(), _KINDS, n=1)
-    hint = f"did you mean `reportlint-{close[0]}`?" if close else \
-        f"known: {', '.join(f'`reportlint-{k}`' for k in _KINDS)}"
-    return f"unknown directive `reportlint-{kind}`; {hint}"
 
 
 def apply(findings: list[Finding], comments: Sequence[Comment], last_line: int,
@@ -128,21 +119,15 @@ def apply(findings: list[Finding], comments: Sequence[Comment], last_line: int,
             kept.append(finding)
     kept.extend(problems)
     for scope in scopes:
-        directive = f"reportlint-{scope.kind}"
         unused = [s.text for s in scope.selectors if s not in scope.used
                   and any(selected(c) for c in codes.CODES if s.matches(c))]
         if scope.unknown:
-            kept.append(Finding(_UNUSED, scope.line, scope.unknown))
+            kept.append(unused_suppression.unknown_selector(scope.line, scope.kind,
+                                                            scope.unknown))
         elif scope.kind == "disable-line" and not scope.inline and not scope.used:
-            kept.append(Finding(_UNUSED, scope.line,
-                                f"`{directive}` silences only its own line, which holds "
-                                "nothing else; put it at the end of the line to silence, or "
-                                "use `reportlint-disable-next-line` above it"))
+            kept.append(unused_suppression.alone_on_its_line(scope.line, scope.kind))
         elif not scope.named and not scope.used:
-            kept.append(Finding(_UNUSED, scope.line,
-                                f"`{directive}` suppresses nothing; remove it"))
+            kept.append(unused_suppression.silences_nothing(scope.line, scope.kind))
         elif unused:
-            kept.append(Finding(_UNUSED, scope.line,
-                                f"`{directive} {' '.join(unused)}` suppresses nothing; "
-                                "remove it"))
+            kept.append(unused_suppression.silences_nothing(scope.line, scope.kind, unused))
     return kept
