@@ -21,6 +21,30 @@ if TYPE_CHECKING:
 INLINE_RULES = ["text", "newline", "escape", "backticks", "strikethrough", "emphasis", "link",
                 "image", "autolink", "html_inline", "entity"]
 _INLINE_SYNTAX = re.compile(r"[\n\\`~*_\[!<&]")
+# A task list item's box, as the tasklists plugin recognises it: `[ ]`, `[x]` or `[X]` at the
+# start of the item's first paragraph, then GFM white space.
+_CHECKBOX = re.compile(r"\[([ xX])\][ \t\n\v\f\r]")
+
+
+def _checkbox_state(state: StateCore) -> None:
+    """Sets ``meta["checked"]`` on the ``list_item_open`` of every task list item.
+
+    The tasklists plugin (every release from 0.4 to 0.7) sets no ``meta``: it marks the item
+    with a class and writes the state only into the HTML of the checkbox it inserts. This runs
+    just before it, while the paragraph still starts with the box, so the state is read from
+    the Markdown, not from the plugin's HTML. ``tests/test_parser.py`` holds the two to the
+    same items on every corpus."""
+    tokens = state.tokens
+    for i in range(2, len(tokens)):
+        token = tokens[i]
+        if (token.type == "inline" and token.content[:1] == "["
+                and tokens[i - 1].type == "paragraph_open"
+                and tokens[i - 2].type == "list_item_open"):
+            match = _CHECKBOX.match(token.content)
+            if match:
+                tokens[i - 2].meta["checked"] = match.group(1) != " "
+
+
 
 
 def _configured() -> MarkdownIt:
@@ -30,6 +54,7 @@ def _configured() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(tasklists_plugin)
+    md.core.ruler.before("github-tasklists", "reportlint-checkbox", _checkbox_state)
     return md
 
 
