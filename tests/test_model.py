@@ -76,6 +76,17 @@ def test_checkboxes_and_nesting(run: Callable[..., Result]) -> None:
         ("Storage schema", False), ("Read the existing admin routes", True)]
 
 
+
+def test_checkbox_state_is_read_from_the_markdown(run: Callable[..., Result]) -> None:
+    text = ("## Progress Update: BE-001 - Login\n\n### Completed Items\n\n"
+            "- [x] ticked\n- [X]\tticked after a tab\n- [ ] open\n- plain\n")
+    result = run("extract", "-", input=text)
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.output)["reports"]
+    items = report["sections"]["completed-items"]["items"]
+    assert [(i["text"], i.get("checked")) for i in items] == [
+        ("ticked", True), ("ticked after a tab", True), ("open", False), ("plain", None)]
+
 def test_field_value_table_and_front_matter(run: Callable[..., Result]) -> None:
     doc = extract(run, FIXTURES / "completion/valid/variants.md")
     assert doc["front_matter"] == {"line": 1, "end_line": 3, "data": {"reviewer": "pm-agent"}}

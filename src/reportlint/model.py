@@ -252,8 +252,9 @@ class _Builder:
         line = token.map[0] + 1 if token.map else 1
         item: Item = {"text": "", "line": line, "depth": len(self.lists) - 1,
                       "ordered": self.lists[-1] if self.lists else False}
-        if "task-list-item" in str(token.attrs.get("class", "")):
-            item["checked"] = False  # the inline's checkbox says whether it is ticked
+        checked = token.meta.get("checked")  # set by the parser on task list items only
+        if checked is not None:
+            item["checked"] = checked
         self.target["items"].append(item)
         self.item = item
         return item
@@ -271,13 +272,6 @@ class _Builder:
                 line += 1
             elif child.type == "html_inline":
                 line += child.content.count("\n")
-
-    def checkbox(self, inline: Token) -> None:
-        if self.item is None or "checked" not in self.item:
-            return
-        first = inline.children[0] if inline.children else None
-        if first is not None and first.type == "html_inline":
-            self.item["checked"] = 'checked="checked"' in first.content
 
     def table(self, tokens: list[Token], start: int) -> int:
         """Reads a table from ``table_open`` at ``start``; returns the index after it."""
@@ -380,8 +374,6 @@ class _Builder:
                 continue
             if kind == "inline":
                 self.inline_comments(token)
-                if self.item is not None:
-                    self.checkbox(token)
                 self.paragraph(token)
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 self.lists.append(kind == "ordered_list_open")

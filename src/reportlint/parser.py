@@ -14,13 +14,40 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
 
-# The inline rules this configuration runs, and every character that can start one of them
-# (a line break, `\`, a code span, `~~`, `*` and `_` emphasis, a link, an image, `<` for an
-# autolink or HTML, `&` for an entity). Inline content without any of these is one text run:
-# markdown-it's `text` rule would consume all of it and emit a single text token.
+# The rules of the two inline rulers, by name, that _INLINE_SYNTAX was written for. A plugin
+# is caught by comparing rule functions with a stock instance (see with_shortcut); these
+# names catch an upgrade of markdown-it-py that adds, drops or reorders a default rule, which
+# the stock instance would share.
 INLINE_RULES = ["text", "newline", "escape", "backticks", "strikethrough", "emphasis", "link",
                 "image", "autolink", "html_inline", "entity"]
+INLINE_RULES2 = ["balance_pairs", "strikethrough", "emphasis", "fragments_join"]
+# Every character that can start one of INLINE_RULES (a line break, `\`, a code span, `~~`,
+# `*` and `_` emphasis, a link, an image, `<` for an autolink or HTML, `&` for an entity).
+# Inline content without any of these is one text run: markdown-it's `text` rule would
+# consume all of it and emit a single text token, and INLINE_RULES2 leave that token alone.
 _INLINE_SYNTAX = re.compile(r"[\n\\`~*_\[!<&]")
+# A task list item's box, as the tasklists plugin recognises it: `[ ]`, `[x]` or `[X]` at the
+# start of the item's first paragraph, then GFM white space.
+_CHECKBOX = re.compile(r"\[([ xX])\][ \t\n\v\f\r]")
+
+
+def _checkbox_state(state: StateCore) -> None:
+    """Sets ``meta["checked"]`` on the ``list_item_open`` of every task list item.
+
+    The tasklists plugin (every release from 0.4 to 0.7) sets no ``meta``: it marks the item
+    with a class and writes the state only into the HTML of the checkbox it inserts. This runs
+    just before it, while the paragraph still starts with the box, so the state is read from
+    the Markdown, not from the plugin's HTML. ``tests/test_parser.py`` holds the two to the
+    same items on every corpus."""
+    tokens = state.tokens
+    for i in range(2, len(tokens)):
+        token = tokens[i]
+        if (token.type == "inline" and token.content[:1] == "["
+                and tokens[i - 1].type == "paragraph_open"
+                and tokens[i - 2].type == "list_item_open"):
+            match = _CHECKBOX.match(token.content)
+            if match:
+                tokens[i - 2].meta["checked"] = match.group(1) != " "
 
 
 def _configured() -> MarkdownIt:
@@ -29,7 +56,11 @@ def _configured() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
+    # markdown-it-py 4.1's own `tasklists` option sets meta["checked"] too, but it parses the
+    # rest of the item as blocks (`- [ ] 1. Step` becomes a nested ordered list): that changes
+    # the model of a real report, so the plugin's reading (GFM's) stays.
     md.use(tasklists_plugin)
+    md.core.ruler.before("github-tasklists", "reportlint-checkbox", _checkbox_state)
     return md
 
 
@@ -53,11 +84,39 @@ def _inline(state: StateCore) -> None:
                 md.inline.parse(content, md, state.env, token.children)
 
 
+def _core_inline(md: MarkdownIt) -> object:
+    """The function of ``md``'s core `inline` rule, None when it is off or gone."""
+    ruler = md.core.ruler
+    return dict(zip(ruler.get_active_rules(), ruler.getRules(""), strict=True)).get("inline")
+
+
+def _inline_parser(md: MarkdownIt) -> tuple[object, ...]:
+    """What the tokens of inline content depend on besides its text: the inline parser's class
+    and attributes (a plugin may replace ``parse`` on the instance), every active rule of both
+    inline rulers with its function, in order, and the characters that stop the `text` rule
+    (markdown-it-py 4.1 lets plugins add to them; 3.0 has them fixed in the rule)."""
+    inline = md.inline
+    terminators = getattr(inline, "terminator_re", None)
+    return (type(inline), frozenset(vars(inline)),
+            list(zip(inline.ruler.get_active_rules(), inline.ruler.getRules(""), strict=True)),
+            list(zip(inline.ruler2.get_active_rules(), inline.ruler2.getRules(""), strict=True)),
+            getattr(terminators, "pattern", None))
+
+
 def with_shortcut(md: MarkdownIt) -> MarkdownIt:
-    """``md`` with :func:`_inline` as its core `inline` rule, but only while its inline rules
-    are the ones the shortcut was written for: a markdown-it upgrade or a plugin that adds one
-    turns the shortcut off, not wrong."""
-    if md.inline.ruler.get_active_rules() == INLINE_RULES:
+    """``md`` with :func:`_inline` as its core `inline` rule, but only while everything the
+    shortcut relies on is as in reportlint's own configuration: the rule it replaces, and the
+    inline parser's rules, their functions and the text rule's stop characters (a plugin that
+    adds or replaces any of them turns the shortcut off, not wrong), and the rule names
+    _INLINE_SYNTAX was written for (so does a markdown-it-py that changes its default rules).
+    A release that changes what a rule of the same name does is what no check here can see:
+    the upper bounds in ``pyproject.toml`` and the corpus tests, run at both ends of the
+    bounds, are for that. Apply it after every plugin: it checks ``md`` as it is now."""
+    reference = _configured()
+    if (md.inline.ruler.get_active_rules() == INLINE_RULES
+            and md.inline.ruler2.get_active_rules() == INLINE_RULES2
+            and _core_inline(md) is _core_inline(reference)
+            and _inline_parser(md) == _inline_parser(reference)):
         md.core.ruler.at("inline", _inline)
     return md
 

@@ -1,0 +1,188 @@
+"""What kind of Markdown file this is, read the way a reviewer reads it.
+
+Three kinds (:func:`kind_of`):
+
+1. **a report**: a heading is a template's title (``## Task Completion Report: BE-001 - X``),
+   or is written the way agents title their reports — a task id and the words of a report
+   kind (``BE-009 Completion Evidence: Dashboard``, ``Task B10: Auth tests - Completion
+   Summary``): :func:`agent_title` reads those;
+2. **report-like**: no such title, but it reads as an agent's task report: a status field
+   with a report status, the words of a report kind in its first heading, a task id, the
+   sections reports have (*Files Changed*, *Next Steps*, *Test Results* ...);
+3. **not a report**: README, CHANGELOG, design docs. reportlint says nothing about them.
+
+The words are English plus the languages the real corpus shows (Indonesian, Korean); a
+template can add its own with ``x-reportlint.status-vocabulary``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from reportlint.nodes import Report
+
+# Report kinds, as the built-in templates name them in `x-reportlint.kind`.
+COMPLETION, PROGRESS, ACKNOWLEDGEMENT = "completion", "progress", "acknowledgement"
+
+_I = re.IGNORECASE
+# The words of a report kind in a title, strongest first: a phrase names the kind outright;
+# a word alone only leans (`summary`, `status`, `update`, `plan`).
+_STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (COMPLETION, re.compile(
+        r"\bcompletion\s+(?:report|summary|evidence|memo|notes?|status)\b"
+        r"|\b(?:tasks?|session|work|phase|implementation|sprint)\s+(?:is\s+)?complete[d]?\b"
+        r"|\bcomplete[d]?\s+(?:report|summary)\b|\bimplementation\s+(?:result|summary)s?\b"
+        r"|\bhand[- ]?over\b|\bhand[- ]?off\b|\bfinal\s+(?:report|summary)\b"
+        r"|\bwork\s+summary\b|\bresults?\s+summary\b|\btask\s+complete\b", _I)),
+    (ACKNOWLEDGEMENT, re.compile(r"\backnowledg(?:ed|e?ments?)\b|\back\b", _I)),
+    (PROGRESS, re.compile(
+        r"\bprogress\s+(?:update|report)\b|\bprogress\b|\bstatus\s+(?:update|report)\b"
+        r"|\b(?:implementation|development|project|task)\s+status\b", _I)),
+)
+_WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (COMPLETION, re.compile(r"\b(?:summary|completion|completed?|evidence|results?|"
+                            r"delivered|selesai|완료)\b", _I)),
+    (PROGRESS, re.compile(r"\b(?:status|update|interim|checkpoint|alert|laporan)\b", _I)),
+    (ACKNOWLEDGEMENT, re.compile(r"\b(?:plan|received|accepted)\b", _I)),
+)
+
+# Task ids: `BE-009`, `RTP-ORG-001`, `SCRUM-301`; after the word Task(s): `B10`, `28.4`.
+_TASK_ID = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?![\w-])")
+_AFTER_TASK = re.compile(r"\btasks?\s+#?(?P<id>[A-Z]{0,4}\d+(?:\.\d+)*[a-z]?)\b", _I)
+_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
+_EMOJI = "[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
+# Decoration agents put at the end of a title: emoji, a status (`✅ COMPLETE`, `(DONE)`).
+_DECORATION = re.compile(
+    rf"(?:\s*(?:[-\u2013\u2014:|]\s*)?(?:{_EMOJI}\s*)*"
+    rf"(?:[\(\[]?\s*\b(?:complete[d]?|done|finished|wip)\b\s*[\)\]]?\s*)?(?:{_EMOJI}\s*)*)$", _I)
+_ID_LIKE = re.compile(r"^#?(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+|[A-Z]{0,4}\d+(?:\.\d+)*[a-z]?)$")
+_FILLER = frozenset({"for", "of", "on", "the", "a", "an", "issue", "task", "tasks", "ticket",
+                     "report", "and", "to", "-"})
+
+# A report's own status, in the spellings agents use (any case, emoji aside).
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    COMPLETION: ("completed", "complete", "done", "finished", "delivered", "resolved",
+                 "ready for review", "ready for deployment", "ready to merge", "all green",
+                 "selesai", "sudah selesai", "완료"),
+    PROGRESS: ("in progress", "in-progress", "in_progress", "ongoing", "wip", "running",
+               "blocked", "awaiting", "waiting", "pending", "needs clarification", "on hold",
+               "not started", "started", "partial", "paused", "sedang berjalan",
+               "dalam proses", "진행 중", "진행중"),
+    ACKNOWLEDGEMENT: ("acknowledged", "accepted", "received", "ready to execute", "ready to start",
+                      "diterima", "확인"),
+}
+_STATUS = {kind: re.compile(r"^[\W_]*(?:" + "|".join(re.escape(w) for w in words) + r")\b", _I)
+           for kind, words in STATUS_WORDS.items()}
+# Headings of the sections agents' reports have and other documents rarely do.
+_REPORT_SECTIONS = re.compile(
+    r"^(?:files?[- ](?:changed|created|modified|added|touched)|changes?[- ]made|"
+    r"test[- ](?:results?|coverage|evidence|summary)|next[- ](?:steps?|actions?|work)|"
+    r"blockers?|known[- ]issues?|acceptance[- ]criteria|deliverables?|"
+    r"(?:completed|finished)[- ](?:items?|tasks?|work|components?)|"
+    r"what[- ](?:was|has[- ]been|i)[- ]\w+|what[- ]this[- ]session[- ]\w+|"
+    r"questions?[- ]for|quality[- ]gates?|implementation[- ](?:summary|details|overview)|"
+    r"summary[- ]of[- ]work|work[- ]completed|verification|handoff|remaining[- ]work|"
+    r"current[- ]status|executive[- ]summary|tasks[- ]completed|issues[- ]found|"
+    r"deployment|technical[- ]decisions|open[- ]items)", _I)
+
+
+class AgentTitle(NamedTuple):
+    """A heading written as agents title their reports."""
+
+    kind: str
+    task_id: str
+    task_name: str
+
+
+def task_id(text: str) -> str | None:
+    """The task id a heading names, if any."""
+    found = _TASK_ID.search(text)
+    if found is not None:
+        return found.group()
+    after = _AFTER_TASK.search(text)
+    return after.group("id") if after is not None else None
+
+
+def title_kind(text: str, strong_only: bool = False) -> str | None:
+    """The report kind a title's words name: a phrase (`Completion Summary`) outright, else
+    (unless ``strong_only``) a word that leans (`Summary`)."""
+    for kind, pattern in _STRONG:
+        if pattern.search(text):
+            return kind
+    if strong_only:
+        return None
+    for kind, pattern in _WEAK:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def status_kind(value: str) -> str | None:
+    """The report kind a status value says: `✅ COMPLETE` a completion, `RUNNING` progress."""
+    for kind, pattern in _STATUS.items():
+        if pattern.search(value):
+            return kind
+    return None
+
+
+def agent_title(heading: str) -> AgentTitle | None:
+    """``BE-009 Completion Evidence: Dashboard`` -> completion, ``BE-009``, ``Dashboard``: a
+    heading with a task id and the words of a report kind; else None."""
+    found = task_id(heading)
+    kind = title_kind(heading, strong_only=True) if found else None
+    if found is None or kind is None:
+        return None
+    return AgentTitle(kind, found, task_name(heading, found))
+
+
+def task_name(heading: str, task: str) -> str:
+    """What is left of a title once its task ids, its kind's words and its decoration are
+    taken out: ``Task B8 - Auth Endpoints - Completion Summary`` -> ``Auth Endpoints``."""
+    text = _DECORATION.sub("", heading.strip()) or heading.strip()
+    kept = []
+    for part in _SEPARATOR.split(text):
+        named = title_kind(part, strong_only=True) is not None
+        if named and task not in part:
+            continue  # `Completion Summary`, `Development Status & Continuity Guide`
+        words = part
+        for _, pattern in _STRONG:
+            words = pattern.sub(" ", words)
+        tokens = [t for t in re.split(r"[\s,]+", words) if t and not _ID_LIKE.match(t)]
+        while tokens and tokens[0].lower() in _FILLER:
+            tokens.pop(0)
+        while tokens and tokens[-1].lower() in _FILLER:
+            tokens.pop()
+        if tokens:
+            kept.append(" ".join(tokens))
+    return " - ".join(kept)
+
+
+class Signals(NamedTuple):
+    """What makes a file without a report title read as a report."""
+
+    kind: str | None  # the report kind its title words or its status say
+    status: bool  # a report-level status field with a report's status
+    title: bool  # the first heading names a report kind
+    task: bool  # a task id in the first heading or in a Task ID field
+    sections: int  # sections of the kinds reports have
+
+    @property
+    def report_like(self) -> bool:
+        strong = self.status or (self.title and self.task)
+        return (strong and (self.title or self.task or self.sections >= 1)) or (
+            (self.status or self.title) and self.sections >= 2)
+
+
+def signals(report: Report, keys: Iterable[str]) -> Signals:
+    """The signals of a whole file read as one report (``report``, titled by its first
+    heading; ``keys``: its section keys)."""
+    title = report["title"]["text"]
+    status_field = report["fields"].get("status")
+    said = status_kind(status_field["value"]) if status_field is not None else None
+    worded = title_kind(title)
+    has_task = task_id(title) is not None or "task-id" in report["fields"]
+    sections = sum(1 for key in keys if _REPORT_SECTIONS.match(key))
+    return Signals(title_kind(title, strong_only=True) or said or worded, said is not None,
+                   worded is not None, has_task, sections)
