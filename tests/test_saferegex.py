@@ -3,7 +3,9 @@ the pattern; what RE2 cannot compile is refused with the reason."""
 
 from __future__ import annotations
 
+import functools
 import pickle
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -13,6 +15,8 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, validators
 
 from reportlint import saferegex, schema, templates
@@ -219,3 +223,33 @@ def test_cached_templates_compile_their_title_pattern_with_re2(
     registry, problems = templates.with_folders([folder])
     assert problems == []
     assert registry["t"].title_pattern.pattern == "^standup"
+
+
+@functools.cache
+def _builtin_patterns() -> list[tuple[str, bool]]:
+    found: set[tuple[str, bool]] = set()
+    for template in templates.builtin()[0].templates.values():
+        found.add((template.title_pattern.pattern, True))
+        found.update((p, False) for _, p in templates._patterns(template.schema, ""))
+    return sorted(found)
+
+
+# What the built-in patterns look for, and what reports put around it.
+_PIECES = st.sampled_from([
+    "2025", "-", "01", "15", " ", "T", "10", ":", "30", ".", "5", "Z", "UTC", "+02:00", "%",
+    "complete", "100", "✅", "❌", "⚠️", "Yes", "YES", "no", "with conditions", "~", "h", "hours",
+    "days", "weeks", "mins", "hrs", "–", "est", "Estimate", "section", "FR", "NFR", "US", "BE",
+    "QA-001", "none", "n/a", "progress", "update", "task", "acknowledged", "acknowledgment",
+    "completion", "report", "qa", "devops", "assignment", "x", "_", "\t", "!", "#"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES | st.characters(min_codepoint=32, max_codepoint=126), max_size=8))
+def test_builtin_patterns_match_as_re_did_on_ascii_text(pieces: list[str]) -> None:
+    """The built-in templates' patterns were written for `re`; on text without non-ASCII
+    digits, spaces or letters (where RE2's `\\d`, `\\s`, `\\b` are narrower) RE2 agrees."""
+    text = "".join(pieces)
+    for pattern, ignorecase in _builtin_patterns():
+        expected = re.search(pattern, text, re.IGNORECASE if ignorecase else 0) is not None
+        assert saferegex.compile(pattern, ignorecase=ignorecase).test(text) is expected, (
+            pattern, text)
