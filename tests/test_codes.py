@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import Result
 
-from reportlint import codes, rules
+from reportlint import codes
 
-rules.load()
 ENTRIES = sorted(codes.CODES.values(), key=lambda e: e.code)
 
 
@@ -39,4 +41,60 @@ def test_rule_prints_the_doc(run: Callable[..., Result], query: str) -> None:
     result = run("rule", query)
     assert result.exit_code == 0
     assert result.stdout.startswith("# missing-section (RL101)\n\nDefault severity: error\n")
-    assert codes.MISSING_SECTION.doc in result.stdout
+    assert codes.CODES["RL101"].doc in result.stdout
+
+
+AREAS = {"0": "input", "1": "template", "2": "review", "9": "meta"}
+
+
+def _code_modules() -> set[str]:
+    import pkgutil
+
+    found = set()
+    for area in AREAS.values():
+        package = importlib.import_module(f"reportlint.rules.{area}")
+        found |= {f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)
+                  if not m.name.startswith("_")}
+    return found
+
+
+def test_the_catalogue_lists_every_code_module_and_nothing_else() -> None:
+    listed = [m.__name__ for m in codes.MODULES]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == _code_modules()
+
+
+def test_the_catalogue_is_in_code_order_and_modules_are_named_after_their_codes() -> None:
+    assert [e.code for e in codes.CATALOGUE] == sorted(e.code for e in codes.CATALOGUE)
+    for module in codes.MODULES:
+        entry = module.CODE
+        area, name = module.__name__.split(".")[-2:]
+        assert name == entry.name.replace("-", "_"), module.__name__
+        assert area == AREAS[entry.code[2]], module.__name__
+        assert entry.doc == inspect.cleandoc(module.__doc__ or "")
+
+
+def test_every_template_code_is_reached_by_the_explainer() -> None:
+    from reportlint import explain
+
+    dispatched = {m.CODE.code for m in (*explain.MISSING, *explain.INVALID, explain.FALLBACK)}
+    template = {e.code for e in codes.CATALOGUE if e.code.startswith("RL1")}
+    assert dispatched == template
+
+
+def test_reviewer_rules_are_exactly_the_modules_with_a_check() -> None:
+    assert [r.code.code for r in codes.RULES] == [
+        e.code for e in codes.CATALOGUE if e.code.startswith("RL2")]
+    assert {r.scope for r in codes.RULES} == {"report", "document"}
+
+
+def test_the_rules_packages_hold_nothing_but_their_docstrings() -> None:
+    """No registration on import: a package's __init__ is its docstring alone."""
+    import ast
+
+    import reportlint.rules
+
+    root = Path(reportlint.rules.__file__).parent
+    for init in [root / "__init__.py", *(root / area / "__init__.py" for area in AREAS.values())]:
+        body = ast.parse(init.read_text("utf-8")).body
+        assert [type(node) for node in body] == [ast.Expr], init

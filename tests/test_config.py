@@ -145,11 +145,19 @@ def test_per_file_templates_and_template_dirs(run: Callable[..., Result],
 
 @pytest.mark.parametrize(("config", "needle"), [
     ('[tool.reportlint]\nselekt = ["RL201"]\n', "`selekt`: unknown key"),
-    ('[tool.reportlint]\nselect = "RL2O1"\n', "`select`: unknown code or rule 'RL2O1'"),
+    ('[tool.reportlint]\nselect = "RL2O1"\n',
+     "`select`: unknown code or rule name 'RL2O1'; did you mean 'RL201'?"),
     ('[tool.reportlint]\nselect = [1]\n', "`select`: expected a list of codes"),
     ('[tool.reportlint.severity]\nRL201 = "fatal"\n',
      "`severity.RL201`: expected \"error\" or \"warning\", got 'fatal'"),
-    ('[tool.reportlint.severity]\nRL999 = "error"\n', "`severity.RL999`: unknown code"),
+    ('[tool.reportlint.severity]\nRL999 = "error"\n',
+     "`severity.RL999`: unknown code 'RL999'; see `reportlint rules`"),
+    ('[tool.reportlint.severity]\nlow-coverag = "error"\n',
+     "`severity.low-coverag`: unknown code or rule name 'low-coverag'; did you mean "
+     "'low-coverage'?"),
+    ('[tool.reportlint.severity]\nRL201 = "error"\nunfilled-placeholder = "warning"\n',
+     "`severity.unfilled-placeholder`: makes RL201 'warning' but `severity.RL201` makes it "
+     "'error'"),
     ('[tool.reportlint.options]\ncoverage-minimum = 150\n',
      "`options.coverage-minimum`: expected a number from 0 to 100, got 150"),
     ("[tool.reportlint.options]\ntask-id-pattern = '(['\n",
@@ -172,4 +180,5 @@ def test_bad_configuration_is_a_usage_error(run: Callable[..., Result], tmp_path
 def test_bad_command_line_selector(run: Callable[..., Result]) -> None:
     result = run("check", "--select", "RL7", PLACEHOLDERS)
     assert result.exit_code == 2
-    assert "unknown code or rule 'RL7'" in result.stderr
+    assert "Invalid value for '--select': no code starts with 'RL7'; see `reportlint rules`" \
+        in result.stderr

@@ -141,3 +141,23 @@ def test_field_values_keep_the_spaces_between_inline_pieces(run: Callable[..., R
     fields = extract(run, path)["reports"][0]["fields"]
     assert [(f["value"], f["style"], f["line"]) for f in fields.values()] == [
         ("src/a.ts src/b.ts", "bold", 3), ("Ann and Bob", "bold", 4), ("pm and qa", "plain", 5)]
+
+
+def test_comments_inside_lines_are_collected_with_their_lines(run: Callable[..., Result],
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / "comments.md"
+    path.write_text("## Progress Update: BE-1 - X <!-- h -->\n\n<!-- block\nof two -->\n\n"
+                    "Text <!-- p -->\nmore <!-- q\nr --> and <!-- s -->\n\n"
+                    "- item\n  <b>bold</b> <!-- t -->\n\n"
+                    "| a | b |\n| - | - |\n| x <!-- u --> | `<!-- code -->` |\n", "utf-8")
+    doc = extract(run, path)
+    assert doc["comments"] == [
+        {"line": 1, "text": "<!-- h -->", "inline": True},
+        {"line": 3, "text": "<!-- block\nof two -->"},
+        {"line": 6, "text": "<!-- p -->", "inline": True},
+        {"line": 7, "text": "<!-- q\nr -->", "inline": True},
+        {"line": 8, "text": "<!-- s -->", "inline": True},
+        {"line": 11, "text": "<!-- t -->", "inline": True},
+        {"line": 15, "text": "<!-- u -->", "inline": True}]
+    doc.pop("path")
+    model_validator().validate(doc)

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from reportlint import codes, rules
+from reportlint import codes
+from reportlint.rules.base import Rule
 
 from conftest import FIXTURES, ROOT, expected
 
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*/*.md"))
 # Rules that need `--diff-base` are tested against real git repositories in test_diff_base.py.
-RULES = [r for r in rules.load() if "--diff-base" not in r.code.doc]
+RULES = [r for r in codes.RULES if "--diff-base" not in r.code.doc]
 
 
 def findings(run: Callable[..., Result], *args: str, input: str | None = None
@@ -57,7 +58,7 @@ def _block(doc: str, heading: str) -> str:
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code.code for r in RULES])
 def test_documented_example_triggers_and_fix_does_not(run: Callable[..., Result],
-                                                      rule: rules.Rule) -> None:
+                                                      rule: Rule) -> None:
     code = rule.code.code
     before = findings(run, "-", input=_block(rule.code.doc, "Example"))
     after = findings(run, "-", input=_block(rule.code.doc, "Use instead"))

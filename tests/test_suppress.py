@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +51,19 @@ def test_without_directives(run: Callable[..., Result], tmp_path: Path) -> None:
     ({"c": "<!-- reportlint-disable RL1, RL201 -->\n"}, [(4, "RL201"), (5, "RL201")]),
     ({"a": "<!-- reportlint-disable-file RL201 -->\n"}, [(10, "RL107")]),
     ({"a": "<!-- reportlint-disable-file -->\n"}, []),
+    # ALL, in any case, is the same as naming no code.
+    ({"a": "<!-- reportlint-disable-file ALL -->\n"}, []),
+    ({"b": "<!-- reportlint-disable-next-line all -->\n"},
+     [(6, "RL201"), (9, "RL201"), (10, "RL107"), (10, "RL201"), (13, "RL201")]),
+    # `enable` closes a range that names the same code, however it is written.
+    ({"c": "<!-- reportlint-disable unfilled-placeholder -->\n",
+      "d": "<!-- reportlint-enable rl201 -->\n"},
+     [(4, "RL201"), (5, "RL201"), (10, "RL107"), (14, "RL201")]),
+    ({"c": "<!-- reportlint-disable RL201, RL107 -->\n", "d": "<!-- reportlint-enable ALL -->\n"},
+     [(4, "RL201"), (5, "RL201"), (14, "RL201")]),
+    # ... but not a range that names another selector: RL2 is not RL201.
+    ({"c": "<!-- reportlint-disable RL201 -->\n", "d": "<!-- reportlint-enable RL2 -->\n"},
+     [(4, "RL201"), (5, "RL201"), (10, "RL107")]),
 ])
 def test_directives(run: Callable[..., Result], tmp_path: Path, directives: dict[str, str],
                     expected: list[tuple[int, str]]) -> None:
@@ -64,7 +78,26 @@ def test_directives(run: Callable[..., Result], tmp_path: Path, directives: dict
     ({"b": "<!-- reportlint-disable-next-line RL201 RL107 -->\n"}, 4,
      "`reportlint-disable-next-line RL107` suppresses nothing; remove it"),
     ({"b": "<!-- reportlint-disable-next-line RL2O1 -->\n"}, 4,
-     "`reportlint-disable-next-line` names unknown code 'RL2O1'"),
+     "`reportlint-disable-next-line`: unknown code or rule name 'RL2O1'; did you mean 'RL201'?"),
+    ({"c": "<!-- reportlint-disable RL201 -->\n", "d": "<!-- reportlint-enable unfiled -->\n"},
+     11, "`reportlint-enable`: unknown code or rule name 'unfiled'; see `reportlint rules`"),
+    # An unknown selector is reported; the directive still silences what the others name.
+    ({"b": "<!-- reportlint-disable-next-line RL201, unfiled-placeholder -->\n"}, 4,
+     "`reportlint-disable-next-line`: unknown code or rule name 'unfiled-placeholder'; "
+     "did you mean 'unfilled-placeholder'?"),
+    # `disable-line` was read as `disable` with the code `-line`; a misspelt kind is reported.
+    ({"b": "<!-- reportlint-disable-lines RL201 -->\n"}, 4,
+     "unknown directive `reportlint-disable-lines`; did you mean `reportlint-disable-line`?"),
+    ({"b": "<!-- reportlint-Disable-Next-Line RL201 -->\n"}, 4,
+     "unknown directive `reportlint-Disable-Next-Line`; did you mean "
+     "`reportlint-disable-next-line`?"),
+    ({"b": "<!-- reportlint-ignore RL201 -->\n"}, 4,
+     "unknown directive `reportlint-ignore`; known: `reportlint-disable-line`, "
+     "`reportlint-disable-next-line`, `reportlint-disable`, `reportlint-enable`, "
+     "`reportlint-disable-file`"),
+    ({"b": "<!-- reportlint-disable-line RL201 -->\n"}, 4,
+     "`reportlint-disable-line` silences only its own line, which holds nothing else; put it "
+     "at the end of the line to silence, or use `reportlint-disable-next-line` above it"),
 ])
 def test_unused_and_unknown_suppressions_are_reported(
         run: Callable[..., Result], tmp_path: Path, directives: dict[str, str], line: int,
@@ -80,3 +113,46 @@ def test_unused_and_unknown_suppressions_are_reported(
 def test_directive_in_a_code_block_is_text(run: Callable[..., Result], tmp_path: Path) -> None:
     fenced = "```\n<!-- reportlint-disable-file -->\n```\n"
     assert (4, "RL201") in check(run, tmp_path, d=fenced)
+
+
+SAME_LINE = """\
+## Progress Update: BE-014 <!-- reportlint-disable-line RL1 -->
+
+**Status**: IN PROGRESS
+**Progress**: [X]% complete <!-- reportlint-disable-line RL201 -->
+**Updated**: [Date/Time] <!-- reportlint-disable-line unfilled-placeholder -->
+
+### Completed Items
+- [x] [Item 1] <!-- reportlint-disable-line ALL -->
+- [ ] [Item 2] <!-- reportlint-disable-line RL107 -->
+- [ ] [Item 3]
+  and more <!-- a comment
+  over two lines --> [Item 4] <!-- reportlint-disable-line RL201 -->
+
+### In Progress
+- [ ] [Current item]
+
+### Blockers
+| Blocker | Impact | Resolution Needed |
+| --- | --- | --- |
+| TBD <!-- reportlint-disable-line RL201 --> | High | Waiting |
+| TBD | Low | Waiting |
+"""
+
+
+def test_disable_line_silences_its_own_line_only(run: Callable[..., Result],
+                                                 tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(SAME_LINE, "utf-8")
+    found = json.loads(run("check", "--isolated", "--format", "json", path).stdout)
+    # Line 9 keeps its placeholder, line 10 its checkbox and placeholder (the directive on
+    # line 12 is for line 12, after a comment over two lines), line 21 its placeholder.
+    assert [(d["line"], d["code"]) for d in found] == [
+        (9, "RL201"), (10, "RL107"), (10, "RL201"), (15, "RL201"), (21, "RL201")]
+    without = path.with_name("without.md")
+    without.write_text(re.sub(r" <!-- reportlint-disable-line [^>]*-->", "", SAME_LINE),
+                       "utf-8")
+    found = json.loads(run("check", "--isolated", "--format", "json", without).stdout)
+    assert [(d["line"], d["code"]) for d in found if d["line"] in (1, 4, 5, 8, 9, 12, 20)] == [
+        (1, "RL108"), (4, "RL201"), (5, "RL201"), (8, "RL201"), (9, "RL107"), (9, "RL201"),
+        (12, "RL201"), (20, "RL201")]

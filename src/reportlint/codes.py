@@ -1,55 +1,120 @@
-'''The catalogue of finding codes: each code's name, default severity and documentation.
+'''The catalogue: every finding code, in order, one module each.
 
 Codes are ``RL`` and three digits, grouped by area; a code is never reused:
 
-- ``RL0xx``: the input itself (unreadable, binary, not UTF-8, empty, no report in it);
-- ``RL1xx``: the report's structure, as its template (a JSON Schema) requires;
-- ``RL2xx``: reviewer rules, what a schema cannot say (``reportlint.rules``);
-- ``RL9xx``: reportlint itself.
+- ``RL0xx``: the input itself (``reportlint.rules.input``);
+- ``RL1xx``: the report against its template (``reportlint.rules.template``);
+- ``RL2xx``: reviewer rules, what a schema cannot say (``reportlint.rules.review``);
+- ``RL9xx``: reportlint itself (``reportlint.rules.meta``).
 
-Each entry's documentation is written in ruff's shape (what it checks, *Why is this bad?*,
-*Example*, *Use instead*); ``reportlint rule CODE`` and the generated docs print it as is.
+A new code is a new module under the folder of its area and one line here.
+``tests/test_codes.py`` fails when a code module is missing from this list or the reverse.
 '''
 
 from __future__ import annotations
 
-import inspect
-from typing import NamedTuple
+from types import ModuleType
 
-from reportlint.diagnostics import Severity
+from reportlint.rules.base import Code, Rule
+from reportlint.rules.input import (
+    binary_file,
+    empty_file,
+    file_too_large,
+    invalid_encoding,
+    invalid_front_matter,
+    no_report,
+    unreadable_file,
+)
+from reportlint.rules.meta import internal_error, unused_suppression
+from reportlint.rules.review import (
+    contradicted_claim,
+    date_order,
+    duplicate_section,
+    inconsistent_progress,
+    invalid_date,
+    invalid_task_id,
+    irreversible_migration,
+    leaked_secret,
+    low_coverage,
+    section_order,
+    skipped_heading_level,
+    unchanged_listed_file,
+    unexplained_status,
+    unfilled_placeholder,
+    unlisted_change,
+)
+from reportlint.rules.template import (
+    invalid_cell_value,
+    invalid_field_value,
+    invalid_list_item,
+    invalid_title,
+    missing_code_block,
+    missing_column,
+    missing_field,
+    missing_items,
+    missing_section,
+    missing_table,
+    schema_violation,
+    wrong_checkbox_state,
+)
+
+__all__ = ["CATALOGUE", "CODES", "RULES", "Code", "by_name", "markdown"]
 
 
-class Code(NamedTuple):
-    code: str
-    name: str
-    severity: Severity
-    doc: str
+MODULES: tuple[ModuleType, ...] = (
+    unreadable_file,  # RL001
+    binary_file,  # RL002
+    invalid_encoding,  # RL003
+    empty_file,  # RL004
+    no_report,  # RL005
+    invalid_front_matter,  # RL006
+    file_too_large,  # RL007
+    missing_section,  # RL101
+    missing_field,  # RL102
+    invalid_field_value,  # RL103
+    missing_table,  # RL104
+    missing_column,  # RL105
+    invalid_cell_value,  # RL106
+    wrong_checkbox_state,  # RL107
+    invalid_title,  # RL108
+    missing_items,  # RL109
+    invalid_list_item,  # RL110
+    missing_code_block,  # RL111
+    schema_violation,  # RL199
+    unfilled_placeholder,  # RL201
+    contradicted_claim,  # RL202
+    unexplained_status,  # RL203
+    inconsistent_progress,  # RL204
+    invalid_date,  # RL205
+    date_order,  # RL206
+    invalid_task_id,  # RL207
+    low_coverage,  # RL208
+    irreversible_migration,  # RL209
+    leaked_secret,  # RL210
+    duplicate_section,  # RL211
+    section_order,  # RL212
+    skipped_heading_level,  # RL213
+    unchanged_listed_file,  # RL214
+    unlisted_change,  # RL215
+    internal_error,  # RL901
+    unused_suppression,  # RL902
+)
 
-    @property
-    def summary(self) -> str:
-        """The first clause of the first paragraph: what `reportlint rules` shows."""
-        text = " ".join(self.doc.strip().split("\n\n")[0].split())
-        depth, code = 0, False
-        for i, char in enumerate(text):
-            code ^= char == "`"
-            depth += 1 if char in "([" else -1 if char in ")]" else 0
-            if not code and depth == 0 and char in ":;." and text[i + 1:i + 2] in (" ", ""):
-                return text[:i]
-        return text
+CATALOGUE: tuple[Code, ...] = tuple(module.CODE for module in MODULES)
+CODES: dict[str, Code] = {entry.code: entry for entry in CATALOGUE}
+_BY_NAME: dict[str, Code] = {entry.name: entry for entry in CATALOGUE}
+
+# The reviewer rules, in code order: the modules whose ``check`` the engine runs.
+RULES: tuple[Rule, ...] = tuple(
+    Rule(module.CODE, module.check, getattr(module, "SCOPE", "report"))
+    for module in MODULES if hasattr(module, "check"))
 
 
-CODES: dict[str, Code] = {}
+def by_name(name: str) -> Code | None:
+    return _BY_NAME.get(name)
 
 
-def define(code: str, name: str, severity: Severity, doc: str) -> Code:
-    if code in CODES:  # pragma: no cover - a programming error caught by the tests
-        raise ValueError(f"code {code} defined twice")
-    entry = Code(code, name, severity, inspect.cleandoc(doc))
-    CODES[code] = entry
-    return entry
-
-
-def markdown(entries: list[Code]) -> str:
+def markdown(entries: tuple[Code, ...] | list[Code] = CATALOGUE) -> str:
     """The catalogue as one Markdown page: a table, then each code's documentation."""
     out = ["# Rules", "",
            "Generated by `reportlint rules --markdown`; edit the docstrings, not this file.",
@@ -64,403 +129,3 @@ def markdown(entries: list[Code]) -> str:
         out += ["", f"## {entry.code} {entry.name}", "",
                 f"Default severity: {entry.severity.value}.", "", body]
     return "\n".join(out) + "\n"
-
-
-def by_name(name: str) -> Code | None:
-    return next((c for c in CODES.values() if c.name == name), None)
-
-
-E, W = Severity.ERROR, Severity.WARNING
-
-UNREADABLE_FILE = define("RL001", "unreadable-file", E, """
-    Checks that every file given to reportlint can be read.
-
-    ## Why is this bad?
-    A report nobody can open cannot be reviewed; the file is missing, a directory loop, or its
-    permissions keep reportlint (and your reviewers' tools) out.
-
-    ## Example
-    A report file with mode `000`.
-
-    ## Use instead
-    Make the file readable (`chmod 644 report.md`) or stop passing it to reportlint.
-    """)
-
-BINARY_FILE = define("RL002", "binary-file", E, """
-    Checks that a report is text, not binary data.
-
-    ## Why is this bad?
-    A file with NUL bytes is an image, an archive or a corrupted write, not a Markdown report.
-    It renders as garbage and nothing in it can be checked.
-
-    ## Example
-    A `report.md` that is really a PNG screenshot.
-
-    ## Use instead
-    Commit the report as Markdown text and link the screenshot from it.
-    """)
-
-INVALID_ENCODING = define("RL003", "invalid-encoding", E, """
-    Checks that a report is valid UTF-8 (a UTF-16 file with a byte-order mark is accepted).
-
-    ## Why is this bad?
-    Bytes that are not UTF-8 show as replacement characters on GitHub and in most editors; the
-    finding gives the byte offset of the first bad byte so it can be found and fixed.
-
-    ## Example
-    A report saved as Latin-1 with `Café` in it.
-
-    ## Use instead
-    Save the file as UTF-8.
-    """)
-
-EMPTY_FILE = define("RL004", "empty-file", E, """
-    Checks that a report file is not empty (or only white space).
-
-    ## Why is this bad?
-    An empty report is usually a failed write by the agent: the work it describes is unreported.
-
-    ## Example
-    A zero-byte `BE-001-completion.md`.
-
-    ## Use instead
-    Write the report, starting from `reportlint new completion` or the template.
-    """)
-
-NO_REPORT = define("RL005", "no-report", E, """
-    Checks that a file contains at least one report reportlint recognises. The message names
-    the titles it knows and suggests one for the file's first heading: the kind of report its
-    words say (`Completion Summary` is a completion report, `Status` a progress update), with
-    its task id and name.
-
-    ## Why is this bad?
-    A report is recognised by its title heading (`## Task Acknowledged: ...`,
-    `## Progress Update: ...`, `## Task Completion Report: ...`). Without one, the orchestrator
-    and reviewers cannot tell which kind of report this is, and nothing in it is checked.
-
-    ## Example
-    ```markdown
-    # Work summary for the login endpoint
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Task Completion Report: BE-001 - Login endpoint
-    ```
-    or pass `--template NAME` to check the whole file against one template.
-    """)
-
-INVALID_FRONT_MATTER = define("RL006", "invalid-front-matter", E, """
-    Checks that YAML front matter, when a report has it, is a valid mapping of keys.
-
-    ## Why is this bad?
-    Front matter that does not parse is dropped by every tool that reads it, so its status and
-    dates are silently lost. Aliases (`*name`) are refused: they can expand without bound.
-
-    ## Example
-    ```markdown
-    ---
-    status: [COMPLETED
-    ---
-    ```
-
-    ## Use instead
-    ```markdown
-    ---
-    status: COMPLETED
-    ---
-    ```
-    """)
-
-FILE_TOO_LARGE = define("RL007", "file-too-large", E, """
-    Checks that a file is under the size limit (`max-file-size`, 5 MiB by default) before it is
-    read at all.
-
-    ## Why is this bad?
-    A report of many megabytes is a log, a dump or a generated file committed by mistake; no
-    reviewer reads it, and checking it would only cost time and memory.
-
-    ## Example
-    A 40 MB `completion-report.md` with the whole test log pasted in.
-
-    ## Use instead
-    Keep the report short and link to the log; or raise `max-file-size` under
-    `[tool.reportlint]` if large reports are expected.
-    """)
-
-MISSING_SECTION = define("RL101", "missing-section", E, """
-    Checks that every section and sub-section the template requires is present.
-
-    ## Why is this bad?
-    The product manager reads reports by their sections. A missing *Acceptance Criteria
-    Verification* or *Quality Gates Status* section hides whether the work was verified at all.
-    Sections match by name: numbering (`3.`), a trailing `(if any)`, emoji, case and spacing do
-    not matter, so a finding means the section is absent or renamed.
-
-    ## Example
-    ```markdown
-    ## Task Completion Report: BE-001 - Login endpoint
-    ### 1. Implementation Summary
-    ### 3. Acceptance Criteria Verification
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Task Completion Report: BE-001 - Login endpoint
-    ### 1. Implementation Summary
-    ### 2. PRD Alignment Check
-    ### 3. Acceptance Criteria Verification
-    ```
-    """)
-
-MISSING_FIELD = define("RL102", "missing-field", E, """
-    Checks that every field the template requires (`**Status**:`, `**Started**:`, ...) is present.
-
-    ## Why is this bad?
-    Fields are what the orchestrator parses: a report without **Status** cannot be routed, and
-    one without **Started**/**Completed** cannot be tracked.
-
-    ## Example
-    ```markdown
-    ## Task Acknowledged: BE-001 - Login endpoint
-    **Started**: 2025-01-15 09:00
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Task Acknowledged: BE-001 - Login endpoint
-    **Status**: IN PROGRESS
-    **Started**: 2025-01-15 09:00
-    ```
-    """)
-
-INVALID_FIELD_VALUE = define("RL103", "invalid-field-value", E, """
-    Checks that each field's value has the form the template requires.
-
-    ## Why is this bad?
-    `DONE`, `Complete ✅` and `finished` all mean something to a person and nothing to the tools
-    that route reports. Statuses come from a fixed set, percentages are 0-100, dates are
-    `YYYY-MM-DD` (optionally with a time).
-
-    ## Example
-    ```markdown
-    **Status**: Done
-    ```
-
-    ## Use instead
-    ```markdown
-    **Status**: COMPLETED
-    ```
-    """)
-
-MISSING_TABLE = define("RL104", "missing-table", E, """
-    Checks that a section the template defines as a table has a table.
-
-    ## Why is this bad?
-    Tables such as *Files Changed* or *Quality Gates Status* are compared row by row by reviewers
-    and tools; the same facts in prose cannot be checked.
-
-    ## Example
-    ```markdown
-    #### Files Changed
-    I changed the auth service and its tests.
-    ```
-
-    ## Use instead
-    ```markdown
-    #### Files Changed
-    | File | Change Type | Description |
-    |------|-------------|-------------|
-    | `src/auth/service.ts` | Modified | Token rotation |
-    ```
-    """)
-
-MISSING_COLUMN = define("RL105", "missing-column", E, """
-    Checks that a table has every column the template requires.
-
-    ## Why is this bad?
-    A *Files Changed* table without *Change Type*, or a migrations table without *Reversible*,
-    drops exactly the fact a reviewer needs.
-
-    ## Example
-    ```markdown
-    | File | Description |
-    |------|-------------|
-    | `src/auth/service.ts` | Token rotation |
-    ```
-
-    ## Use instead
-    ```markdown
-    | File | Change Type | Description |
-    |------|-------------|-------------|
-    | `src/auth/service.ts` | Modified | Token rotation |
-    ```
-    """)
-
-INVALID_CELL_VALUE = define("RL106", "invalid-cell-value", W, """
-    Checks that table cells with a fixed vocabulary use it (for example *Change Type*).
-
-    ## Why is this bad?
-    `Created`, `New` and `Added` in one column make the table hard to filter and compare with
-    the diff.
-
-    ## Example
-    ```markdown
-    | `src/auth/service.ts` | Created | Token rotation |
-    ```
-
-    ## Use instead
-    ```markdown
-    | `src/auth/service.ts` | Added | Token rotation |
-    ```
-    """)
-
-WRONG_CHECKBOX_STATE = define("RL107", "wrong-checkbox-state", E, """
-    Checks checkbox items against their section: *Completed Items* are ticked, *In Progress*
-    items are not.
-
-    ## Why is this bad?
-    An unticked box under *Completed Items* (or a ticked one under *In Progress*) means the
-    report disagrees with itself; the reader cannot tell which half is true.
-
-    ## Example
-    ```markdown
-    ### Completed Items
-    - [ ] Database schema
-    ```
-
-    ## Use instead
-    ```markdown
-    ### Completed Items
-    - [x] Database schema
-    ```
-    """)
-
-INVALID_TITLE = define("RL108", "invalid-title", E, """
-    Checks that a report's title carries both a task id and a task name.
-
-    ## Why is this bad?
-    The title `Task Completion Report: BE-001 - Login endpoint` is how a report is matched to
-    its task; without the id the product manager cannot file it, without the name nobody can
-    read the list of reports.
-
-    ## Example
-    ```markdown
-    ## Task Completion Report: Login endpoint
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Task Completion Report: BE-001 - Login endpoint
-    ```
-    """)
-
-MISSING_ITEMS = define("RL109", "missing-items", E, """
-    Checks that a section the template defines as a list (or checklist) has items.
-
-    ## Why is this bad?
-    An *Execution Plan* with no steps or a *TodoWrite Tracking* section with no checkboxes
-    promises structure the report does not deliver.
-
-    ## Example
-    ```markdown
-    ### Execution Plan
-    I will start with the schema.
-    ```
-
-    ## Use instead
-    ```markdown
-    ### Execution Plan
-    1. Design the schema - Est: 2 hours
-    ```
-    """)
-
-INVALID_LIST_ITEM = define("RL110", "invalid-list-item", W, """
-    Checks that list items have the form the template asks for (for example an estimate on
-    every *Execution Plan* step).
-
-    ## Why is this bad?
-    Steps without estimates cannot be planned against; the template asks for `Est: X hours`
-    on each.
-
-    ## Example
-    ```markdown
-    1. Design the schema
-    ```
-
-    ## Use instead
-    ```markdown
-    1. Design the schema - Est: 2 hours
-    ```
-    """)
-
-MISSING_CODE_BLOCK = define("RL111", "missing-code-block", W, """
-    Checks that a section the template defines with a code block (such as the test execution
-    output in *Test Coverage Report*) has one.
-
-    ## Why is this bad?
-    "All tests pass" is a claim; the runner's own output is the evidence. Reviewers who cannot
-    see it must either trust the report or rerun everything.
-
-    ## Example
-    ```markdown
-    ### 4. Test Coverage Report
-    All tests pass.
-    ```
-
-    ## Use instead
-    ````markdown
-    ### 4. Test Coverage Report
-    **Test Execution Output:**
-    ```
-    Tests: 42 passed, 42 total
-    ```
-    ````
-    """)
-
-SCHEMA_VIOLATION = define("RL199", "schema-violation", E, """
-    Reports any other way a report breaks its template's schema.
-
-    ## Why is this bad?
-    Custom templates can require anything JSON Schema can say; when a failure does not fit
-    one of the specific codes above, it is reported here with the template's own wording.
-
-    ## Example
-    A custom template requiring at least two rows in *Technical Decisions*, and a report with one.
-
-    ## Use instead
-    Follow the message; `reportlint extract FILE` shows the model the template validates.
-    """)
-
-INTERNAL_ERROR = define("RL901", "internal-error", E, """
-    Reports a file reportlint itself failed on, so that one file cannot stop a whole run.
-
-    ## Why is this bad?
-    It is a bug in reportlint, not in the report: the other files are still checked and the
-    run fails, so the problem is not silently skipped.
-
-    ## Example
-    Any input that makes a check raise an unexpected exception.
-
-    ## Use instead
-    Report it with the file attached; `--ignore RL901` is not a fix.
-    """)
-
-UNUSED_SUPPRESSION = define("RL902", "unused-suppression", W, """
-    Checks that every `<!-- reportlint-disable... -->` comment still suppresses something.
-
-    ## Why is this bad?
-    A suppression outlives the problem it hid; left in place it will silently hide the next,
-    different problem on that line. It may also name a code that does not exist (a typo).
-
-    ## Example
-    ```markdown
-    <!-- reportlint-disable-next-line RL201 -->
-    **Progress**: 60% complete
-    ```
-
-    ## Use instead
-    ```markdown
-    **Progress**: 60% complete
-    ```
-    """)

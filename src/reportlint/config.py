@@ -11,9 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import codes, saferegex
+from reportlint import codes, saferegex, selectors
 from reportlint.diagnostics import Severity
-from reportlint.rules import Options
+from reportlint.rules.base import Options
 
 
 def _toml() -> Any:
@@ -53,11 +53,9 @@ class Config(NamedTuple):
     role: str | None = None  # prefer this role's templates, whatever the task-id prefix
 
     def selected(self, code: str) -> bool:
-        """ruff's rule: the most specific selector wins; ``ignore`` wins a tie."""
-        chosen = max((_specificity(s, code) for s in self.select + self.extend_select),
-                     default=-1)
-        dropped = max((_specificity(s, code) for s in self.ignore), default=-1)
-        return chosen >= 0 and chosen > dropped
+        """ruff's rule (see :mod:`reportlint.selectors`): the most specific selector wins;
+        ``ignore`` wins a tie."""
+        return selectors.selected(code, self.select + self.extend_select, self.ignore)
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
@@ -100,23 +98,6 @@ class ConfigProblem(NamedTuple):
     def __str__(self) -> str:
         where = str(self.path) if self.path else "command line"
         return f"{where}: `{self.key}`: {self.message}"
-
-
-def _specificity(selector: str, code: str) -> int:
-    selector = selector.strip()
-    if selector.upper() == "ALL":
-        return 0
-    entry = codes.CODES.get(code)
-    if entry is not None and selector == entry.name:
-        return len(code)
-    return len(selector) if code.startswith(selector.upper()) else -1
-
-
-def valid_selector(selector: str) -> bool:
-    if selector.upper() == "ALL" or codes.by_name(selector) is not None:
-        return True
-    return bool(re.fullmatch(r"RL\d{0,3}", selector.upper())) and any(
-        c.startswith(selector.upper()) for c in codes.CODES)
 
 
 @lru_cache(maxsize=256)
@@ -190,11 +171,11 @@ def from_table(table: Mapping[str, Any], path: Path | None,
             items = _strings(table[key])
             if items is None:
                 return ConfigProblem(path, key, "expected a list of codes or rule names")
-            bad = [s for s in items if not valid_selector(s)]
-            if bad:
-                return ConfigProblem(path, key, f"unknown code or rule {bad[0]!r}; see "
-                                     "`reportlint rules`")
-            values[key.replace("-", "_")] = tuple(items)
+            try:
+                selectors.parse_all(items)
+            except selectors.UnknownSelector as exc:
+                return ConfigProblem(path, key, str(exc))
+            values[key.replace("-", "_")] = tuple(selectors.split(items))
     for key in ("include", "exclude"):
         if key in table:
             items = _strings(table[key])
@@ -227,24 +208,44 @@ def from_table(table: Mapping[str, Any], path: Path | None,
             return ConfigProblem(path, "max-file-size", "expected a size such as 5242880, "
                                  f"\"5 MiB\" or \"10MB\", got {table['max-file-size']!r}")
         values["max_file_size"] = size
-    severity = table.get("severity", {})
-    if not isinstance(severity, dict):
-        return ConfigProblem(path, "severity", "expected a table of CODE = \"error\"|\"warning\"")
-    resolved: dict[str, Severity] = {}
-    for code, level in severity.items():
-        entry = codes.CODES.get(str(code).upper()) or codes.by_name(str(code))
-        if entry is None:
-            return ConfigProblem(path, f"severity.{code}", "unknown code or rule name")
-        if level not in ("error", "warning"):
-            return ConfigProblem(path, f"severity.{code}",
-                                 f"expected \"error\" or \"warning\", got {level!r}")
-        resolved[entry.code] = Severity(level)
-    values["severity"] = resolved
+    severity = _severities(table.get("severity", {}), path)
+    if isinstance(severity, ConfigProblem):
+        return severity
+    values["severity"] = severity
     options = _options(table.get("options", {}), path)
     if isinstance(options, ConfigProblem):
         return options
     values["options"] = options
     return Config(**values)
+
+
+def _severities(table: Any, path: Path | None) -> dict[str, Severity] | ConfigProblem:
+    """Each code's severity from a table of selector = level: the most specific key that
+    matches a code decides it, so `RL2 = "warning"` and `RL201 = "error"` can go together."""
+    if not isinstance(table, dict):
+        return ConfigProblem(path, "severity", "expected a table of CODE = \"error\"|\"warning\"")
+    best: dict[str, tuple[int, Severity, str]] = {}  # code -> (specificity, level, key)
+    for key, level in table.items():
+        where = f"severity.{key}"
+        try:
+            chosen = selectors.parse_all(key)
+        except selectors.UnknownSelector as exc:
+            return ConfigProblem(path, where, str(exc))
+        if not chosen:
+            return ConfigProblem(path, where, "expected a code, prefix, rule name or ALL")
+        if level not in ("error", "warning"):
+            return ConfigProblem(path, where, f"expected \"error\" or \"warning\", got {level!r}")
+        wanted = Severity(level)
+        for selector in chosen:
+            for code in filter(selector.matches, codes.CODES):
+                known = best.get(code)
+                if known is not None and known[0] == selector.specificity \
+                        and known[1] != wanted:
+                    return ConfigProblem(path, where, f"makes {code} {level!r} but "
+                                         f"`severity.{known[2]}` makes it {known[1].value!r}")
+                if known is None or selector.specificity > known[0]:
+                    best[code] = (selector.specificity, wanted, key)
+    return {code: chosen_level for code, (_, chosen_level, _) in best.items()}
 
 
 def _options(table: Any, path: Path | None) -> Options | ConfigProblem:

@@ -9,10 +9,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, model, names, parser, rules, source, suppress
+from reportlint import cache, codes, explain, model, names, parser, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
-from reportlint.rules.secrets import redact
+from reportlint.nodes import Document
+from reportlint.rules.base import Context, Options, Rule
+from reportlint.rules.input import file_too_large, invalid_front_matter, no_report, unreadable_file
+from reportlint.rules.meta import internal_error
+from reportlint.rules.review import unfilled_placeholder
+from reportlint.rules.template import invalid_cell_value, invalid_field_value
+from reportlint.secrets import redact
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
@@ -21,8 +27,8 @@ if TYPE_CHECKING:
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                         ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 # A template value that is a leftover placeholder is reported once, as the placeholder.
-_ROOT_CAUSE = {codes.INVALID_FIELD_VALUE.code, codes.INVALID_CELL_VALUE.code}
-_PLACEHOLDER = "RL201"
+_ROOT_CAUSE = {invalid_field_value.CODE.code, invalid_cell_value.CODE.code}
+_PLACEHOLDER = unfilled_placeholder.CODE.code
 
 
 class Input(NamedTuple):
@@ -48,15 +54,15 @@ class Settings:
         self.cache_results = cache_results  # False with --no-cache
 
     @cached_property
-    def options(self) -> rules.Options:
+    def options(self) -> Options:
         texts = tuple(text for name in self.registry.names()
                       for text in self.registry[name].meta.get("placeholders", ())
                       if isinstance(text, str))
         return self.config.options._replace(placeholder_texts=texts)
 
     @cached_property
-    def rules(self) -> list[rules.Rule]:
-        return [r for r in rules.load() if self.config.selected(r.code.code)]
+    def rules(self) -> list[Rule]:
+        return [r for r in codes.RULES if self.config.selected(r.code.code)]
 
     @cached_property
     def fingerprint(self) -> str:
@@ -115,7 +121,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def document(text: str, registry: Registry, template: str | None,
-             role: str | None = None, lines: list[str] | None = None) -> dict[str, Any]:
+             role: str | None = None, lines: list[str] | None = None) -> Document:
     def classify(heading: str) -> str | None:
         return registry.classify(heading, role)
 
@@ -133,7 +139,7 @@ def check(item: Input, settings: Settings) -> Outcome:
         if hit is not None:
             return hit
     outcome = _guarded(item, settings)
-    if cacheable and not any(d.code == codes.INTERNAL_ERROR.code for d in outcome.diagnostics):
+    if cacheable and not any(d.code == internal_error.CODE.code for d in outcome.diagnostics):
         cache.put("results", name, _stored(outcome))
     return outcome
 
@@ -165,12 +171,8 @@ def _cached(path: str, value: Any) -> Outcome | None:
 def _guarded(item: Input, settings: Settings) -> Outcome:
     try:
         return _check(item, settings)
-    except RecursionError:
-        failure = "the document is nested too deeply to check"
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
-        failure = f"reportlint failed on this file ({type(exc).__name__}: {exc}); please report it"
-    return Outcome(item.path, (diagnostic(item.path, Finding(codes.INTERNAL_ERROR.code, 1,
-                                                              failure)),))
+        return Outcome(item.path, (diagnostic(item.path, internal_error.finding(exc)),))
 
 
 def _text(item: Input, limit: int | None = None) -> str | Diagnostic:
@@ -178,14 +180,10 @@ def _text(item: Input, limit: int | None = None) -> str | Diagnostic:
     size = item.size if item.size is not None else (
         len(item.data) if item.data is not None and limit is not None else None)
     if size is not None and limit is not None and size > limit:
-        return diagnostic(item.path, Finding(
-            codes.FILE_TOO_LARGE.code, 1,
-            f"file is {size:,} bytes, over the {limit:,}-byte limit (`max-file-size`); "
-            "it was not checked"))
+        return diagnostic(item.path, file_too_large.finding(size, limit))
     if item.data is None:
         reason = item.error or "cannot be read"
-        return diagnostic(item.path, Finding(codes.UNREADABLE_FILE.code, 1,
-                                             f"cannot read file: {reason}"))
+        return diagnostic(item.path, unreadable_file.finding(reason))
     decoded = source.decode(item.data)
     return diagnostic(item.path, decoded) if isinstance(decoded, Finding) else decoded.text
 
@@ -201,13 +199,13 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings: list[Finding] = []
     front = doc["front_matter"]
     if front is not None and front.get("error"):
-        findings.append(Finding(codes.INVALID_FRONT_MATTER.code, front["error_line"],
-                                front["error"]))
+        findings.append(invalid_front_matter.finding(front["error_line"], front["error"]))
     if not doc["reports"]:
         first = doc["first_heading"]
         heading = names.atx_text(lines[first - 1]) if first else None
-        findings.append(Finding(codes.NO_REPORT.code, first or 1,
-                                _no_report(registry, heading, config.role)))
+        titles = list(dict.fromkeys(registry[name].title for name in registry.names()))
+        findings.append(no_report.finding(first or 1, titles,
+                                          registry.suggest_title(heading, config.role)))
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
                              settings, _relative(item, settings.changes)))
     findings = [f for f in findings if config.selected(f.code)]
@@ -230,43 +228,29 @@ def _relative(item: Input, changes: Changes | None) -> str:
         return ""
 
 
-def _reviews(doc: dict[str, Any], text: str, lines: list[str], settings: Settings,
+def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
              source: str) -> Iterator[Finding]:
     """Schema findings and reviewer-rule findings for every report, then document rules
     (``text`` is the file with its line endings as ``\n``)."""
     registry = settings.registry
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
-        template = entry.schema
         quick = entry.quick_check
-        found = [] if quick is not None and quick(report) else _explain(report, template)
-        context = rules.Context(doc, lines, settings.options, report,
-                                tuple(doc["reports"][:index]), template, settings.changes,
-                                source, nodes=tuple(rules.walk(report)))
+        found = [] if quick is not None and quick(report) else explain.findings(report,
+                                                                                 entry.shape)
+        context = Context(doc, lines, settings.options, report,
+                                tuple(doc["reports"][:index]), entry.shape, settings.changes,
+                                source, walked=tuple(model.walk(report)))
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
                     for r in settings.rules if r.scope == "report" for hit in r.check(context)]
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}
         yield from (f for f in found if not (f.code in _ROOT_CAUSE and f.line in placeholders))
         yield from reviewed
-    context = rules.Context(doc, lines, settings.options, text=text)
+    context = Context(doc, lines, settings.options, text=text)
     for rule in settings.rules:
         if rule.scope == "document":
             for hit in rule.check(context):
                 yield Finding(rule.code.code, hit.line, hit.message, hit.column)
-
-
-def _explain(report: dict[str, Any], template: dict[str, Any]) -> list[Finding]:
-    # jsonschema is imported only when a report fails (or its template needs it).
-    from reportlint import schema
-
-    return schema.validate(report, template)
-
-
-def _no_report(registry: Registry, heading: str | None, role: str | None) -> str:
-    titles = dict.fromkeys(registry[name].title for name in registry.names())  # ordered, once
-    known = ", ".join(f"`{title}`" for title in titles)
-    return (f"no report title found (known: {known}); start the report with a heading such "
-            f"as `## {registry.suggest_title(heading, role)}`, or pass --template NAME")
 
 
 class Repair(NamedTuple):
@@ -292,8 +276,8 @@ def repair(item: Input, settings: Settings) -> Repair | None:
         return None
     doc = document(text, settings.registry, settings.template_for(item),
                    settings.config.role)
-    schemas = {n: settings.registry[n].schema for n in settings.registry.names()}
-    fixed = fixes.fix(text, doc, schemas)
+    shapes = {n: settings.registry[n].shape for n in settings.registry.names()}
+    fixed = fixes.fix(text, doc, shapes)
     if fixed.lines == 0 or fixed.text == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from reportlint.model import code_lines, walk
+from reportlint.nodes import Document
+from reportlint.shape import Shape
 
 _ENDINGS = re.compile(r"(\r\n|\r|\n)")
 _COLON_INSIDE = re.compile(
@@ -38,25 +40,19 @@ def _key(text: str) -> str:
     return " ".join(kept.casefold().split())
 
 
-def allowed_statuses(schema: dict[str, Any]) -> list[str]:
-    node: Any = schema
-    for part in ("properties", "fields", "properties", "status", "properties", "value"):
-        node = node.get(part, {}) if isinstance(node, dict) else {}
-    if not isinstance(node, dict):
-        return []
-    if isinstance(node.get("const"), str):
-        return [node["const"]]
-    return [v for v in node.get("enum", []) if isinstance(v, str)]
+def allowed_statuses(template: Shape) -> list[str]:
+    status = template.fields().get("status")
+    return status.value().allowed() if status is not None else []
 
 
-def fix(text: str, doc: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> Fixed:
-    """``text`` with every safe repair made. ``doc`` is its model; ``schemas`` maps template
-    names to their schemas (for the status values each report's template allows)."""
+def fix(text: str, doc: Document, shapes: dict[str, Shape]) -> Fixed:
+    """``text`` with every safe repair made. ``doc`` is its model; ``shapes`` maps template
+    names to their shapes (for the status values each report's template allows)."""
     parts = _ENDINGS.split(text)
     lines, endings = parts[0::2], [*parts[1::2], ""]
     code = _code_lines(doc)
     count = 0
-    statuses = _status_lines(doc, schemas)
+    statuses = _status_lines(doc, shapes)
     for index, line in enumerate(lines):
         number = index + 1
         if number in code:
@@ -85,19 +81,19 @@ def fix(text: str, doc: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> F
     return Fixed("".join(line + end for line, end in zip(lines, endings, strict=True)), count)
 
 
-def _code_lines(doc: dict[str, Any]) -> set[int]:
-    found = code_lines(n for report in doc.get("reports", ()) for n in walk(report))
-    front = doc.get("front_matter")
+def _code_lines(doc: Document) -> set[int]:
+    found = code_lines(n for report in doc["reports"] for _, n in walk(report))
+    front = doc["front_matter"]
     if front:  # YAML: white space there may be content (block scalars)
         found.update(range(front["line"], front["end_line"] + 1))
     return found
 
 
-def _status_lines(doc: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[int, list[str]]:
+def _status_lines(doc: Document, shapes: dict[str, Shape]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    for report in doc.get("reports", ()):
+    for report in doc["reports"]:
         status = report.get("fields", {}).get("status")
-        allowed = allowed_statuses(schemas.get(report.get("template") or "", {}))
+        allowed = allowed_statuses(shapes.get(report.get("template") or "", Shape(None)))
         if (status and allowed and status["style"] in ("bold", "plain")
                 and status["value"] not in allowed):
             found[status["line"]] = allowed

@@ -19,14 +19,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportlint import names
+from reportlint.nodes import (
+    CodeBlock,
+    Column,
+    Comment,
+    Container,
+    Content,
+    Document,
+    FrontMatter,
+    Item,
+    Report,
+    Section,
+    Table,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-Node = dict[str, Any]
 Classifier = Callable[[str], "str | None"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -102,7 +114,7 @@ def _field_from_line(tokens: list[Token]) -> tuple[str, str, str] | None:
     return None
 
 
-def _content() -> Node:
+def _content() -> Content:
     return {"fields": {}, "paragraphs": [], "items": [], "tables": [], "code_blocks": [],
             "sections": {}}
 
@@ -114,15 +126,16 @@ class _Builder:
         self.total = len(lines) - 1 if text.endswith(("\n", "\r")) else len(lines)
         self.classify = classify
         self.forced = forced
-        self.reports: list[Node] = []
-        self.front_matter: Node | None = None
-        self.stack: list[Node] = []  # [report, section, sub-section, ...]
+        self.reports: list[Report] = []
+        self.front_matter: FrontMatter | None = None
+        self.scalars: dict[str, tuple[str, int]] = {}  # front matter's scalar values, by label
+        self.stack: list[Container] = []  # [report, section, sub-section, ...]
         self.lists: list[bool] = []  # ordered? for each open list
-        self.item: Node | None = None  # the list item whose first paragraph is next
-        self.open_items: list[Node | None] = []  # enclosing list items, innermost last
-        self.footer: list[tuple[Node, str]] | None = None
+        self.item: Item | None = None  # the list item whose first paragraph is next
+        self.open_items: list[Item | None] = []  # enclosing list items, innermost last
+        self.footer: list[tuple[Container, str]] | None = None
         self.first_heading: int | None = None
-        self.comments: list[Node] = []
+        self.comments: list[Comment] = []
 
     # -- structure ---------------------------------------------------------------------
 
@@ -131,10 +144,10 @@ class _Builder:
         match = _LEAD.match(raw)
         return (match.end() if match else 0) + 1
 
-    def open_report(self, title: str, template: str | None, level: int, line: int) -> None:
+    def open_report(self, title: str, template: str, level: int, line: int) -> None:
         self.close_report(line - 1)
         parts = names.split_title(title)
-        report = {
+        report: Report = {
             "template": template, "line": line, "level": level, "end_line": self.total,
             "title": {"text": title, "label": parts.label, "task_id": parts.task_id,
                       "task_name": parts.task_name, "line": line},
@@ -172,8 +185,9 @@ class _Builder:
         while len(self.stack) > 1 and self.stack[-1]["level"] >= level:
             self.stack.pop()["end_line"] = line - 1
         parent = self.stack[-1]
-        section = {"title": title, "key": names.key(title), "number": names.number(title),
-                   "level": level, "line": line, "end_line": self.total, **_content()}
+        section: Section = {"title": title, "key": names.key(title),
+                            "number": names.number(title), "level": level, "line": line,
+                            "end_line": self.total, **_content()}
         unique = section["key"]
         n = 1
         while unique in parent["sections"]:
@@ -185,11 +199,11 @@ class _Builder:
     # -- content -----------------------------------------------------------------------
 
     @property
-    def target(self) -> Node | None:
+    def target(self) -> Container | None:
         return self.stack[-1] if self.stack else None
 
     def add_field(self, label: str, value: str, style: str, line: int,
-                  target: Node | None = None) -> None:
+                  target: Container | None = None) -> None:
         container = target if target is not None else self.target
         if container is None:
             return
@@ -232,17 +246,31 @@ class _Builder:
             if found:
                 self.add_field(*found, line=start + offset)
 
-    def list_item(self, token: Token) -> Node | None:
+    def list_item(self, token: Token) -> Item | None:
         if self.target is None:
             return None
         line = token.map[0] + 1 if token.map else 1
-        item: Node = {"text": "", "line": line, "depth": len(self.lists) - 1,
+        item: Item = {"text": "", "line": line, "depth": len(self.lists) - 1,
                       "ordered": self.lists[-1] if self.lists else False}
         if "task-list-item" in str(token.attrs.get("class", "")):
             item["checked"] = False  # the inline's checkbox says whether it is ticked
         self.target["items"].append(item)
         self.item = item
         return item
+
+    def inline_comments(self, inline: Token) -> None:
+        """The HTML comments inside a line of text (``... <!-- reportlint-disable-line X -->``),
+        each at the line it starts on."""
+        if "<!--" not in inline.content:
+            return
+        line = (inline.map or [0])[0] + 1
+        for child in inline.children or ():
+            if child.type == "html_inline" and child.content.startswith("<!--"):
+                self.comments.append({"line": line, "text": child.content, "inline": True})
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "html_inline":
+                line += child.content.count("\n")
 
     def checkbox(self, inline: Token) -> None:
         if self.item is None or "checked" not in self.item:
@@ -270,6 +298,7 @@ class _Builder:
                     cells.append(children[0].content.strip())
                 else:
                     cells.append(plain(children).strip())
+                    self.inline_comments(tokens[i + 1])
                 i += 3
                 continue
             if kind == "tr_open" and header:
@@ -284,7 +313,7 @@ class _Builder:
 
     def _add_table(self, line: int, header: list[str], rows: list[tuple[int, list[str]]]) -> None:
         keys: list[str] = []
-        columns: Node = {}
+        columns: dict[str, Column] = {}
         for index, name in enumerate(header):
             base = names.key(name) or f"column-{index + 1}"
             unique, n = base, 1
@@ -293,7 +322,7 @@ class _Builder:
                 unique = f"{base}~{n}"
             keys.append(unique)
             columns[unique] = {"name": name, "index": index}
-        table = {"line": line, "columns": columns,
+        table: Table = {"line": line, "columns": columns,
                  "rows": [{"line": row_line, "cells": dict(zip(keys, cells, strict=False))}
                           for row_line, cells in rows]}
         assert self.target is not None
@@ -309,16 +338,21 @@ class _Builder:
         line = (token.map or [0])[0] + 1
         language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else None
         end = (token.map or [0, line])[1]
-        self.target["code_blocks"].append({"line": line, "end_line": max(end, line),
-                                           "language": language, "text": token.content})
+        block: CodeBlock = {"line": line, "end_line": max(end, line), "language": language,
+                            "text": token.content}
+        self.target["code_blocks"].append(block)
 
     def front(self, token: Token) -> None:
         from reportlint import frontmatter
 
         start = (token.map or [0, 0])[0] + 1
         end = (token.map or [0, 0])[1]
-        self.front_matter = {"line": start, "end_line": end,
-                             **frontmatter.load(token.content, start + 1)}
+        loaded = frontmatter.load(token.content, start + 1)
+        self.scalars = loaded.pop("scalars", {})
+        front: FrontMatter = {"line": start, "end_line": end, "data": loaded.get("data")}
+        if "error" in loaded:
+            front["error"], front["error_line"] = loaded["error"], loaded["error_line"]
+        self.front_matter = front
 
     # -- the walk ----------------------------------------------------------------------
 
@@ -335,15 +369,17 @@ class _Builder:
             if kind == "heading_open":
                 line = (token.map or [0])[0] + 1
                 title = plain(tokens[i + 1].children).strip()
+                self.inline_comments(tokens[i + 1])
                 self.first_heading = self.first_heading or line
                 if i == title_index:
-                    self.open_report(title, self.forced, 0, line)
+                    self.open_report(title, self.forced or "", 0, line)
                 else:
                     self.heading(int(token.tag[1:]), line, title)
                 self.item = None
                 i += 3
                 continue
             if kind == "inline":
+                self.inline_comments(token)
                 if self.item is not None:
                     self.checkbox(token)
                 self.paragraph(token)
@@ -394,31 +430,35 @@ class _Builder:
         if not self.front_matter or not self.reports:
             return
         report = self.reports[0]
-        for label, (value, line) in self.front_matter.get("scalars", {}).items():
+        for label, (value, line) in self.scalars.items():
             self.add_field(label, value, "front-matter", line, target=report)
 
 
 def build(text: str, tokens: list[Token], classify: Classifier,
-          forced: str | None = None, lines: list[str] | None = None) -> Node:
+          forced: str | None = None, lines: list[str] | None = None) -> Document:
     """The document model of ``text`` (already parsed into ``tokens``; ``lines`` are its
     :func:`split_lines`, when the caller has them already)."""
     builder = _Builder(text, classify, forced, lines if lines is not None else split_lines(text))
     builder.walk(tokens)
-    front = builder.front_matter
-    if front is not None:
-        front = {k: v for k, v in front.items() if k != "scalars"}
     return {"lines": builder.total, "first_heading": builder.first_heading,
-            "front_matter": front, "comments": builder.comments, "reports": builder.reports}
+            "front_matter": builder.front_matter, "comments": builder.comments,
+            "reports": builder.reports}
 
 
-def walk(node: Node) -> Iterator[Node]:
-    """A report or section, then every section below it, in document order."""
-    yield node
-    for child in node.get("sections", {}).values():
-        yield from walk(child)
+def walk(report: Report) -> Iterator[tuple[str, Container]]:
+    """The report, then every section below it in document order, each with its key (the
+    report's is ``""``)."""
+    yield "", report
+    yield from _sections(report)
 
 
-def code_lines(nodes: Iterable[Node]) -> set[int]:
+def _sections(node: Container) -> Iterator[tuple[str, Section]]:
+    for child in node["sections"].values():
+        yield child["key"], child
+        yield from _sections(child)
+
+
+def code_lines(nodes: Iterable[Container]) -> set[int]:
     """The lines inside the fenced or indented code blocks of these reports or sections."""
     found: set[int] = set()
     for node in nodes:

@@ -106,3 +106,15 @@ def atx_text(line: str) -> str:
     text = text.lstrip("#").strip()
     body, _, closing = text.rpartition(" ")
     return body.rstrip() if closing and set(closing) == {"#"} else text
+
+
+def similar(name: str, candidates: list[str]) -> list[str]:
+    """The candidate key that most likely means ``name``: a near spelling, or a name made of
+    some of its words (``type`` for ``change-type``)."""
+    import difflib  # only when something is missing: not at start-up
+
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    if close:
+        return close
+    words = set(name.split("-"))
+    return [k for k in candidates if set(k.split("-")) < words or words < set(k.split("-"))][:1]

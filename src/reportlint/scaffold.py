@@ -8,100 +8,92 @@ the author must write, the skeleton holds a placeholder (``TBD``, ``[Date/Time]`
 
 from __future__ import annotations
 
-from typing import Any
+from reportlint.shape import Shape
 
 TBD = "TBD"
 
 
-def _props(schema: Any, *path: str) -> dict[str, Any]:
-    node = schema
-    for part in path:
-        node = node.get(part, {}) if isinstance(node, dict) else {}
-    return node if isinstance(node, dict) else {}
-
-
-def field_value(field: dict[str, Any]) -> str:
-    if isinstance(field.get("x-placeholder"), str):
-        return str(field["x-placeholder"])
-    value = _props(field, "properties", "value")
-    if isinstance(value.get("const"), str):
-        return str(value["const"])
-    if value.get("enum"):
-        return str(value["enum"][0])
+def field_value(field: Shape) -> str:
+    placeholder = field.keyword("x-placeholder")
+    if isinstance(placeholder, str):
+        return placeholder
+    value = field.value()
+    if isinstance(value.keyword("const"), str):
+        return str(value.keyword("const"))
+    if value.keyword("enum"):
+        return str(value.keyword("enum")[0])
     return TBD
 
 
-def scaffold(schema: dict[str, Any], task_id: str | None = None, name: str | None = None) -> str:
-    label = str(schema.get("title", "Report"))
-    prefixes = _props(schema, "x-reportlint").get("task-prefixes") or ["BE"]
+def scaffold(template: Shape, task_id: str | None = None, name: str | None = None) -> str:
+    label = template.title("Report")
+    meta = Shape(template.keyword("x-reportlint"))
+    prefixes = meta.keyword("task-prefixes") or ["BE"]
     out = [f"## {label}: {task_id or f'[{prefixes[0]}-XXX]'} - {name or '[Task Name]'}", ""]
-    fields = _props(schema, "properties", "fields", "properties")
-    head = [(k, f) for k, f in fields.items() if isinstance(f, dict) and not f.get("x-footer")]
-    foot = [(k, f) for k, f in fields.items() if isinstance(f, dict) and f.get("x-footer")]
-    out += [f"**{f.get('title', k)}**: {field_value(f)}" for k, f in head]
+    fields = template.fields()
+    head = [(k, f) for k, f in fields.items() if not f.keyword("x-footer")]
+    foot = [(k, f) for k, f in fields.items() if f.keyword("x-footer")]
+    out += [f"**{f.title(k)}**: {field_value(f)}" for k, f in head]
     out.append("")
-    _sections(_props(schema, "properties", "sections", "properties"), 3, out)
+    _sections(template.sections(), 3, out)
     if foot:
         out += ["---", ""]
-        out += [f"**{f.get('title', k)}**: {field_value(f)}" for k, f in foot]
+        out += [f"**{f.title(k)}**: {field_value(f)}" for k, f in foot]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def section(key: str, schema: dict[str, Any], level: int) -> str:
+def section(key: str, shape: Shape, level: int) -> str:
     """The Markdown of one section (with its sub-sections), as a scaffold writes it."""
     out: list[str] = []
-    _sections({key: schema}, level, out)
+    _sections({key: shape}, level, out)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def table(tables_schema: dict[str, Any]) -> str:
-    return "\n".join(_table(tables_schema)) + "\n"
+def table(tables: Shape) -> str:
+    return "\n".join(_table(tables)) + "\n"
 
 
-def _sections(sections: dict[str, Any], level: int, out: list[str]) -> None:
-    for key, section in sections.items():
-        if not isinstance(section, dict):
-            continue
-        out += ["#" * min(level, 6) + " " + str(section.get("title", key)), ""]
-        content = _props(section, "properties")
+def _sections(sections: dict[str, Shape], level: int, out: list[str]) -> None:
+    for key, shape in sections.items():
+        out += ["#" * min(level, 6) + " " + shape.title(key), ""]
         # Blocks apart, each followed by a blank line: a table right under a list item
         # would be read as part of the item's text.
         blocks: list[list[str]] = []
-        fields = _props(content, "fields", "properties")
+        fields = shape.fields()
         if fields:
-            blocks.append([f"- {f.get('title', k)}: {TBD}" for k, f in fields.items()])
-        if "items" in content:
-            blocks.append([_item(content["items"])])
-        if "tables" in content:
-            blocks.append(_table(content["tables"]))
-        if "code_blocks" in content:
+            blocks.append([f"- {f.title(k)}: {TBD}" for k, f in fields.items()])
+        if shape.declares("items"):
+            blocks.append([_item(shape.part("items"))])
+        if shape.declares("tables"):
+            blocks.append(_table(shape.part("tables")))
+        if shape.declares("code_blocks"):
             blocks.append(["```", TBD, "```"])
         for block in blocks:
             out += [*block, ""]
         wrote = bool(blocks)
-        subsections = _props(content, "sections", "properties")
+        subsections = shape.sections()
         if subsections:
             _sections(subsections, level + 1, out)
         elif not wrote:
             out += [TBD, ""]
 
 
-def _item(items: dict[str, Any]) -> str:
-    text = str(items.get("x-placeholder", TBD))
-    checked = _props(items, "items", "properties", "checked").get("const")
+def _item(items: Shape) -> str:
+    placeholder = items.keyword("x-placeholder")
+    text = TBD if placeholder is None else str(placeholder)
+    checked = items.checked()
     if checked is True:
         return f"- [x] {text}"
-    if checked is False or "contains" in items:
+    if checked is False or items.keyword("contains") is not None:
         return f"- [ ] {text}"
     return f"- {text}"
 
 
-def _table(tables: dict[str, Any]) -> list[str]:
-    table = _props(tables, "items", "properties")
-    columns = _props(table, "columns", "properties")
-    cells = _props(table, "rows", "items", "properties", "cells", "properties")
-    titles = [str(c.get("title", k)) if isinstance(c, dict) else k for k, c in columns.items()]
-    row = [str(cells[k]["enum"][0]) if isinstance(cells.get(k), dict) and cells[k].get("enum")
+def _table(tables: Shape) -> list[str]:
+    columns = tables.columns()
+    cells = tables.cells()
+    titles = [c.title(k) for k, c in columns.items()]
+    row = [str(cells[k].keyword("enum")[0]) if k in cells and cells[k].keyword("enum")
            else TBD for k in columns]
     return ["| " + " | ".join(titles) + " |", "|" + "---|" * len(titles),
             "| " + " | ".join(row) + " |"]

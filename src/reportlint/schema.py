@@ -1,13 +1,12 @@
-"""Templates applied to report models, failures worded in Markdown terms.
+"""Templates applied to report models: the only module that imports jsonschema.
 
-The only module that imports jsonschema. A failure's place in the model (which section,
-field, table, row or list item) decides its code and line; the template's ``x-message``,
-``x-expected`` and ``x-severity`` keywords decide its words and severity.
+It checks a template against the metaschema (:func:`problem`), and validates a report with a
+validator that skips what the fast check finds valid (:func:`failures`), turning jsonschema's
+errors into :class:`~reportlint.failures.Failure` values; :mod:`reportlint.explain` words them.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,11 +15,10 @@ from jsonschema.exceptions import SchemaError, ValidationError, best_match
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from reportlint import codes, fastschema, names, saferegex, scaffold
-from reportlint.diagnostics import Finding, Severity
-from reportlint.quote import quote
-
-Node = dict[str, Any]
+from reportlint import fastschema, saferegex
+from reportlint.failures import Failure
+from reportlint.nodes import Report
+from reportlint.shape import Shape
 
 
 def _refuse(uri: str) -> Any:
@@ -171,12 +169,12 @@ def _formats() -> FormatChecker:
     return checker
 
 
-def validate(report: Node, schema: dict[str, Any]) -> list[Finding]:
-    found: dict[tuple[int, str, str], Finding] = {}
+def failures(report: Report, schema: dict[str, Any]) -> Iterator[Failure]:
+    """The report's failures against a template schema, as values."""
     for error in validator(schema).iter_errors(report):
-        for finding in _explain(_specific(error), report, schema):
-            found.setdefault((finding.line, finding.code, finding.message), finding)
-    return sorted(found.values(), key=lambda f: (f.line, f.column, f.code))
+        error = _specific(error)
+        yield Failure(str(error.validator), error.validator_value, error.instance,
+                      error.message, tuple(error.absolute_path), Shape(_schema(error)))
 
 
 def _specific(error: ValidationError) -> ValidationError:
@@ -193,344 +191,3 @@ def _specific(error: ValidationError) -> ValidationError:
 
 def _schema(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
-
-
-# -- where a failure is ---------------------------------------------------------------
-
-
-class _Place:
-    """The nodes along a failure's path into the report model."""
-
-    def __init__(self, report: Node, path: list[Any]) -> None:
-        self.path = path
-        self.nodes: list[Any] = [report]
-        node: Any = report
-        for part in path:
-            try:
-                node = node[part]
-            except (KeyError, IndexError, TypeError):
-                break
-            self.nodes.append(node)
-
-    @property
-    def line(self) -> int:
-        for node in reversed(self.nodes):
-            if isinstance(node, dict) and isinstance(node.get("line"), int):
-                return int(node["line"])
-        return 1
-
-    @property
-    def container(self) -> Node:
-        """The innermost section (or the report) the failure is in."""
-        for node in reversed(self.nodes):
-            if isinstance(node, dict) and ("key" in node or "template" in node):
-                return node
-        return dict(self.nodes[0])
-
-    def tail(self, n: int) -> list[Any]:
-        return self.path[-n:] if len(self.path) >= n else []
-
-    def holder(self, name: str) -> Any:
-        """The node that holds the last path part called ``name`` (the table of ``rows``)."""
-        for i in range(len(self.path) - 1, -1, -1):
-            if self.path[i] == name and i < len(self.nodes):
-                return self.nodes[i]
-        return None
-
-
-def _title_of(node: Node) -> str:
-    if "template" in node:
-        return "the report"
-    return f"`{quote(node.get('title', ''))}`"
-
-
-class _Values(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _custom(template: str, place: _Place, error: ValidationError, report: Node) -> str:
-    container = place.container
-    item = place.nodes[-1] if place.nodes else None
-    values = _Values(
-        value=quote(error.instance),
-        text=quote(item.get("text", "")) if isinstance(item, dict) else quote(error.instance),
-        section=quote(container.get("title", "")) if "key" in container else "the report",
-        task_id=str(report.get("title", {}).get("task_id") or "BE-001"),
-    )
-    parent = place.nodes[-2] if len(place.nodes) > 1 else None
-    if isinstance(parent, dict) and "text" in parent:
-        values["text"] = quote(parent["text"])
-    return template.format_map(values)
-
-
-# -- what a failure means ---------------------------------------------------------------
-
-
-def _explain(error: ValidationError, report: Node, root: dict[str, Any]) -> Iterator[Finding]:
-    place = _Place(report, list(error.absolute_path))
-    sub = _schema(error)
-    severity = _severity(sub)
-    if error.validator == "required":
-        instance = error.instance if isinstance(error.instance, dict) else {}
-        wanted: Any = error.validator_value
-        for name in wanted:
-            if name not in instance:
-                yield _missing(name, place, sub, report, root, error, severity)
-        return
-    code, message, fix = _classify(error, place, sub)
-    custom = sub.get("x-message")
-    if isinstance(custom, str):
-        message = _custom(custom, place, error, report)
-    yield Finding(code, place.line, message, _column(place), severity, fix)
-
-
-def _severity(sub: dict[str, Any]) -> Severity | None:
-    value = sub.get("x-severity")
-    return Severity(value) if value in ("error", "warning") else None
-
-
-def _column(place: _Place) -> int:
-    node = place.nodes[-1]
-    for candidate in (node, place.nodes[-2] if len(place.nodes) > 1 else None):
-        if isinstance(candidate, dict) and isinstance(candidate.get("column"), int):
-            return int(candidate["column"])
-    return 1
-
-
-def _classify(error: ValidationError, place: _Place, sub: dict[str, Any]
-              ) -> tuple[str, str, dict[str, Any] | None]:
-    path = place.path
-    last = path[-1] if path else None
-    where = _title_of(place.container)
-    if len(path) >= 3 and path[-3] == "fields" and last == "value":
-        field = place.nodes[-2] if len(place.nodes) > 1 else {}
-        name = field.get("name", path[-2]) if isinstance(field, dict) else path[-2]
-        return (codes.INVALID_FIELD_VALUE.code,
-                f"**{quote(name)}** is `{quote(error.instance)}`; expected {_expected(error, sub)}",
-                _allowed(error))
-    if len(path) >= 2 and path[-2] == "title":
-        return codes.INVALID_TITLE.code, f"the title has no {str(last).replace('_', ' ')}", None
-    if last == "tables":
-        return (codes.MISSING_TABLE.code,
-                f"section {where} has no table; expected columns {_columns(sub)}",
-                {"snippet": scaffold.table(sub)})
-    if len(path) >= 2 and path[-2] == "cells":
-        table = place.holder("rows")
-        column = table["columns"].get(last, {}).get("name", last) if table else last
-        return (codes.INVALID_CELL_VALUE.code,
-                f"`{quote(column)}` is `{quote(error.instance)}` in a row of {where}; "
-                f"expected {_expected(error, sub)}", _allowed(error))
-    if last == "checked":
-        item = place.nodes[-2] if len(place.nodes) > 1 else {}
-        state = "ticked" if error.instance else "not ticked"
-        return (codes.WRONG_CHECKBOX_STATE.code,
-                f"item `{quote(item.get('text', ''))}` in {where} is {state}",
-                {"expected": error.validator_value})
-    if last == "items":
-        return codes.MISSING_ITEMS.code, f"section {where} has no list items", None
-    if len(path) >= 3 and path[-3] == "items":
-        return (codes.INVALID_LIST_ITEM.code,
-                f"list item `{quote(error.instance)}` in {where} does not have the expected form",
-                None)
-    if last == "code_blocks":
-        return codes.MISSING_CODE_BLOCK.code, f"section {where} has no code block", None
-    return codes.SCHEMA_VIOLATION.code, f"{where}: {quote(error.message, 160)}", None
-
-
-def _allowed(error: ValidationError) -> dict[str, Any] | None:
-    if error.validator == "const":
-        return {"expected": [error.validator_value]}
-    if error.validator == "enum":
-        options: Any = error.validator_value
-        return {"expected": list(options)}
-    if error.validator == "pattern":
-        return {"pattern": error.validator_value}
-    return None
-
-
-def _expected(error: ValidationError, sub: dict[str, Any]) -> str:
-    if isinstance(sub.get("x-expected"), str):
-        return str(sub["x-expected"])
-    if error.validator == "const":
-        return f"`{error.validator_value}`"
-    if error.validator == "enum":
-        options: Any = error.validator_value
-        return "one of " + ", ".join(f"`{v}`" for v in options)
-    if error.validator == "pattern":
-        return f"a value matching `{error.validator_value}`"
-    return quote(error.message, 120)
-
-
-def _columns(sub: dict[str, Any]) -> str:
-    props = sub.get("items", {}).get("properties", {}).get("columns", {}).get("properties", {})
-    titles = [str(v.get("title", k)) for k, v in props.items() if isinstance(v, dict)]
-    return "`| " + " | ".join(titles) + " |`" if titles else "(any)"
-
-
-def _property_title(sub: dict[str, Any], name: str, root: dict[str, Any]) -> str:
-    prop = sub.get("properties", {}).get(name)
-    if isinstance(prop, dict) and isinstance(prop.get("title"), str):
-        return str(prop["title"])
-    # A conditional `then: {required: [...]}` has no properties of its own: look the name up
-    # wherever the template defines it.
-    found = _find_property(root, name)
-    if found is not None and isinstance(found.get("title"), str):
-        return str(found["title"])
-    return name
-
-
-def _find_property(node: Any, name: str) -> dict[str, Any] | None:
-    if isinstance(node, dict):
-        props = node.get("properties")
-        if isinstance(props, dict) and isinstance(props.get(name), dict):
-            return dict(props[name])
-        for value in node.values():
-            found = _find_property(value, name)
-            if found is not None:
-                return found
-    elif isinstance(node, list):
-        for value in node:
-            found = _find_property(value, name)
-            if found is not None:
-                return found
-    return None
-
-
-def _missing(name: str, place: _Place, sub: dict[str, Any], report: Node,
-             root: dict[str, Any], error: ValidationError,
-             severity: Severity | None) -> Finding:
-    title = _property_title(sub, name, root)
-    prop = sub.get("properties", {}).get(name)
-    prop = prop if isinstance(prop, dict) else (_find_property(root, name) or {})
-    custom = prop.get("x-missing-message") or sub.get("x-message")
-    last = place.path[-1] if place.path else None
-    container = place.container
-    line, column = place.line, 1
-    fix: dict[str, Any] | None = None
-    if last == "sections":
-        code = codes.MISSING_SECTION.code
-        message, hint_line = _missing_section(name, title, sub, container, report)
-        order = [k for k in sub.get("properties", {}) if isinstance(k, str)]
-        present = container.get("sections", {})
-        before = [k for k in order[: order.index(name)] if k in present] if name in order else []
-        level = max(int(container.get("level") or 1), 1) + 1
-        fix = {"expected_order": [_property_title(sub, k, root) for k in order],
-               "insert_after": present[before[-1]]["title"] if before else None,
-               "snippet": scaffold.section(name, prop, level)}
-    elif last == "fields":
-        code = codes.MISSING_FIELD.code
-        message, hint_line = _missing_field(name, title, prop, container, report)
-        value = scaffold.field_value(prop)
-        fix = {"snippet": f"**{title}**: {value}" if "template" in container
-               else f"- {title}: {value}"}
-    elif last == "columns":
-        code = codes.MISSING_COLUMN.code
-        table = place.nodes[-2] if len(place.nodes) > 1 else {}
-        columns: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
-        present = ", ".join(f"`{quote(c.get('name', k), 30)}`" for k, c in columns.items())
-        message = (f"table in {_title_of(container)} has no column `{title}`"
-                   f" (it has {present or 'none'})")
-        close = _similar(name, [k for k in columns if k not in sub.get("properties", {})])
-        if close:
-            message += f"; is `{columns[close[0]].get('name', close[0])}` meant to be it?"
-        hint_line = table.get("line") if isinstance(table, dict) else None
-        expected = [_property_title(sub, k, root) for k in sub.get("properties", {})]
-        fix = {"expected_columns": expected,
-               "snippet": "| " + " | ".join(expected) + " |"}
-    else:
-        code = codes.SCHEMA_VIOLATION.code
-        message, hint_line = f"{_title_of(container)} is missing `{title}`", None
-    if isinstance(custom, str):
-        message = _custom(custom, place, error, report)
-    if hint_line:
-        line = hint_line
-    return Finding(code, line, message, column, severity, fix)
-
-
-def _missing_section(name: str, title: str, sub: dict[str, Any], container: Node,
-                     report: Node) -> tuple[str, int | None]:
-    inside = "template" not in container
-    kind = "sub-section" if inside else "section"
-    message = f"missing {kind} `{title}`"
-    if inside:
-        message += f" in {_title_of(container)}"
-    present: dict[str, Node] = container.get("sections", {})
-    order = [k for k in sub.get("properties", {}) if isinstance(k, str)]
-    if name in order:
-        before = [k for k in order[: order.index(name)] if k in present]
-        after = [k for k in order[order.index(name) + 1:] if k in present]
-        if before:
-            message += f" (expected after `{quote(present[before[-1]]['title'])}`)"
-        elif after:
-            message += f" (expected before `{quote(present[after[0]]['title'])}`)"
-    elsewhere = _find_section(report, name, container)
-    if elsewhere is not None:
-        where = "the report" if "template" in container else f"`{quote(container['title'])}`"
-        level = "#" * min(int(container.get("level") or 0) + 1, 6)
-        return (message + f"; `{quote(elsewhere['title'])}` on line {elsewhere['line']} is "
-                f"at the wrong level: make it a `{level}` heading inside {where}",
-                int(elsewhere["line"]))
-    spare = [k for k in present if k not in order]
-    close = _similar(name, spare)
-    wanted = names.number(title)
-    # A renamed section often keeps its number: "5. Quality Checks" for "5. Quality Gates".
-    close = close or [k for k in spare if wanted and present[k].get("number") == wanted][:1]
-    if close:
-        found = present[close[0]]
-        return (message + f"; is `{quote(found['title'])}` on line {found['line']} "
-                "meant to be it?", int(found["line"]))
-    return message, None
-
-
-def _similar(name: str, candidates: list[str]) -> list[str]:
-    """The candidate key that most likely means ``name``: a near spelling, or a name made of
-    some of its words (``type`` for ``change-type``)."""
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    if close:
-        return close
-    words = set(name.split("-"))
-    return [k for k in candidates if set(k.split("-")) < words or words < set(k.split("-"))][:1]
-
-
-def _find_section(node: Node, key: str, skip: Node) -> Node | None:
-    for child_key, child in node.get("sections", {}).items():
-        if child_key == key and node is not skip:
-            return dict(child)
-        found = _find_section(child, key, skip)
-        if found is not None:
-            return found
-    return None
-
-
-def _missing_field(name: str, title: str, prop: dict[str, Any], container: Node,
-                   report: Node) -> tuple[str, int | None]:
-    example = prop.get("x-example")
-    value_schema = prop.get("properties", {}).get("value", {})
-    if example is None and isinstance(value_schema, dict) and "const" in value_schema:
-        example = value_schema["const"]
-    if "template" in container:
-        message = f"missing field **{title}**"
-        if example is not None:
-            message += f" (expected `**{title}**: {example}`)"
-    else:
-        message = f"missing `{title}` in {_title_of(container)}"
-        message += f" (expected `- {title}: {example if example is not None else '...'}`)"
-    elsewhere = _find_field(report, name, container)
-    if elsewhere is not None:
-        field, holder = elsewhere
-        message += (f"; found **{quote(field['name'])}** on line {field['line']} inside "
-                    f"{_title_of(holder)}")
-        if "template" in container:
-            message += ", but report fields belong under the title or after a closing `---`"
-        return message, int(field["line"])
-    return message, None
-
-
-def _find_field(report: Node, key: str, skip: Node) -> tuple[Node, Node] | None:
-    """A field of that key in a top-level section (deeper ones are about something else:
-    the **Status** of one acceptance criterion is not the report's)."""
-    for section in report.get("sections", {}).values():
-        if section is not skip and key in section.get("fields", {}):
-            return dict(section["fields"][key]), section
-    return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 from typing import NamedTuple
 
-from reportlint import codes
 from reportlint.diagnostics import Finding
+from reportlint.rules.input import binary_file, empty_file, invalid_encoding
 
 _SNIFF = 8192
 
@@ -25,24 +25,20 @@ def decode(data: bytes) -> Text | Finding:
         try:
             return _nonempty(data.decode("utf-16"))
         except UnicodeDecodeError as exc:
-            return Finding(codes.INVALID_ENCODING.code, 1,
-                           f"not valid UTF-16 at byte {exc.start}: {exc.reason}")
+            return invalid_encoding.utf16(exc.start, exc.reason)
     if b"\x00" in data[:_SNIFF]:
-        return Finding(codes.BINARY_FILE.code, 1,
-                       "binary file (contains NUL bytes); a report must be Markdown text")
+        return binary_file.finding()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _place(data, exc.start)
-        bad = data[exc.start:exc.start + 1].hex()
-        message = f"not valid UTF-8: byte 0x{bad} at offset {exc.start}; save the file as UTF-8"
-        return Finding(codes.INVALID_ENCODING.code, line, message, column=column)
+        return invalid_encoding.utf8(line, column, exc.start, data[exc.start:exc.start + 1].hex())
     return _nonempty(text)
 
 
 def _nonempty(text: str) -> Text | Finding:
     if not text or text.isspace():
-        return Finding(codes.EMPTY_FILE.code, 1, "empty file: there is no report to check")
+        return empty_file.finding()
     return Text(text)
 
 

@@ -1,84 +1,120 @@
 """Inline suppression: HTML comments, invisible when the report renders.
 
-``<!-- reportlint-disable CODES -->`` ... ``<!-- reportlint-enable CODES -->``,
-``<!-- reportlint-disable-next-line CODES -->``, ``<!-- reportlint-disable-file CODES -->``.
-CODES are codes, prefixes or rule names, separated by commas or spaces; none means all.
-A directive must be an HTML comment standing on its own line(s).
+- ``<!-- reportlint-disable-line CODES -->`` at the end of a line (of a paragraph, list item,
+  table row or heading) silences CODES on that line;
+- ``<!-- reportlint-disable-next-line CODES -->`` on its own line silences them on the next;
+- ``<!-- reportlint-disable CODES -->`` ... ``<!-- reportlint-enable CODES -->``, from the
+  first comment to the second (or the end of the file); ``enable`` closes the open ranges that
+  name one of its selectors (or all of them, named with none or ``ALL``);
+- ``<!-- reportlint-disable-file CODES -->`` anywhere: the whole file.
+
+CODES are selectors as everywhere else (:mod:`reportlint.selectors`): ``ALL``, codes
+(``RL201``), prefixes (``RL2``) and rule names (``unfilled-placeholder``), in any case,
+separated by commas, white space or both; none means every code. A directive that silences
+nothing, names an unknown selector or is not one of these four is itself a finding
+(``RL902 unused-suppression``) at its line.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from reportlint import codes
+from reportlint import codes, selectors
 from reportlint.diagnostics import Finding
+from reportlint.nodes import Comment
+from reportlint.rules.meta import unused_suppression
+from reportlint.selectors import Selector
 
+_UNUSED = unused_suppression.CODE.code
+_KINDS = ("disable-line", "disable-next-line", "disable", "enable", "disable-file")
+# Any `reportlint-WORD` opening a comment is meant as a directive, so a misspelt one is
+# reported rather than silently ignored.
 _DIRECTIVE = re.compile(
-    r"<!--\s*reportlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b"
-    r"(?P<codes>[^>]*?)\s*-->")
+    r"<!--\s*reportlint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<codes>[^>]*?)\s*-->")
+_SEPARATED = re.compile(r"[,\s]|$")  # the selectors, if any, are apart from the kind
 
 
 class _Scope:
     """One directive: where it is, what it silences, over which lines, and what it used."""
 
-    def __init__(self, line: int, kind: str, selectors: tuple[str, ...], start: int,
-                 end: int) -> None:
-        self.line, self.kind, self.selectors = line, kind, selectors  # no selectors: all
+    def __init__(self, line: int, kind: str, words: list[str], start: int, end: int,
+                 inline: bool) -> None:
+        self.line, self.kind, self.inline = line, kind, inline
         self.start, self.end = start, end
-        self.used: set[str] = set()
+        self.named = bool(words)
+        self.unknown: str | None = None  # why the first unknown selector is unknown
+        self.selectors: list[Selector] = [] if words else [_EVERY]
+        for word in words:
+            try:
+                self.selectors.append(selectors.parse(word))
+            except selectors.UnknownSelector as exc:
+                # Reported, while the directive still silences what its other selectors name.
+                self.unknown = self.unknown or f"`reportlint-{kind}`: {exc}"
+        self.used: set[Selector] = set()
 
-    def covers(self, finding: Finding) -> str | None:
-        """The selector that silences ``finding`` here (``*`` for all), if any."""
+    def covers(self, finding: Finding) -> Selector | None:
+        """The selector that silences ``finding`` here, if any."""
         if not self.start <= finding.line <= self.end:
             return None
-        if not self.selectors:
-            return "*"
-        for selector in self.selectors:
-            if _matches(selector, finding.code):
-                return selector
-        return None
+        return next((s for s in self.selectors if s.matches(finding.code)), None)
 
 
-def _matches(selector: str, code: str) -> bool:
-    entry = codes.CODES.get(code)
-    return code.startswith(selector.upper()) or (entry is not None and entry.name == selector)
+_EVERY = Selector("ALL", "")
 
 
-def _scopes(comments: Sequence[dict[str, Any]], last_line: int) -> list[_Scope]:
+def _scopes(comments: Sequence[Comment], last_line: int
+            ) -> tuple[list[_Scope], list[Finding]]:
+    """The disable directives, and findings for the directives that cannot be used."""
     scopes: list[_Scope] = []
+    problems: list[Finding] = []
     open_ranges: list[_Scope] = []
     for comment in comments:
         for match in _DIRECTIVE.finditer(comment["text"]):
             line = comment["line"] + comment["text"].count("\n", 0, match.start())
             end_of_comment = comment["line"] + comment["text"].count("\n")
-            selectors = tuple(s for s in re.split(r"[,\s]+", match.group("codes")) if s)
-            kind = match.group("kind")
-            if kind == "disable-file":
-                scopes.append(_Scope(line, kind, selectors, 1, last_line))
-            elif kind == "disable-next-line":
-                scopes.append(_Scope(line, kind, selectors, end_of_comment + 1,
-                                     end_of_comment + 1))
-            elif kind == "disable":
-                scope = _Scope(line, kind, selectors, line, last_line)
+            kind, written = match.group("kind"), match.group("codes")
+            if not _SEPARATED.match(written):  # `reportlint-disable-lines`, as written
+                kind += written.split(maxsplit=1)[0]
+            if kind not in _KINDS:
+                problems.append(Finding(_UNUSED, line, _unknown_kind(kind)))
+                continue
+            words = selectors.split(written)
+            start, end = {"disable-file": (1, last_line),
+                          "disable-next-line": (end_of_comment + 1, end_of_comment + 1),
+                          "disable-line": (line, line)}.get(kind, (line, last_line))
+            scope = _Scope(line, kind, words, start, end, bool(comment.get("inline")))
+            if kind != "enable":
                 scopes.append(scope)
-                open_ranges.append(scope)
-            else:  # enable: closes the open ranges it names (all of them when it names none)
-                for scope in list(open_ranges):
-                    if not selectors or set(scope.selectors) & set(selectors):
-                        scope.end = line
-                        open_ranges.remove(scope)
-    return scopes
+                if kind == "disable":
+                    open_ranges.append(scope)
+                continue
+            if scope.unknown:
+                problems.append(Finding(_UNUSED, line, scope.unknown))
+            # Closes the open ranges that share a selector with it (all, for none or ALL).
+            closing = {s.prefix for s in scope.selectors}
+            for opened in list(open_ranges):
+                if "" in closing or closing & {s.prefix for s in opened.selectors}:
+                    opened.end = line
+                    open_ranges.remove(opened)
+    return scopes, problems
 
 
-def apply(findings: list[Finding], comments: Sequence[dict[str, Any]], last_line: int,
+def _unknown_kind(kind: str) -> str:
+    close = difflib.get_close_matches(kind.lower(), _KINDS, n=1)
+    hint = f"did you mean `reportlint-{close[0]}`?" if close else \
+        f"known: {', '.join(f'`reportlint-{k}`' for k in _KINDS)}"
+    return f"unknown directive `reportlint-{kind}`; {hint}"
+
+
+def apply(findings: list[Finding], comments: Sequence[Comment], last_line: int,
           selected: Callable[[str], bool] = lambda code: True) -> list[Finding]:
     """The findings no directive silences, then one ``unused-suppression`` finding for each
-    directive (or named code) that silenced nothing. A directive for codes that are not
-    selected in this run cannot be judged, and is left alone."""
-    scopes = _scopes(comments, last_line)
-    if not scopes:
+    directive (or named code) that silenced nothing or cannot be used. A directive for codes
+    that are not selected in this run cannot be judged, and is left alone."""
+    scopes, problems = _scopes(comments, last_line)
+    if not scopes and not problems:
         return findings
     kept: list[Finding] = []
     for finding in findings:
@@ -90,21 +126,23 @@ def apply(findings: list[Finding], comments: Sequence[dict[str, Any]], last_line
                 silenced = True
         if not silenced:
             kept.append(finding)
+    kept.extend(problems)
     for scope in scopes:
-        unknown = [s for s in scope.selectors
-                   if not any(c.startswith(s.upper()) for c in codes.CODES)
-                   and codes.by_name(s) is None]
-        unused = [s for s in scope.selectors if s not in scope.used and s not in unknown
-                  and any(selected(c) for c in codes.CODES if _matches(s, c))]
         directive = f"reportlint-{scope.kind}"
-        if unknown:
-            kept.append(Finding(codes.UNUSED_SUPPRESSION.code, scope.line,
-                                f"`{directive}` names unknown code {unknown[0]!r}"))
-        elif not scope.selectors and not scope.used:
-            kept.append(Finding(codes.UNUSED_SUPPRESSION.code, scope.line,
+        unused = [s.text for s in scope.selectors if s not in scope.used
+                  and any(selected(c) for c in codes.CODES if s.matches(c))]
+        if scope.unknown:
+            kept.append(Finding(_UNUSED, scope.line, scope.unknown))
+        elif scope.kind == "disable-line" and not scope.inline and not scope.used:
+            kept.append(Finding(_UNUSED, scope.line,
+                                f"`{directive}` silences only its own line, which holds "
+                                "nothing else; put it at the end of the line to silence, or "
+                                "use `reportlint-disable-next-line` above it"))
+        elif not scope.named and not scope.used:
+            kept.append(Finding(_UNUSED, scope.line,
                                 f"`{directive}` suppresses nothing; remove it"))
         elif unused:
-            kept.append(Finding(codes.UNUSED_SUPPRESSION.code, scope.line,
+            kept.append(Finding(_UNUSED, scope.line,
                                 f"`{directive} {' '.join(unused)}` suppresses nothing; "
                                 "remove it"))
     return kept

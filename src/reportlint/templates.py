@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reportlint import cache, fastschema, names, saferegex
+from reportlint.shape import Shape
 
 
 class Template:
@@ -24,6 +25,11 @@ class Template:
     def quick_check(self) -> fastschema.Check | None:
         """The yes/no validator, or None when only jsonschema can judge this template."""
         return fastschema.build(self.schema)
+
+    @cached_property
+    def shape(self) -> Shape:
+        """What the template declares: its fields, sections, tables, allowed values."""
+        return Shape(self.schema)
 
     @property
     def meta(self) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from reportlint import __version__, codes, rules
+from reportlint import __version__, codes
 from reportlint.diagnostics import Outcome, Severity
 from reportlint.formats import PLAIN, Style, findings
 
@@ -40,8 +40,7 @@ def _rule(entry: codes.Code) -> dict[str, Any]:
 
 
 def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    rules.load()  # the catalogue holds the reviewer rules' codes too
-    catalogue = sorted(codes.CODES.values(), key=lambda e: e.code)
+    catalogue = codes.CATALOGUE
     index = {entry.code: i for i, entry in enumerate(catalogue)}
     results = [{
         "ruleId": d.code,

@@ -1,13 +1,10 @@
-"""Credentials pasted into a report. Findings never carry the secret itself."""
+"""Credentials in text: where they are (:func:`matches`), and text with them masked
+(:func:`redact`), which every message reportlint prints goes through."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-
-from reportlint.diagnostics import Severity
-from reportlint.rules import Context, Hit, rule
 
 # (trigger, ((kind, pattern), ...)): every match of a pattern contains a match of its
 # trigger, and no match spans a line. A trigger is literals sharing a first character, which
@@ -43,7 +40,7 @@ _AWS_SECRET = ("AWS secret access key", r"(?ai)aws_?secret_?access_?key[\"']?[ \
                r"[\"']?(?P<s>[A-Za-z0-9/+=]{40})\b")
 
 
-def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+def matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Every secret-shaped match in ``text``, by kind."""
     for trigger, kinds in _KINDS:
         line_end = -1
@@ -62,7 +59,7 @@ def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
 
 
 # What a documented example puts where the password goes.
-_EXAMPLE_PASSWORD = re.compile(
+EXAMPLE_PASSWORD = re.compile(
     r"^(?:\*+|x+|\.+|password|passwd|pass|pwd|secret|changeme|example|redacted|<.*>|\$\{.*\}"
     r"|\$[A-Z_]+|%\(?.*|\{\{.*\}\}|\[.*\])$", re.IGNORECASE)
 
@@ -77,7 +74,7 @@ def redact(text: str) -> str:
     if len(text) < 1000 and _ANY_TRIGGER.search(text) is None:
         return text
     kept: list[tuple[str, re.Match[str]]] = []
-    for kind, match in _matches(text):  # an earlier kind wins where two overlap
+    for kind, match in matches(text):  # an earlier kind wins where two overlap
         if not any(match.start() < m.end() and m.start() < match.end() for _, m in kept):
             kept.append((kind, match))
     # From the end, so the offsets of the matches still to mask stay right.
@@ -90,7 +87,7 @@ def _masked(match: re.Match[str], *, kind: str) -> str:
     if "s" not in match.re.groupindex:
         return mask(match.group(0))
     secret = match.group("s")
-    if kind == "password in a URL" and _EXAMPLE_PASSWORD.match(secret):
+    if kind == "password in a URL" and EXAMPLE_PASSWORD.match(secret):
         return match.group(0)
     start, end = match.start("s") - match.start(), match.end("s") - match.start()
     whole = match.group(0)
@@ -103,51 +100,3 @@ def mask(secret: str) -> str:
         return secret  # the armour line is public; the key is on the lines after it
     shown = secret[:4] if len(secret) >= 12 else ""
     return f"{shown}…({len(secret)} characters)"
-
-
-@rule("RL210", "leaked-secret", Severity.ERROR, scope="document")
-def leaked_secret(ctx: Context) -> Iterator[Hit]:
-    """Checks every line of the file, code blocks included, for credentials: cloud keys (AWS,
-    Google), GitHub, Slack and Stripe tokens, OpenAI/Anthropic API keys, private key blocks,
-    JSON Web Tokens, and passwords in connection URLs (`postgres://app:s3cret@db/app`).
-
-    The finding names the kind of secret and shows at most its first four characters and its
-    length: CI logs are public, and a linter must not leak what it found.
-
-    ## Why is this bad?
-    A report is committed, posted in pull requests and copied into tickets. A credential in it
-    is a credential published; it must be removed *and* rotated.
-
-    ## Example
-    ```markdown
-    ## Task Completion Report: BE-014 - Refresh token rotation
-
-    | Variable | Purpose | Required |
-    |----------|---------|----------|
-    | `DATABASE_URL` | postgres://app:Sup3rS3cret@db.internal/app | Yes |
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Task Completion Report: BE-014 - Refresh token rotation
-
-    | Variable | Purpose | Required |
-    |----------|---------|----------|
-    | `DATABASE_URL` | Connection string, from the secret store | Yes |
-    ```
-    """
-    text = ctx.text or "\n".join(ctx.lines)
-    hits: list[tuple[int, str]] = []
-    for kind, match in _matches(text):
-        secret = match.group("s") if "s" in match.re.groupindex else match.group(0)
-        if kind == "password in a URL" and _EXAMPLE_PASSWORD.match(secret):
-            continue
-        hits.append((match.start("s") if "s" in match.re.groupindex else match.start(),
-                     f"leaked secret: {kind} `{mask(secret)}`; remove it from the report "
-                     "and rotate it"))
-    if not hits:
-        return
-    starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
-    for offset, message in sorted(hits):
-        index = bisect_right(starts, offset) - 1
-        yield Hit(index + 1, message, offset - starts[index] + 1)

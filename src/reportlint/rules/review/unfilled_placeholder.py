@@ -1,4 +1,34 @@
-"""Template text left in a report."""
+"""Checks for template placeholder text left in a report: `[Task Name]`, `[X]%`,
+`[Date/Time]`, `BE-XXX`, `path/to/file.ts`, `XX%`, `X hours`, `TBD`, and dash-only cells in
+columns the template requires.
+
+The placeholders are the templates' own (`x-reportlint.placeholders` in each template,
+copied from the agent definitions), shapes such as `[Item 3]` or `[QA-XXX]`, and any
+`extra-placeholder-patterns` in the configuration. Checkboxes (`[x]`), links, footnotes,
+tags such as `[P1]` and real task ids are not placeholders. Text inside code blocks is
+left alone.
+
+## Why is this bad?
+A placeholder is a field the agent never filled in: the report looks complete and says
+nothing. The reader has to notice `[Date/Time]` among real values to know the date is
+unknown.
+
+## Example
+```markdown
+## Progress Update: BE-014 - Refresh token rotation
+
+**Status**: IN PROGRESS
+**Progress**: [X]% complete
+```
+
+## Use instead
+```markdown
+## Progress Update: BE-014 - Refresh token rotation
+
+**Status**: IN PROGRESS
+**Progress**: 60% complete
+```
+"""
 
 from __future__ import annotations
 
@@ -9,7 +39,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reportlint.diagnostics import Severity
-from reportlint.rules import Context, Hit, rule
+from reportlint.rules.base import Context, Hit, define
+from reportlint.shape import Shape
+
+CODE = define("RL201", "unfilled-placeholder", Severity.ERROR, __doc__)
+
 
 # Shapes of placeholders beyond the templates' own list (`[FE-XXX]`, `[Item 3]`, `X hours`).
 # A shape whose pattern the regex engine cannot search fast (it starts with `\b` or a class)
@@ -23,14 +57,28 @@ _SHAPES: tuple[tuple[re.Pattern[str] | None, str], ...] = tuple(
         ("TBD", r"\bTBD\b"),
         ("YYYY", r"\bYYYY-MM-DD\b"),
     ))
+
+
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
+
+
 _CHECKBOX = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\]", re.MULTILINE)
+
+
 _NEWLINE = re.compile("\n")
+
+
 _DASHES = "-\u2013\u2014"
+
+
 _DASH_ONLY = re.compile(f"^[{_DASHES}]{{1,3}}$")
+
+
 # Columns whose value is the point of the row; `Notes` or `Description` may well be empty.
 _ESSENTIAL = frozenset({"status", "evidence", "coverage", "reversible", "implementation",
                         "rationale", "resolution-needed", "impact", "severity", "required"})
+
+
 _NONE = re.compile(r"^(?:none|n/?a|no\b|nothing|-|\u2014|\u2013)", re.IGNORECASE)
 
 
@@ -101,59 +149,6 @@ def _word_goes_on(placeholder: str, after: str) -> bool:
     return placeholder[-1].isalnum() and (after.isalnum() or after in ("_", "/"))
 
 
-@rule("RL201", "unfilled-placeholder", Severity.ERROR)
-def unfilled_placeholder(ctx: Context) -> Iterator[Hit]:
-    """Checks for template placeholder text left in a report: `[Task Name]`, `[X]%`,
-    `[Date/Time]`, `BE-XXX`, `path/to/file.ts`, `XX%`, `X hours`, `TBD`, and dash-only cells in
-    columns the template requires.
-
-    The placeholders are the templates' own (`x-reportlint.placeholders` in each template,
-    copied from the agent definitions), shapes such as `[Item 3]` or `[QA-XXX]`, and any
-    `extra-placeholder-patterns` in the configuration. Checkboxes (`[x]`), links, footnotes,
-    tags such as `[P1]` and real task ids are not placeholders. Text inside code blocks is
-    left alone.
-
-    ## Why is this bad?
-    A placeholder is a field the agent never filled in: the report looks complete and says
-    nothing. The reader has to notice `[Date/Time]` among real values to know the date is
-    unknown.
-
-    ## Example
-    ```markdown
-    ## Progress Update: BE-014 - Refresh token rotation
-
-    **Status**: IN PROGRESS
-    **Progress**: [X]% complete
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Progress Update: BE-014 - Refresh token rotation
-
-    **Status**: IN PROGRESS
-    **Progress**: 60% complete
-    ```
-    """
-    report = ctx.report
-    first, last = report["line"], min(report["end_line"], len(ctx.lines))
-    # One pass of each pattern over the report's text, not one per line.
-    text = "\n".join(ctx.lines[first - 1:last])
-    vocabulary = _vocabulary(ctx.options.placeholder_texts)
-    # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
-    # shapes may not (`arr[X]`). Shape patterns are compiled on first use (`re` keeps them).
-    patterns = [re.compile(p) for t, p in _SHAPES if t is None or t.search(text)]
-    shaped = [m.span() for p in (*patterns, *ctx.options.extra_placeholders)
-              for m in p.finditer(text)]
-    shaped += _bracketed_texts(vocabulary, text)
-    if shaped:  # rare: only then is it worth finding the code spans to leave out
-        masked = _masked_spans(text)
-        shaped = [(a, b) for a, b in shaped if not any(a < e and s < b for s, e in masked)]
-    found = [*_plain_texts(vocabulary, text), *shaped]
-    if found:
-        yield from _hits(ctx, text, first, found)
-    yield from _dash_cells(ctx)
-
-
 def _hits(ctx: Context, text: str, first: int, found: list[tuple[int, int]]) -> Iterator[Hit]:
     """One finding for each placeholder span of the report's ``text`` (which starts on line
     ``first``), outside code and comments, longest first where they overlap."""
@@ -176,14 +171,16 @@ def _hits(ctx: Context, text: str, first: int, found: list[tuple[int, int]]) -> 
 def _comment_lines(ctx: Context) -> set[int]:
     found: set[int] = set()
     for comment in ctx.document.get("comments", ()):
+        if comment.get("inline"):
+            continue  # a line with a comment at its end is still text to check
         found.update(range(comment["line"], comment["line"] + comment["text"].count("\n") + 1))
     return found
 
 
 def _dash_cells(ctx: Context) -> Iterator[Hit]:
-    required = _required_columns(ctx.template_schema)
-    for section in ctx.sections():
-        columns = required.get(section.get("key", ""))
+    required = _required_columns(ctx.template)
+    for key, section in ctx.keyed():
+        columns = required.get(key)
         if not columns or not section["tables"]:
             continue
         wanted = {c for i, c in enumerate(columns) if i == 0 or c in _ESSENTIAL}
@@ -204,33 +201,33 @@ def _dash_cells(ctx: Context) -> Iterator[Hit]:
 _REQUIRED: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
-def _required_columns(schema: object) -> dict[str, tuple[str, ...]]:
+def _required_columns(template: Shape) -> dict[str, tuple[str, ...]]:
     """Section key -> the columns its template table requires, anywhere in a template
     (worked out once per template)."""
-    known = _REQUIRED.get(id(schema))
+    known = _REQUIRED.get(id(template.schema))
     if known is None:
-        known = _REQUIRED[id(schema)] = _find_required_columns(schema)
+        known = _REQUIRED[id(template.schema)] = {
+            key: tables.required_columns() for key, tables in template.tables_by_section()
+            if tables.required_columns()}
     return known
 
 
-def _find_required_columns(schema: object) -> dict[str, tuple[str, ...]]:
-    found: dict[str, tuple[str, ...]] = {}
-
-    def visit(node: object) -> None:
-        if isinstance(node, dict):
-            sections = node.get("properties", {}).get("sections", {})
-            for key, sub in sections.get("properties", {}).items() if isinstance(
-                    sections, dict) else ():
-                columns = (sub.get("properties", {}).get("tables", {}).get("items", {})
-                           .get("properties", {}).get("columns", {})) if isinstance(
-                    sub, dict) else {}
-                if isinstance(columns, dict) and columns.get("required"):
-                    found[key] = tuple(columns["required"])
-            for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
-
-    visit(schema)
-    return found
+def check(ctx: Context) -> Iterator[Hit]:
+    report = ctx.report
+    first, last = report["line"], min(report["end_line"], len(ctx.lines))
+    # One pass of each pattern over the report's text, not one per line.
+    text = "\n".join(ctx.lines[first - 1:last])
+    vocabulary = _vocabulary(ctx.options.placeholder_texts)
+    # The templates' plain texts may sit in code (`path/to/file.ts`); bracketed ones and
+    # shapes may not (`arr[X]`). Shape patterns are compiled on first use (`re` keeps them).
+    patterns = [re.compile(p) for t, p in _SHAPES if t is None or t.search(text)]
+    shaped = [m.span() for p in (*patterns, *ctx.options.extra_placeholders)
+              for m in p.finditer(text)]
+    shaped += _bracketed_texts(vocabulary, text)
+    if shaped:  # rare: only then is it worth finding the code spans to leave out
+        masked = _masked_spans(text)
+        shaped = [(a, b) for a, b in shaped if not any(a < e and s < b for s, e in masked)]
+    found = [*_plain_texts(vocabulary, text), *shaped]
+    if found:
+        yield from _hits(ctx, text, first, found)
+    yield from _dash_cells(ctx)

@@ -1,4 +1,40 @@
-"""A report that says it is finished while its own tables say otherwise."""
+"""Checks a report that claims to be finished (**Status**: COMPLETED, or
+**Ready for Review**: ✅ Yes) against its own evidence: quality gate, acceptance criteria
+and PRD rows that are ❌, failed or pending; test output that shows failures; unticked
+boxes in a Definition of Done, TodoWrite list or acceptance checklist.
+
+Each contradicting row, box or output block is reported, naming the claim it contradicts.
+
+## Why is this bad?
+This is the report that most needs a human: it asks for review and handoff while its own
+tables say the work is not done. Reviewers who read only the header merge broken work.
+
+## Example
+```markdown
+## Task Completion Report: BE-014 - Refresh token rotation
+
+**Status**: COMPLETED
+
+### 5. Quality Gates Status
+
+| Gate | Status | Notes |
+|------|--------|-------|
+| Lint checks | ❌ | 3 errors |
+```
+
+## Use instead
+```markdown
+## Task Completion Report: BE-014 - Refresh token rotation
+
+**Status**: COMPLETED
+
+### 5. Quality Gates Status
+
+| Gate | Status | Notes |
+|------|--------|-------|
+| Lint checks | ✅ | No errors |
+```
+"""
 
 from __future__ import annotations
 
@@ -8,7 +44,11 @@ from functools import lru_cache
 
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
-from reportlint.rules import Context, Hit, Node, content_line, finished_claims, rule
+from reportlint.rules.base import Context, Hit, define
+from reportlint.rules.review._common import content_line, finished_claims
+
+CODE = define("RL202", "contradicted-claim", Severity.ERROR, __doc__)
+
 
 _NEGATIVE = re.compile(
     r"❌|✗|✘|⛔|🔴|⏳|⚠"
@@ -16,20 +56,26 @@ _NEGATIVE = re.compile(
     r"|in progress|not (?:met|done|implemented|started|run|tested|verified|passing|complete))\b"
     r"|^(?:no|n)$",
     re.IGNORECASE)
+
+
 # Sections whose rows and boxes are evidence for the claim (by words of their keys).
 _EVIDENCE = ("quality", "gate", "acceptance", "criteria", "prd", "requirement", "test",
              "verification", "definition-of-done", "todowrite", "checklist", "deliverable")
+
+
 _NOT_EVIDENCE = ("next", "future", "follow", "recommend", "known-issue", "debt", "scope",
                  "question", "depend", "risk")
+
+
 _STATUS_COLUMNS = ("status", "result", "passed", "met")
+
+
 _NOT_DONE_MARK = re.compile(r"^(?:❌|✗|✘|⛔|🔴|⏳|⚠)")
+
+
 _FAILURES = re.compile(
     r"(?m)^\s*(?:FAIL|FAILED|ERROR)\b|\b[1-9]\d*\s+(?:failed|failing|failures?|errors?)\b"
     r"|\bfailed\s*[:=]\s*[1-9]")
-
-
-def _evidence(section: Node) -> bool:
-    return _evidence_key(str(section.get("key", "")))
 
 
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
@@ -41,54 +87,16 @@ def _claim_words(claims: list[tuple[str, int]]) -> str:
     return " and ".join(f"{words} (line {line})" for words, line in claims)
 
 
-@rule("RL202", "contradicted-claim", Severity.ERROR)
-def contradicted_claim(ctx: Context) -> Iterator[Hit]:
-    """Checks a report that claims to be finished (**Status**: COMPLETED, or
-    **Ready for Review**: ✅ Yes) against its own evidence: quality gate, acceptance criteria
-    and PRD rows that are ❌, failed or pending; test output that shows failures; unticked
-    boxes in a Definition of Done, TodoWrite list or acceptance checklist.
-
-    Each contradicting row, box or output block is reported, naming the claim it contradicts.
-
-    ## Why is this bad?
-    This is the report that most needs a human: it asks for review and handoff while its own
-    tables say the work is not done. Reviewers who read only the header merge broken work.
-
-    ## Example
-    ```markdown
-    ## Task Completion Report: BE-014 - Refresh token rotation
-
-    **Status**: COMPLETED
-
-    ### 5. Quality Gates Status
-
-    | Gate | Status | Notes |
-    |------|--------|-------|
-    | Lint checks | ❌ | 3 errors |
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Task Completion Report: BE-014 - Refresh token rotation
-
-    **Status**: COMPLETED
-
-    ### 5. Quality Gates Status
-
-    | Gate | Status | Notes |
-    |------|--------|-------|
-    | Lint checks | ✅ | No errors |
-    ```
-    """
+def check(ctx: Context) -> Iterator[Hit]:
     claims = finished_claims(ctx.report)
     if not claims:
         return
     said = _claim_words(claims)
-    for section in ctx.sections():
-        if section is ctx.report or not _evidence(section):
+    for key, section in ctx.subsections():
+        if not _evidence_key(key):
             continue
         title = section["title"]
-        for table in section.get("tables", ()):
+        for table in section["tables"]:
             status_keys = [k for k in table["columns"] if k in _STATUS_COLUMNS]
             for row in table["rows"]:
                 for key in status_keys:
@@ -97,15 +105,15 @@ def contradicted_claim(ctx: Context) -> Iterator[Hit]:
                         first = next(iter(row["cells"].values()), "")
                         yield Hit(row["line"], f"`{quote(first)}` in `{title}` is "
                                   f"`{quote(value)}`, but the report claims {said}")
-        for item in section.get("items", ()):
+        for item in section["items"]:
             if item.get("checked") is False:
                 yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is not "
                           f"ticked, but the report claims {said}")
             elif _NOT_DONE_MARK.match(item["text"]):
                 yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is marked "
                           f"as not done, but the report claims {said}")
-        if "test" in section.get("key", ""):
-            for block in section.get("code_blocks", ()):
+        if "test" in key:
+            for block in section["code_blocks"]:
                 failure = _FAILURES.search(block["text"])
                 if failure:
                     yield Hit(content_line(block, failure.start()),

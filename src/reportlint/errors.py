@@ -1,0 +1,23 @@
+"""The one exception reportlint raises for a problem of its use, not of a report."""
+
+from __future__ import annotations
+
+
+class UsageError(Exception):
+    """A usage, configuration or template problem: the run cannot go on (exit 2).
+
+    ``messages`` are every problem found before the run stopped, in the order found (a
+    missing path, then the broken configuration that stopped it), each worded for
+    ``error: MESSAGE``. ``param`` names the option or argument at fault when the problem is
+    one value of it (``--select/--ignore``, ``TEMPLATE``), so a command line can report it as
+    an invalid value of that parameter.
+    """
+
+    def __init__(self, *messages: str, param: str | None = None) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+        self.param = param
+
+    @property
+    def message(self) -> str:
+        return str(self)

@@ -1,0 +1,97 @@
+"""Checking many inputs: outcomes in input order, spread over processes when there are enough
+of them to pay for starting the processes."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from reportlint import engine
+from reportlint.diagnostics import Outcome
+
+# One input and the settings it is checked with: a file as a path (read where it is
+# checked, so the parent never holds every file's bytes), or bytes already read.
+Work = tuple["engine.Input | Path", engine.Settings]
+# Called after each input is checked with (inputs checked so far, inputs in all).
+Progress = Callable[[int, int], None]
+
+# Below this many inputs, starting processes costs more than it saves.
+_PARALLEL_FROM = 32
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_all(work: Sequence[Work], jobs: int,
+              progress: Progress | None = None) -> Iterator[Outcome]:
+    """The outcome of every input, in input order, computed as they are asked for."""
+    total = len(work)
+    with _collector_for_a_run():
+        if jobs > 1 and total >= _PARALLEL_FROM and sys.platform != "win32":
+            outcomes = _parallel(work, jobs)
+        else:
+            outcomes = (_check(item) for item in work)
+        for count, outcome in enumerate(outcomes, 1):
+            if progress is not None:
+                progress(count, total)
+            yield outcome
+
+
+def _check(item: Work) -> Outcome:
+    target, settings = item
+    found = (engine.read(target, settings.config.max_file_size) if isinstance(target, Path)
+             else target)
+    return engine.check(found, settings)
+
+
+def _parallel(work: Sequence[Work], jobs: int) -> Iterator[Outcome]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers inherit the inputs and their settings (registry, compiled templates)
+    # instead of unpickling them; only indexes and outcomes cross between processes.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt,
+                             initargs=(work,)) as pool:
+        chunk = max(1, min(64, len(work) // (jobs * 8)))
+        yield from pool.map(_check_at, range(len(work)), chunksize=chunk)
+
+
+# A worker's inputs, set once as it starts (see _adopt); never set in the parent process.
+_worker_work: Sequence[Work] = ()
+
+
+def _adopt(work: Sequence[Work]) -> None:
+    global _worker_work
+    _worker_work = work
+
+
+def _check_at(index: int) -> Outcome:
+    return _check(_worker_work[index])
+
+
+@contextmanager
+def _collector_for_a_run() -> Iterator[None]:
+    """Keep the garbage collector off everything loaded before the run (modules, templates,
+    settings: it lives as long as the run, and forked workers then share its pages instead
+    of copying them as the collector touches them), and let it run less often over the
+    short-lived parse trees. Undone afterwards, so a process that checks again and again (a
+    server) does not keep each run's leftovers frozen."""
+    frozen_before = gc.get_freeze_count()
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if not frozen_before:  # someone else froze objects first: theirs to unfreeze
+            gc.unfreeze()

@@ -1,0 +1,121 @@
+"""What every finding code is made of: its catalogue entry (:class:`Code`), and for the
+reviewer rules what a rule sees (:class:`Context`) and yields (:class:`Hit`).
+
+A code module (one per code, named after the code's kebab name) defines
+``CODE = define(code, name, severity, __doc__)``: its module docstring, in ruff's shape, is
+its documentation. A reviewer rule module also defines ``check(ctx)``, which yields
+:class:`Hit` values; the engine attaches the code, the path and the severity.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, NamedTuple, cast
+
+from reportlint.diagnostics import Severity
+from reportlint.model import code_lines, walk
+from reportlint.nodes import Container, Document, Report, Section
+from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint import saferegex
+    from reportlint.gitdiff import Changes
+
+
+class Code(NamedTuple):
+    """One entry of the catalogue."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        """The first clause of the first paragraph: what `reportlint rules` shows."""
+        text = " ".join(self.doc.strip().split("\n\n")[0].split())
+        depth, code = 0, False
+        for i, char in enumerate(text):
+            code ^= char == "`"
+            depth += 1 if char in "([" else -1 if char in ")]" else 0
+            if not code and depth == 0 and char in ":;." and text[i + 1:i + 2] in (" ", ""):
+                return text[:i]
+        return text
+
+
+def define(code: str, name: str, severity: Severity, doc: str | None) -> Code:
+    """A code's entry, its documentation being the defining module's docstring."""
+    return Code(code, name, severity, inspect.cleandoc(doc or ""))
+
+
+class Hit(NamedTuple):
+    line: int
+    message: str
+    column: int = 1
+
+
+class Options(NamedTuple):
+    """Per-rule options, set under ``[tool.reportlint.options]``."""
+
+    coverage_minimum: float = 80.0
+    # Configured patterns are RE2 (saferegex.Regex); this default is reportlint's own.
+    task_id_pattern: saferegex.Pattern = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+$")
+    extra_placeholders: tuple[saferegex.Pattern, ...] = ()
+    # The placeholder text of the templates in use (their `x-reportlint.placeholders`).
+    placeholder_texts: tuple[str, ...] = ()
+
+
+_NO_TEMPLATE = Shape(None)
+_NO_REPORT: Report = {"template": "", "line": 1, "level": 0, "end_line": 0,
+                      "title": {"text": "", "label": None, "task_id": None, "task_name": None,
+                                "line": 1},
+                      "fields": {}, "paragraphs": [], "items": [], "tables": [],
+                      "code_blocks": [], "sections": {}}
+
+
+class Context(NamedTuple):
+    """What a rule sees: one report (or, for document rules, none) and the file around it.
+    Rules read it and never change it (the empty defaults are shared)."""
+
+    document: Document
+    lines: list[str]
+    options: Options
+    report: Report = _NO_REPORT  # document rules have none
+    earlier: tuple[Report, ...] = ()  # the reports before this one in the same file
+    template: Shape = _NO_TEMPLATE  # what the report's template declares
+    changes: Changes | None = None  # what git says changed, with --diff-base
+    source: str = ""  # the checked file's path relative to the repository root, if known
+    text: str = ""  # the whole file, line endings as "\n" (for document rules)
+    walked: tuple[tuple[str, Container], ...] = ()  # model.walk(report), walked once
+
+    def keyed(self) -> tuple[tuple[str, Container], ...]:
+        """The report and every section below it, in document order, with their keys (the
+        report's is ``""``)."""
+        return self.walked or tuple(walk(self.report))
+
+    def sections(self) -> tuple[Container, ...]:
+        """The report and every section below it, in document order."""
+        return tuple(node for _, node in self.keyed())
+
+    def subsections(self) -> tuple[tuple[str, Section], ...]:
+        """Every section of the report (not the report itself), with its key."""
+        # keyed() starts with the report, and only with it.
+        return cast("tuple[tuple[str, Section], ...]", self.keyed()[1:])
+
+    def code_lines(self) -> set[int]:
+        """Lines inside fenced or indented code blocks of this report."""
+        return code_lines(self.sections())
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+class Rule(NamedTuple):
+    """A reviewer rule: its code, its check, and whether it reads one report at a time
+    (``report``) or the whole file (``document``)."""
+
+    code: Code
+    check: Check
+    scope: str

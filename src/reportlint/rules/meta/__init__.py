@@ -1,0 +1,1 @@
+"""RL9xx: reportlint itself (internal errors, unused suppressions)."""

@@ -1,0 +1,41 @@
+"""What several reviewer rules read the same way: a report's fields, its claims of being
+finished, and where a code block's text is in the file."""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.nodes import CodeBlock, Container, Field, Report
+
+
+def content_line(block: CodeBlock, offset: int) -> int:
+    """The file line of a character offset in a code block's text."""
+    lines = block["text"].count("\n")
+    fenced = block["end_line"] - block["line"] == lines + 1
+    return int(block["line"]) + (1 if fenced else 0) + int(block["text"].count("\n", 0, offset))
+
+
+def field_value(report: Container, key: str) -> Field | None:
+    return report["fields"].get(key)
+
+
+# A finished claim leads with the word: "Phase 1 COMPLETE" is a claim about a phase.
+_COMPLETE = re.compile(r"^[\W_]*(?:COMPLETED?|DONE|FINISHED)\b", re.IGNORECASE)
+_YES = re.compile(r"^(?:✅\s*)?yes\b", re.IGNORECASE)
+
+
+def finished_claims(report: Report) -> list[tuple[str, int]]:
+    """The report's claims of being finished: ``(words, line)`` for a COMPLETED status and a
+    **Ready for Review**: Yes."""
+    out: list[tuple[str, int]] = []
+    status = field_value(report, "status")
+    if status and _COMPLETE.search(status["value"]):
+        out.append((f"**{status['name']}**: {status['value']}", status["line"]))
+    ready = field_value(report, "ready-for-review")
+    if ready and _YES.search(ready["value"]):
+        out.append((f"**{ready['name']}**: {ready['value']}", ready["line"]))
+    return out
+
+
+PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+

@@ -1,0 +1,81 @@
+"""Checks that the figures a report gives for its own completion agree: the **Progress**
+field, a percentage in **Status** (`NOT STARTED (0% complete)`), in the title, and in the
+headings of its top-level sections or of a *Status*/*Progress*/*Summary* section
+(`### ✅ COMPLETED (20%)`).
+
+Percentages of parts (a phase, a sub-task, a table row) are about other things and are
+not compared.
+
+## Why is this bad?
+"**Progress**: 60% complete" in the header and "(20% complete)" in a heading cannot both
+be true; the reader does not know which part of the report is stale.
+
+## Example
+```markdown
+## Progress Update: BE-014 - Refresh token rotation
+
+**Progress**: 60% complete
+
+### Completed Items (20% complete)
+```
+
+## Use instead
+```markdown
+## Progress Update: BE-014 - Refresh token rotation
+
+**Progress**: 60% complete
+
+### Completed Items
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from reportlint.diagnostics import Severity
+from reportlint.rules.base import Context, Hit, define
+from reportlint.rules.review._common import PERCENT, field_value
+
+CODE = define("RL204", "inconsistent-progress", Severity.WARNING, __doc__)
+
+
+_OVERALL = ("status", "progress", "summary", "overview")
+
+
+@lru_cache(maxsize=4096)  # section keys repeat from report to report
+def _overall(key: str) -> bool:
+    """A section about the task's status as a whole."""
+    return any(w in key for w in _OVERALL)
+
+
+_DONE_WORDS = re.compile(r"\b(?:complete[d]?|completion|done|progress)\b", re.IGNORECASE)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    report = ctx.report
+    mentions: list[tuple[float, int, str]] = []
+    for key in ("progress", "status", "completion"):
+        found = field_value(report, key)
+        match = PERCENT.search(found["value"]) if found else None
+        if found and match:
+            mentions.append((float(match.group(1)), found["line"], f"**{found['name']}**"))
+    headings = [(report["title"]["text"], report["title"]["line"], "the title")]
+    for key, parent in ctx.keyed():
+        # Headings directly in the report, or in a section about the task's status as a whole.
+        if parent is report or _overall(key):
+            headings += [(s["title"], s["line"], f"`{s['title']}`")
+                         for s in parent.get("sections", {}).values()]
+    for text, line, where in headings:
+        match = PERCENT.search(text)
+        if match and _DONE_WORDS.search(text):
+            mentions.append((float(match.group(1)), line, where))
+    if not mentions:
+        return
+    reference, line, where = min(mentions, key=lambda m: m[1])
+    for value, other, said in sorted(mentions, key=lambda m: m[1]):
+        if value != reference:
+            yield Hit(other, f"{said} says {value:g}% but {where} (line {line}) says "
+                      f"{reference:g}%; state one figure for the task")

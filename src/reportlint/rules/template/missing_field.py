@@ -1,0 +1,73 @@
+"""Checks that every field the template requires (`**Status**:`, `**Started**:`, ...) is present.
+
+## Why is this bad?
+Fields are what the orchestrator parses: a report without **Status** cannot be routed, and
+one without **Started**/**Completed** cannot be tracked.
+
+## Example
+```markdown
+## Task Acknowledged: BE-001 - Login endpoint
+**Started**: 2025-01-15 09:00
+```
+
+## Use instead
+```markdown
+## Task Acknowledged: BE-001 - Login endpoint
+**Status**: IN PROGRESS
+**Started**: 2025-01-15 09:00
+```
+"""
+
+from __future__ import annotations
+
+from reportlint import scaffold
+from reportlint.diagnostics import Severity
+from reportlint.failures import Explained, Failing, Node, declared, property_title, title_of
+from reportlint.nodes import Field, Report, Section
+from reportlint.quote import quote
+from reportlint.rules.base import define
+
+CODE = define("RL102", "missing-field", Severity.ERROR, __doc__)
+
+
+def applies(f: Failing) -> bool:
+    return f.place.last == "fields"
+
+
+def explain(f: Failing) -> Explained:
+    assert f.missing is not None
+    name, container = f.missing, f.place.container
+    title = property_title(f.failure.schema, name, f.template)
+    prop = declared(f.failure.schema, name, f.template)
+    value = scaffold.field_value(prop)
+    top = f.place.in_report
+    fix = {"snippet": f"**{title}**: {value}" if top else f"- {title}: {value}"}
+    example = prop.keyword("x-example")
+    const = prop.value().keyword("const")
+    if example is None and const is not None:
+        example = const
+    if top:
+        message = f"missing field **{title}**"
+        if example is not None:
+            message += f" (expected `**{title}**: {example}`)"
+    else:
+        message = f"missing `{title}` in {f.place.where()}"
+        message += f" (expected `- {title}: {example if example is not None else '...'}`)"
+    elsewhere = _find_field(f.report, name, container)
+    if elsewhere is not None:
+        field, holder = elsewhere
+        message += (f"; found **{quote(field['name'])}** on line {field['line']} inside "
+                    f"{title_of(holder, False)}")
+        if top:
+            message += ", but report fields belong under the title or after a closing `---`"
+        return Explained(message, fix, int(field["line"]))
+    return Explained(message, fix)
+
+
+def _find_field(report: Report, key: str, skip: Node) -> tuple[Field, Section] | None:
+    """A field of that key in a top-level section (deeper ones are about something else:
+    the **Status** of one acceptance criterion is not the report's)."""
+    for section in report.get("sections", {}).values():
+        if section is not skip and key in section.get("fields", {}):
+            return section["fields"][key], section
+    return None
