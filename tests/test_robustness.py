@@ -141,24 +141,61 @@ def test_unreadable_file_in_a_walk(run: Callable[..., Result], tmp_path: Path) -
     assert [d["code"] for d in found] == ["RL001"]
 
 
-@pytest.mark.parametrize(("place", "pattern"), [
-    ("template", "(a+)+$"),
-    ("title", "^(\\w+\\s?)*report$"),
-    ("config", "(x*)*y"),
-])
-def test_catastrophic_regexes_are_refused(run: Callable[..., Result], tmp_path: Path,
-                                          place: str, pattern: str) -> None:
+def _standup(tmp_path: Path, place: str, pattern: str) -> Path:
+    """A project whose template (``place="template"``, on the title's text) or configuration
+    option ``place`` holds ``pattern``, selecting only the code that the pattern decides."""
     templates = tmp_path / "templates"
-    templates.mkdir()
-    title = pattern if place == "title" else "^standup"
-    value = pattern if place == "template" else "^ok"
+    templates.mkdir(exist_ok=True)
+    value = pattern if place == "template" else ""
     (templates / "t.yaml").write_text(
-        f"x-reportlint: {{name: standup, title-pattern: '{title}'}}\n"
+        "x-reportlint: {name: standup, title-pattern: '^standup'}\n"
         f"properties: {{title: {{properties: {{text: {{pattern: '{value}'}}}}}}}}\n", "utf-8")
-    extra = f"extra-placeholder-patterns = ['{pattern}']\n" if place == "config" else ""
+    code = {"template": "RL108", "task-id-pattern": "RL207"}.get(place, "RL201")
+    option = "" if place == "template" else f"{place} = ['{pattern}']\n"
+    if place == "task-id-pattern":
+        option = f"{place} = '{pattern}'\n"
     (tmp_path / ".reportlint.toml").write_text(
-        f'template-dirs = ["templates"]\n[options]\n{extra}', "utf-8")
-    (tmp_path / "r.md").write_text("## Standup: BE-1 - x\n", "utf-8")
-    result = run("check", tmp_path / "r.md")
+        f'template-dirs = ["templates"]\nselect = ["{code}"]\n[options]\n{option}', "utf-8")
+    return tmp_path / "r.md"
+
+
+@pytest.mark.parametrize("place", ["template", "task-id-pattern", "extra-placeholder-patterns"])
+@pytest.mark.parametrize(("pattern", "unit"), [
+    ("(a|a)*b", "a"), ("(a+)+$", "a"), ("(\\w+\\s?)*$", "a"), ("(x+x+)+y", "x")])
+def test_catastrophic_regexes_run_in_linear_time(run: Callable[..., Result], tmp_path: Path,
+                                                 place: str, pattern: str, unit: str) -> None:
+    """Each is the classic exponential case for a backtracking engine (stdlib `re` needs
+    seconds for 25 characters); RE2 reads a 200,000-character title in one pass. The alarm
+    is generous: it only keeps a regression from hanging the suite."""
+    from test_saferegex import deadline
+
+    report = _standup(tmp_path, place, pattern)
+    matches = pattern == "(\\w+\\s?)*$"  # matches the empty string at the end
+    expected = {"template": [] if matches else [(1, "RL108")],
+                "task-id-pattern": [] if matches else [(1, "RL207")],
+                "extra-placeholder-patterns": [(1, "RL201")] if matches else []}[place]
+    for length in (10, 200_000):
+        report.write_text(f"## Standup: {unit * length}! - x\n", "utf-8")
+        with deadline(60):
+            result = run("check", "--no-cache", "--format", "json", report)
+        assert sorted({(d["line"], d["code"]) for d in json.loads(result.stdout)}) == expected
+
+
+@pytest.mark.parametrize("place", ["template", "task-id-pattern", "extra-placeholder-patterns"])
+def test_patterns_re2_cannot_run_are_refused(run: Callable[..., Result], tmp_path: Path,
+                                             place: str) -> None:
+    report = _standup(tmp_path, place, "(a)\\1")
+    report.write_text("## Standup: BE-1 - x\n", "utf-8")
+    result = run("check", report)
     assert result.exit_code == 2
-    assert "can take exponential time" in result.stderr
+    reason = ("invalid escape sequence: \\1 (reportlint matches patterns with RE2, which never "
+              "takes more than linear time but has no look-around, backreferences, possessive "
+              "repeats or atomic groups)")
+    if place == "template":
+        assert result.stderr == (
+            f"error: broken template {tmp_path / 'templates/t.yaml'}:2: regular expression at "
+            f"/properties/title/properties/text/pattern is refused: {reason}\n")
+    else:
+        assert f"`options.{place}`: '(a)\\\\1' is not a valid regular expression: {reason}" \
+            in result.stderr
+        assert str(tmp_path / ".reportlint.toml") in result.stderr

@@ -33,12 +33,13 @@ def load(tmp_path: Path, text: str) -> Template | TemplateProblem:
      "unknown keyword `requried` at /properties/fields/requried (did you mean `required`?)", 4),
     (HEAD + "properties:\n  a:\n    x-mesage: hi\n",
      "unknown keyword `x-mesage` at /properties/a/x-mesage (did you mean `x-message`?)", 4),
-    (HEAD + "properties:\n  a:\n    pattern: '(a+)+'\n",
-     "regular expression at /properties/a/pattern is refused", 4),
+    (HEAD + "properties:\n  a:\n    pattern: '(a)\\1'\n",
+     "regular expression at /properties/a/pattern is refused: invalid escape sequence: \\1", 4),
     (HEAD + "properties: [\n", "invalid YAML", 3),
     ("- a list\n", "a template must be a YAML mapping", None),
     ("type: object\n", "missing `x-reportlint: {name: ..., title-pattern: ...}`", None),
-    ("x-reportlint: {name: t, title-pattern: '(unclosed'}\n", "not a valid regex", None),
+    ("x-reportlint: {name: t, title-pattern: '(unclosed'}\n",
+     "regular expression at /x-reportlint/title-pattern is refused: missing ): (unclosed", 1),
 ])
 def test_broken_templates_are_refused(tmp_path: Path, text: str, message: str,
                                       line: int | None) -> None:
@@ -47,6 +48,112 @@ def test_broken_templates_are_refused(tmp_path: Path, text: str, message: str,
     assert message in problem.message
     assert problem.line == line
     assert str(problem).startswith(str(tmp_path / "t.yaml"))
+
+
+META = "x-reportlint:\n  name: t\n  title-pattern: '^t'\n"
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    # x-reportlint, at the root only, with these keys and no others.
+    (META + "  titel-pattern: '^x'\n", 4,
+     "unknown key `titel-pattern` in `x-reportlint` (did you mean `title-pattern`?)"),
+    (META + "  colour: red\n", 4, "unknown key `colour` in `x-reportlint`"),
+    ("x-reportlint:\n  name: 42\n  title-pattern: '^t'\n", 2,
+     "`x-reportlint.name` must be a string, not `42`"),
+    (META + "  role: [qa]\n", 4, "`x-reportlint.role` must be a string, not a list"),
+    (META + "  task-prefixes: QA\n", 4, "`x-reportlint.task-prefixes` must be a list of strings "
+     "(task-id prefixes such as `QA`), not `QA`"),
+    (META + "  task-prefixes: [QA,\n    7]\n", 5, "`x-reportlint.task-prefixes` must be a list "
+     "of strings (task-id prefixes such as `QA`); item 2 is `7`"),
+    ("x-reportlint:\n  name: t\n  title-pattern: 12\n", 3,
+     "`x-reportlint.title-pattern` must be a regular expression (a string), not `12`"),
+    (META + "  example-title: {a: 1}\n", 4,
+     "`x-reportlint.example-title` must be a string, not a mapping"),
+    (META + "  placeholders: TBD\n", 4,
+     "`x-reportlint.placeholders` must be a list of strings, not `TBD`"),
+    ("x-reportlint: {name: t}\n", 1, "missing `x-reportlint: {name: ..., title-pattern: ...}`"),
+    (HEAD + "properties:\n  a:\n    x-reportlint: {name: u}\n", 4,
+     "unknown keyword `x-reportlint` at /properties/a/x-reportlint"),
+    # The keywords of any subschema.
+    (HEAD + "properties:\n  a:\n    x-severity: warn\n", 4,
+     "`x-severity` at /properties/a/x-severity must be `error` or `warning`, not `warn` "
+     "(did you mean `warning`?)"),
+    (HEAD + "properties:\n  a:\n    x-severity: 2\n", 4,
+     "`x-severity` at /properties/a/x-severity must be `error` or `warning`, not `2`"),
+    (HEAD + "properties:\n  a:\n    x-message: 42\n", 4,
+     "`x-message` at /properties/a/x-message must be a string, not `42`"),
+    (HEAD + "properties:\n  a:\n    x-message: 'step {valu} has no estimate'\n", 4,
+     "`x-message` at /properties/a/x-message uses `{valu}`, which reportlint does not fill in; "
+     "it fills in only `{value}`, `{text}`, `{section}` and `{task_id}` (did you mean "
+     "`{value}`?)"),
+    (HEAD + "properties:\n  a:\n    x-message: 'see {0}'\n", 4,
+     "`x-message` at /properties/a/x-message uses `{0}`, which reportlint does not fill in; "
+     "it fills in only `{value}`, `{text}`, `{section}` and `{task_id}`"),
+    (HEAD + "properties:\n  a:\n    x-message: 'value {value!r}'\n", 4,
+     "`x-message` at /properties/a/x-message writes `{value!r}`; a placeholder is only its "
+     "name, `{value}`"),
+    (HEAD + "properties:\n  a:\n    x-message: 'a {brace'\n", 4,
+     "`x-message` at /properties/a/x-message is not a valid message (expected '}' before end "
+     "of string); write `{{` and `}}` for braces"),
+    (HEAD + "properties:\n  a:\n    x-missing-message: 'no {sectoin}'\n", 4,
+     "`x-missing-message` at /properties/a/x-missing-message uses `{sectoin}`, which reportlint "
+     "does not fill in; it fills in only `{value}`, `{text}`, `{section}` and `{task_id}` "
+     "(did you mean `{section}`?)"),
+    (HEAD + "properties:\n  a:\n    x-missing-message: [a]\n", 4,
+     "`x-missing-message` at /properties/a/x-missing-message must be a string, not a list"),
+    (HEAD + "properties:\n  a:\n    x-expected: 5\n", 4,
+     "`x-expected` at /properties/a/x-expected must be a string, not `5`"),
+    (HEAD + "properties:\n  a:\n    x-example: [1, 2]\n", 4,
+     "`x-example` at /properties/a/x-example must be a scalar (a string, number or boolean), "
+     "not a list"),
+    (HEAD + "properties:\n  a:\n    x-example: 2025-01-15\n", 4,
+     "`x-example` at /properties/a/x-example must be a scalar (a string, number or boolean), "
+     "not a date (quote it to make it a string)"),
+    (HEAD + "properties:\n  a:\n    x-example:\n", 4,
+     "`x-example` at /properties/a/x-example must be a scalar (a string, number or boolean), "
+     "not an empty value"),
+    (HEAD + "properties:\n  a:\n    x-placeholder: 3\n", 4,
+     "`x-placeholder` at /properties/a/x-placeholder must be a string, not `3`"),
+    (HEAD + "properties:\n  a:\n    x-footer: 'yes'\n", 4,
+     "`x-footer` at /properties/a/x-footer must be `true` or `false`, not `yes`"),
+    # Found in every kind of subschema, not only under properties.
+    (HEAD + "items:\n  anyOf:\n    - x-severity: fatal\n", 4,
+     "`x-severity` at /items/anyOf/0/x-severity must be `error` or `warning`, not `fatal`"),
+])
+def test_reportlint_keywords_values_are_checked(tmp_path: Path, text: str, line: int,
+                                                message: str) -> None:
+    problem = load(tmp_path, text)
+    assert isinstance(problem, TemplateProblem)
+    assert (problem.line, problem.message) == (line, message)
+
+
+def test_reportlint_keywords_good_values_pass(tmp_path: Path) -> None:
+    template = load(tmp_path, META + "  role: qa\n  task-prefixes: [QA]\n"
+                    "  example-title: 'T: QA-1 - x'\n  placeholders: ['[X]']\n"
+                    "properties:\n  a:\n    x-severity: warning\n    x-footer: false\n"
+                    "    x-message: '{value} in {section} of {task_id} ({text}), {{literal}}'\n"
+                    "    x-missing-message: 'add it to {section}'\n    x-expected: 'a date'\n"
+                    "    x-example: 3\n    x-placeholder: TBD\n")
+    assert isinstance(template, Template)
+
+
+def test_bad_keyword_value_fails_template_check_and_check(run: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    path = folder / "standup.yaml"
+    path.write_text("x-reportlint: {name: standup, title-pattern: '^standup'}\n"
+                    "properties:\n  title:\n    x-severity: warn\n", "utf-8")
+    message = ("`x-severity` at /properties/title/x-severity must be `error` or `warning`, not "
+               "`warn` (did you mean `warning`?)")
+    result = run("template", "check", path)
+    assert result.exit_code == 1
+    assert result.stdout == f"{path}:4: {message}\n"
+    (tmp_path / ".reportlint.toml").write_text('template-dirs = ["templates"]\n', "utf-8")
+    (tmp_path / "r.md").write_text("## Standup: BE-1 - x\n", "utf-8")
+    result = run("check", tmp_path / "r.md")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: broken template {path}:4: {message}\n"
 
 
 def test_builtin_templates_load(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ module does not know is always left to jsonschema (``compile`` returns None).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
+
+from reportlint import saferegex
 
 Check = Callable[[Any], bool]
 
@@ -48,7 +49,7 @@ def build(schema: Any, root: Any = None) -> Check | None:
     None when this module cannot judge it."""
     try:
         return _Compiler(schema if root is None else root).build(schema)
-    except (Unsupported, RecursionError, re.error, KeyError, IndexError, TypeError):
+    except (Unsupported, RecursionError, saferegex.RegexError, KeyError, IndexError, TypeError):
         return None
 
 
@@ -115,26 +116,26 @@ class _Compiler:
 
     def k_additionalProperties(self, value: Any, schema: dict[str, Any]) -> Check:
         known = set(schema.get("properties", {}))
-        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        patterns = [saferegex.compile(p) for p in schema.get("patternProperties", {})]
         check = self.build(value)
 
         def additional(v: Any) -> bool:
             if isinstance(v, dict):
                 for name, item in v.items():
-                    if (name not in known and not any(p.search(name) for p in patterns)
+                    if (name not in known and not any(p.test(name) for p in patterns)
                             and not check(item)):
                         return False
             return True
         return additional
 
     def k_patternProperties(self, value: dict[str, Any], _: Any) -> Check:
-        checks = [(re.compile(p), self.build(sub)) for p, sub in value.items()]
+        checks = [(saferegex.compile(p), self.build(sub)) for p, sub in value.items()]
 
         def pattern_properties(v: Any) -> bool:
             if isinstance(v, dict):
                 for name, item in v.items():
                     for p, check in checks:
-                        if p.search(name) and not check(item):
+                        if p.test(name) and not check(item):
                             return False
             return True
         return pattern_properties
@@ -151,8 +152,8 @@ class _Compiler:
         return lambda v: any(equal(v, option) for option in value)
 
     def k_pattern(self, value: str, _: Any) -> Check:
-        search = re.compile(value).search
-        return lambda v: not isinstance(v, str) or search(v) is not None
+        test = saferegex.compile(value).test
+        return lambda v: not isinstance(v, str) or test(v)
 
     def k_minLength(self, value: int, _: Any) -> Check:
         return lambda v: not isinstance(v, str) or len(v) >= value

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import SchemaError, ValidationError, best_match
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from reportlint import fastschema
+from reportlint import fastschema, saferegex
 from reportlint.failures import Failure
 from reportlint.nodes import Report
 from reportlint.shape import Shape
@@ -33,7 +33,7 @@ def problem(schema: dict[str, Any]) -> tuple[str, str] | None:
     """Why ``schema`` cannot be used as a template, and the JSON pointer of the place; or
     None."""
     try:
-        Draft202012Validator.check_schema(schema)
+        Draft202012Validator.check_schema(schema, format_checker=_formats())
     except SchemaError as exc:
         pointer = _pointer(exc.absolute_path)
         return f"invalid JSON Schema at {pointer}: {exc.message}", pointer
@@ -106,7 +106,67 @@ def _pruning(root: dict[str, Any]) -> Any:
 
     # jsonschema ships no annotations for `extend`.
     return validators.extend(  # type: ignore[no-untyped-call]
-        Draft202012Validator, {"properties": properties, "items": items})
+        Draft202012Validator, {**_RE2_KEYWORDS, "properties": properties, "items": items})
+
+
+# -- the keywords that hold regular expressions, matched by RE2 ----------------------------
+# jsonschema's own use the backtracking `re`; these are its code with `saferegex` instead,
+# the same errors and messages. (`unevaluatedProperties` would also search
+# `patternProperties` with `re`: templates.py refuses templates that combine the two.)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    if validator.is_type(instance, "string") and not saferegex.compile(pattern).test(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(validator: Any, patterns: Any, instance: Any, schema: Any) -> Any:
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in patterns.items():
+        regex = saferegex.compile(pattern)
+        for k, v in instance.items():
+            if regex.test(k):
+                yield from validator.descend(v, subschema, path=k, schema_path=pattern)
+
+
+def _additional_properties(validator: Any, additional: Any, instance: Any,
+                           schema: Any) -> Any:
+    if not validator.is_type(instance, "object"):
+        return
+    known = schema.get("properties", {})
+    patterns = [saferegex.compile(p) for p in schema.get("patternProperties", {})]
+    extras = {k for k in instance if k not in known and not any(p.test(k) for p in patterns)}
+    if validator.is_type(additional, "object"):
+        for extra in extras:
+            yield from validator.descend(instance[extra], additional, path=extra)
+    elif not additional and extras:
+        if "patternProperties" in schema:
+            verb = "does" if len(extras) == 1 else "do"
+            joined = ", ".join(repr(each) for each in sorted(extras))
+            listed = ", ".join(repr(each) for each in sorted(schema["patternProperties"]))
+            yield ValidationError(f"{joined} {verb} not match any of the regexes: {listed}")
+        else:
+            names = sorted(extras, key=str)
+            verb = "was" if len(names) == 1 else "were"
+            yield ValidationError("Additional properties are not allowed "
+                                  f"({', '.join(repr(n) for n in names)} {verb} unexpected)")
+
+
+_RE2_KEYWORDS = {"pattern": _pattern, "patternProperties": _pattern_properties,
+                 "additionalProperties": _additional_properties}
+
+
+def _formats() -> FormatChecker:
+    """Draft 2020-12's format checks, with `regex` meaning what RE2 can compile."""
+    checker = FormatChecker(())
+    checker.checkers = dict(Draft202012Validator.FORMAT_CHECKER.checkers)
+
+    @checker.checks("regex", raises=saferegex.RegexError)
+    def regex(instance: object) -> bool:
+        return not isinstance(instance, str) or bool(saferegex.compile(instance))
+
+    return checker
 
 
 def failures(report: Report, schema: dict[str, Any]) -> Iterator[Failure]:

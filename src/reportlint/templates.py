@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import cache, fastschema, names
+from reportlint import cache, fastschema, names, saferegex
 from reportlint.shape import Shape
 
 
@@ -16,7 +16,7 @@ class Template:
     """A loaded template: its name, file, schema and the title pattern that picks it."""
 
     def __init__(self, name: str, path: Path, schema: dict[str, Any],
-                 title_pattern: re.Pattern[str], digest: str = "") -> None:
+                 title_pattern: saferegex.Regex, digest: str = "") -> None:
         self.name, self.path, self.schema = name, path, schema
         self.title_pattern = title_pattern
         self.digest = digest  # content hash of the template file
@@ -112,7 +112,7 @@ class Registry:
         return found
 
     def _classify(self, heading: str, role: str | None) -> str | None:
-        candidates = [t for t in self.templates.values() if t.title_pattern.search(heading)]
+        candidates = [t for t in self.templates.values() if t.title_pattern.test(heading)]
         if len(candidates) < 2:
             return candidates[0].name if candidates else None
         if role is not None:
@@ -193,10 +193,14 @@ def load_file(path: Path) -> Template | TemplateProblem:
     digest = cache.key(data)
     cached = cache.get("templates", digest)
     if isinstance(cached, dict):
-        # Checked when it was cached: no YAML parsing, no metaschema validation.
-        meta = cached.get("x-reportlint", {})
-        return Template(meta["name"], path, cached,
-                        re.compile(meta["title-pattern"], re.IGNORECASE), digest)
+        # Checked when it was cached: no YAML parsing, no metaschema validation. The title
+        # pattern is still compiled by RE2 like any other; an entry that fails is re-parsed.
+        try:
+            meta = cached["x-reportlint"]
+            return Template(meta["name"], path, cached, _title_regex(meta["title-pattern"]),
+                            digest)
+        except (KeyError, TypeError, saferegex.RegexError):
+            pass
     loaded = _parse(path, text)
     if isinstance(loaded, Template):
         cache.put("templates", digest, loaded.schema)
@@ -213,6 +217,10 @@ def parse_file(path: Path) -> Template | TemplateProblem:
     return _parse(path, text)
 
 
+def _title_regex(pattern: str) -> saferegex.Regex:
+    return saferegex.compile(pattern, ignorecase=True)
+
+
 def _parse(path: Path, text: str) -> Template | TemplateProblem:
     import yaml
 
@@ -227,16 +235,19 @@ def _parse(path: Path, text: str) -> Template | TemplateProblem:
     if not isinstance(schema, dict):
         return TemplateProblem(path, "a template must be a YAML mapping (a JSON Schema object)")
     meta = schema.get("x-reportlint")
-    if not isinstance(meta, dict) or not isinstance(meta.get("name"), str):
+    if not isinstance(meta, dict) or "name" not in meta:
         return TemplateProblem(path, "missing `x-reportlint: {name: ..., title-pattern: ...}`")
-    pattern = meta.get("title-pattern")
-    if not isinstance(pattern, str):
-        return TemplateProblem(path, "`x-reportlint.title-pattern` must be a regular expression")
-    try:
-        compiled = re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        return TemplateProblem(path, f"`x-reportlint.title-pattern` is not a valid regex: {exc}")
-    from reportlint import regexguard
+    trouble = _meta_problem(meta)
+    if trouble is not None:
+        pointer, message = trouble
+        return TemplateProblem(path, message, line_of(text, pointer))
+    for pointer, regex in [("/x-reportlint/title-pattern", meta["title-pattern"]),
+                           *_patterns(schema, "")]:
+        try:
+            saferegex.compile(regex)
+        except saferegex.RegexError as exc:
+            return TemplateProblem(path, f"regular expression at {pointer} is refused: {exc}",
+                                   line_of(text, pointer))
     from reportlint import schema as schema_check
 
     problem = schema_check.problem(schema)
@@ -246,18 +257,129 @@ def _parse(path: Path, text: str) -> Template | TemplateProblem:
     unknown = unknown_keywords(schema)
     if unknown:
         pointer, keyword = unknown[0]
-        import difflib
+        return TemplateProblem(path, f"unknown keyword `{keyword}` at {pointer}"
+                               f"{_did_you_mean(keyword, KEYWORDS)}", line_of(text, pointer))
+    for pointer, keyword, value in _keywords(schema):
+        wrong = _value_problem(keyword, value, pointer) if keyword in _OURS else None
+        if wrong is None and keyword == "unevaluatedProperties" and _patterns(
+                schema, "", keys_only=True):
+            wrong = (f"`unevaluatedProperties` at {pointer} cannot be used in a template "
+                     "with `patternProperties`: jsonschema would match those patterns "
+                     "itself, with a backtracking engine")
+        if wrong is not None:
+            return TemplateProblem(path, wrong, line_of(text, pointer))
+    return Template(meta["name"], path, schema, _title_regex(meta["title-pattern"]))
 
-        close = difflib.get_close_matches(keyword, sorted(KEYWORDS), n=1)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
-        return TemplateProblem(path, f"unknown keyword `{keyword}` at {pointer}{hint}",
-                               line_of(text, pointer))
-    for pointer, regex in [("/x-reportlint/title-pattern", pattern), *_patterns(schema, "")]:
-        trouble = regexguard.problem(regex)
-        if trouble is not None:
-            return TemplateProblem(path, f"regular expression at {pointer} is refused: {trouble}",
-                                   line_of(text, pointer))
-    return Template(meta["name"], path, schema, compiled)
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _shown(value: Any) -> str:
+    """A YAML value as a message names it."""
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (str, int, float)):
+        from reportlint.quote import quote
+
+        return f"`{quote(str(value))}`"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__} (quote it to make it a string)"
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+# `x-reportlint`'s keys: a check of the value, and what it must be.
+_META: dict[str, tuple[Any, str]] = {
+    "name": (lambda v: isinstance(v, str), "a string"),
+    "role": (lambda v: isinstance(v, str), "a string"),
+    "task-prefixes": (_strings, "a list of strings (task-id prefixes such as `QA`)"),
+    "title-pattern": (lambda v: isinstance(v, str), "a regular expression (a string)"),
+    "example-title": (lambda v: isinstance(v, str), "a string"),
+    "placeholders": (_strings, "a list of strings"),
+}
+
+
+def _meta_problem(meta: dict[str, Any]) -> tuple[str, str] | None:
+    """The pointer and message of the first thing wrong in ``x-reportlint``, or None."""
+    if "title-pattern" not in meta:
+        return "/x-reportlint", "missing `x-reportlint: {name: ..., title-pattern: ...}`"
+    for key, value in meta.items():
+        pointer = f"/x-reportlint/{key}"
+        if key not in _META:
+            return pointer, (f"unknown key `{key}` in `x-reportlint`"
+                             f"{_did_you_mean(str(key), _META)}")
+        valid, wanted = _META[key]
+        if valid(value):
+            continue
+        if isinstance(value, list) and wanted.startswith("a list"):
+            index, item = next((i, v) for i, v in enumerate(value) if not isinstance(v, str))
+            return f"{pointer}/{index}", (f"`x-reportlint.{key}` must be {wanted}; item "
+                                          f"{index + 1} is {_shown(item)}")
+        return pointer, f"`x-reportlint.{key}` must be {wanted}, not {_shown(value)}"
+    return None
+
+
+_FILLED = ("value", "text", "section", "task_id")  # what schema.py fills into a message
+_SCALAR = "a scalar (a string, number or boolean)"
+
+
+def _value_problem(keyword: str, value: Any, pointer: str) -> str | None:
+    """What is wrong with the value of one of reportlint's keywords, or None."""
+    where = f"`{keyword}` at {pointer}"
+    if keyword == "x-severity":
+        if value in ("error", "warning"):
+            return None
+        return (f"{where} must be `error` or `warning`, not {_shown(value)}"
+                f"{_did_you_mean(value, ('error', 'warning')) if isinstance(value, str) else ''}")
+    if keyword == "x-footer":
+        if isinstance(value, bool):
+            return None
+        return f"{where} must be `true` or `false`, not {_shown(value)}"
+    if keyword == "x-example":
+        if isinstance(value, (str, int, float, bool)):
+            return None
+        return f"{where} must be {_SCALAR}, not {_shown(value)}"
+    if not isinstance(value, str):
+        return f"{where} must be a string, not {_shown(value)}"
+    if keyword in ("x-message", "x-missing-message"):
+        return _message_problem(where, value)
+    return None
+
+
+def _message_problem(where: str, message: str) -> str | None:
+    """A message is filled in with ``str.format_map``: every ``{...}`` must be one of the
+    values reportlint fills in, or the finding would show it raw or fail."""
+    import string
+
+    try:
+        fields = [(name, conversion, spec) for _, name, spec, conversion
+                  in string.Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        return f"{where} is not a valid message ({exc}); write `{{{{` and `}}}}` for braces"
+    for name, conversion, spec in fields:
+        written = "{" + name + (f"!{conversion}" if conversion else "") + (
+            f":{spec}" if spec else "") + "}"
+        if name not in _FILLED:
+            import difflib
+
+            close = difflib.get_close_matches(name, _FILLED, n=1)
+            hint = f" (did you mean `{{{close[0]}}}`?)" if close else ""
+            return (f"{where} uses `{written}`, which reportlint does not fill in; it fills in "
+                    "only `{value}`, `{text}`, `{section}` and `{task_id}`" + hint)
+        if written != "{" + name + "}":
+            return f"{where} writes `{written}`; a placeholder is only its name, `{{{name}}}`"
+    return None
 
 
 _SUBSCHEMA = {"additionalProperties", "items", "contains", "not", "if", "then", "else",
@@ -280,22 +402,25 @@ KEYWORDS = _SUBSCHEMA | _SCHEMA_MAPS | _SCHEMA_LISTS | _VALUES | _OURS
 def unknown_keywords(node: Any, pointer: str = "") -> list[tuple[str, str]]:
     """``(pointer, keyword)`` for every key of a (sub)schema that is no JSON Schema 2020-12
     keyword and none of reportlint's: a typo (``requried``) would otherwise be ignored."""
-    found: list[tuple[str, str]] = []
+    return [(here, key) for here, key, _ in _keywords(node, pointer)
+            if key not in KEYWORDS and not (key == "x-reportlint" and here == "/x-reportlint")]
+
+
+def _keywords(node: Any, pointer: str = "") -> Iterator[tuple[str, str, Any]]:
+    """``(pointer, keyword, value)`` for every key of the schema and of its subschemas."""
     if not isinstance(node, dict):
-        return found
+        return
     for key, value in node.items():
         here = f"{pointer}/{key}"
+        yield here, key, value
         if key in _SUBSCHEMA:
-            found += unknown_keywords(value, here)
+            yield from _keywords(value, here)
         elif key in _SCHEMA_MAPS and isinstance(value, dict):
             for name, sub in value.items():
-                found += unknown_keywords(sub, f"{here}/{name}")
+                yield from _keywords(sub, f"{here}/{name}")
         elif key in _SCHEMA_LISTS and isinstance(value, list):
             for index, sub in enumerate(value):
-                found += unknown_keywords(sub, f"{here}/{index}")
-        elif key not in KEYWORDS and not (key == "x-reportlint" and not pointer):
-            found.append((here, key))
-    return found
+                yield from _keywords(sub, f"{here}/{index}")
 
 
 def line_of(text: str, pointer: str) -> int | None:
@@ -324,20 +449,21 @@ def line_of(text: str, pointer: str) -> int | None:
     return line
 
 
-def _patterns(node: Any, pointer: str) -> list[tuple[str, str]]:
-    """Every regular expression a schema holds (`pattern` values, `patternProperties` keys)."""
+def _patterns(node: Any, pointer: str, keys_only: bool = False) -> list[tuple[str, str]]:
+    """Every regular expression a schema holds (`pattern` values, `patternProperties` keys;
+    only the keys with ``keys_only``)."""
     found: list[tuple[str, str]] = []
     if isinstance(node, dict):
         for key, value in node.items():
             here = f"{pointer}/{key}"
-            if key == "pattern" and isinstance(value, str):
+            if key == "pattern" and isinstance(value, str) and not keys_only:
                 found.append((here, value))
             elif key == "patternProperties" and isinstance(value, dict):
                 found += [(f"{here}/{k}", k) for k in value]
-            found += _patterns(value, here)
+            found += _patterns(value, here, keys_only)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            found += _patterns(value, f"{pointer}/{index}")
+            found += _patterns(value, f"{pointer}/{index}", keys_only)
     return found
 
 
@@ -356,10 +482,10 @@ def with_folders(folders: Iterable[Path]) -> tuple[Registry, list[TemplateProble
     cached = cache.get("registries", stamp) if stamp else None
     if isinstance(cached, list):
         try:
-            return Registry(Template(e["name"], Path(e["path"]), e["schema"],
-                                     re.compile(e["pattern"], re.IGNORECASE), e["digest"])
-                            for e in cached), []
-        except (KeyError, TypeError, re.error):
+            return Registry([Template(e["name"], Path(e["path"]), e["schema"],
+                                      _title_regex(e["pattern"]), e["digest"])
+                             for e in cached]), []
+        except (KeyError, TypeError, saferegex.RegexError):
             pass
     found: list[Template] = []
     problems: list[TemplateProblem] = []
@@ -385,7 +511,10 @@ def _stamp(files: list[Path]) -> str | None:
 
     try:
         text = "\n".join(f"{p}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}" for p in files)
+        # The code's own stamp too: an entry written by a reportlint that checked templates
+        # differently (fewer checks, another regex engine) is not to be trusted.
+        code = cache._code_stamp().decode("utf-8", "surrogateescape")
     except OSError:
         return None
-    data = f"{__version__}\n{text}".encode("utf-8", "surrogateescape")
+    data = f"{__version__}\n{code}\n{text}".encode("utf-8", "surrogateescape")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(files):04x}"

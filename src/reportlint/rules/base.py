@@ -20,6 +20,7 @@ from reportlint.nodes import Container, Document, Report, Section
 from reportlint.shape import Shape
 
 if TYPE_CHECKING:
+    from reportlint import saferegex
     from reportlint.gitdiff import Changes
 
 
@@ -59,8 +60,9 @@ class Options(NamedTuple):
     """Per-rule options, set under ``[tool.reportlint.options]``."""
 
     coverage_minimum: float = 80.0
-    task_id_pattern: re.Pattern[str] = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+$")
-    extra_placeholders: tuple[re.Pattern[str], ...] = ()
+    # Configured patterns are RE2 (saferegex.Regex); this default is reportlint's own.
+    task_id_pattern: saferegex.Pattern = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+$")
+    extra_placeholders: tuple[saferegex.Pattern, ...] = ()
     # The placeholder text of the templates in use (their `x-reportlint.placeholders`).
     placeholder_texts: tuple[str, ...] = ()
 
