@@ -59,8 +59,8 @@ def test_bad_config_raises_usage_error_with_the_message(tmp_path: Path) -> None:
         api.run(CheckOptions(paths=(PROGRESS_BAD,), config_file=config))
     assert raised.value.messages == (
         f"invalid configuration: {config}: `selec`: unknown key; known keys: exclude, "
-        "extend-select, ignore, include, max-file-size, options, per-file-templates, role, "
-        "select, severity, template-dirs",)
+        "extend-select, ignore, include, max-file-size, options, per-file-templates, reports, "
+        "role, select, severity, template-dirs",)
     assert raised.value.param is None
 
 
@@ -129,8 +129,9 @@ def test_stdin_bytes() -> None:
     outcomes = list(result)
     assert [o.path for o in outcomes] == ["pr.md", "pr.md"]
     assert found(outcomes[:1]) == FOUND
-    # Read once, as a stream is: the second `-` is empty.
-    assert found(outcomes[1:]) == [(1, "RL004")]
+    # Read once, as a stream is: the second `-` is empty, and an empty file is no report.
+    assert found(outcomes[1:]) == []
+    assert outcomes[1].skipped
 
 
 def test_pull_request_description(tmp_path: Path) -> None:
@@ -139,7 +140,13 @@ def test_pull_request_description(tmp_path: Path) -> None:
     result = api.run(CheckOptions(pr_body=True, event_path=str(event), isolated=True))
     (outcome,) = list(result)
     assert outcome.path == "pull-request-7-description.md"
-    assert [d.code for d in outcome.diagnostics] == ["RL005"]
+    # A description a person wrote is no report: nothing to say about it.
+    assert (outcome.diagnostics, outcome.skipped) == ((), True)
+    event.write_text(json.dumps({"pull_request": {"number": 7, "body": (
+        "## Task Completion Report: BE-7 - X\n\n**Status**: COMPLETED\n")}}))
+    (outcome,) = list(api.run(CheckOptions(pr_body=True, event_path=str(event), isolated=True)))
+    assert not outcome.skipped
+    assert "RL101" in [d.code for d in outcome.diagnostics]
     event.write_text("{}")
     with pytest.raises(UsageError, match="the event payload has no pull request"):
         api.run(CheckOptions(pr_body=True, event_path=str(event), isolated=True))

@@ -84,7 +84,7 @@ def test_forced_template(run: Callable[..., Result]) -> None:
     path = FIXTURES / "other/invalid/no-report.md"
     result = run("check", "--format", "json", "--template", "progress", path)
     assert pairs(result.stdout) == [(1, "RL101"), (1, "RL101"), (1, "RL102"), (1, "RL102"),
-                                    (1, "RL102"), (1, "RL108")]
+                                    (1, "RL108"), (3, "RL103")]
 
 
 @pytest.mark.parametrize(("args", "needle"), [
@@ -115,8 +115,6 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 @pytest.mark.parametrize(("data", "line", "code", "message"), [
-    (b"", 1, "RL004", "empty file"),
-    (b"  \n\n\t\n", 1, "RL004", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, "RL002", "binary file"),
     ("## Progress Update: BE-1 - X\n\nCaf\xe9\n".encode("latin-1"), 3, "RL003",
      "not valid UTF-8: byte 0xe9 at offset 33"),
@@ -130,6 +128,20 @@ def test_unusable_input_is_a_finding(run: Callable[..., Result], tmp_path: Path,
     assert (finding["line"], finding["code"]) == (line, code)
     assert message in finding["message"]
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\n\t\n"])
+def test_an_empty_file_is_no_report_unless_it_must_be_one(
+        run: Callable[..., Result], tmp_path: Path, data: bytes) -> None:
+    path = write(tmp_path, "report.md", data)
+    result = run("check", "--isolated", path)
+    assert (result.stdout, result.exit_code) == (
+        "All checks passed! (0 files checked, 1 skipped as not a report)\n", 0)
+    (tmp_path / ".reportlint.toml").write_text('reports = ["*.md"]\n', "utf-8")
+    result = run("check", "--format", "json", path)
+    (finding,) = json.loads(result.stdout)
+    assert (finding["line"], finding["code"], result.exit_code) == (1, "RL004", 1)
+    assert "empty file" in finding["message"]
 
 
 def test_utf16_with_bom_is_read(run: Callable[..., Result], tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from reportlint.rules.input import (
 )
 from reportlint.rules.meta import internal_error, unused_suppression
 from reportlint.rules.review import (
+    conflicting_field,
     contradicted_claim,
     date_order,
     duplicate_section,
@@ -36,6 +37,7 @@ from reportlint.rules.review import (
     irreversible_migration,
     leaked_secret,
     low_coverage,
+    section_at_title_level,
     section_order,
     skipped_heading_level,
     unchanged_listed_file,
@@ -96,6 +98,8 @@ MODULES: tuple[ModuleType, ...] = (
     skipped_heading_level,  # RL213
     unchanged_listed_file,  # RL214
     unlisted_change,  # RL215
+    section_at_title_level,  # RL216
+    conflicting_field,  # RL217
     internal_error,  # RL901
     unused_suppression,  # RL902
 )
@@ -106,7 +110,8 @@ _BY_NAME: dict[str, Code] = {entry.name: entry for entry in CATALOGUE}
 
 # The reviewer rules, in code order: the modules whose ``check`` the engine runs.
 RULES: tuple[Rule, ...] = tuple(
-    Rule(module.CODE, module.check, getattr(module, "SCOPE", "report"))
+    Rule(module.CODE, module.check, getattr(module, "SCOPE", "report"),
+         getattr(module, "REPORTS_ONLY", False))
     for module in MODULES if hasattr(module, "check"))
 
 

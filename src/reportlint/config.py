@@ -28,7 +28,7 @@ def _toml() -> Any:
 
 FILENAMES = (".reportlint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
-         "template-dirs", "per-file-templates", "max-file-size", "role"}
+         "template-dirs", "per-file-templates", "max-file-size", "role", "reports"}
 _UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
           "gb": 1000**3, "gib": 1024**3}
 _OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
@@ -51,6 +51,7 @@ class Config(NamedTuple):
     per_file_templates: tuple[tuple[str, str], ...] = ()
     max_file_size: int = 5 * 1024 * 1024
     role: str | None = None  # prefer this role's templates, whatever the task-id prefix
+    reports: tuple[str, ...] = ()  # globs of files that must be reports
 
     def selected(self, code: str) -> bool:
         """ruff's rule (see :mod:`reportlint.selectors`): the most specific selector wins;
@@ -77,6 +78,11 @@ class Config(NamedTuple):
             return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             return None
+
+    def must_report(self, path: Path | None) -> bool:
+        """Whether the file is one the configuration says must be a report (`reports`)."""
+        relative = self.relative(path) if path is not None and self.reports else None
+        return relative is not None and any(glob_regex(p).match(relative) for p in self.reports)
 
     def excluded(self, path: Path) -> bool:
         relative = self.relative(path)
@@ -176,7 +182,7 @@ def from_table(table: Mapping[str, Any], path: Path | None,
             except selectors.UnknownSelector as exc:
                 return ConfigProblem(path, key, str(exc))
             values[key.replace("-", "_")] = tuple(selectors.split(items))
-    for key in ("include", "exclude"):
+    for key in ("include", "exclude", "reports"):
         if key in table:
             items = _strings(table[key])
             if items is None:

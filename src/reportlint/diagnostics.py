@@ -68,3 +68,4 @@ class Outcome(NamedTuple):
     path: str
     diagnostics: tuple[Diagnostic, ...]
     reports: tuple[Span, ...] = ()
+    skipped: bool = False  # not a report (a README, a changelog): nothing was checked

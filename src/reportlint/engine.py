@@ -9,15 +9,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, explain, model, names, parser, source, suppress
+from reportlint import cache, codes, explain, model, names, parser, recognition, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.nodes import Document
+from reportlint.recognition import AgentTitle
 from reportlint.rules.base import Context, Options, Rule
-from reportlint.rules.input import file_too_large, invalid_front_matter, no_report, unreadable_file
+from reportlint.rules.input import (
+    empty_file,
+    file_too_large,
+    invalid_front_matter,
+    no_report,
+    unreadable_file,
+)
 from reportlint.rules.meta import internal_error
 from reportlint.rules.review import unfilled_placeholder
-from reportlint.rules.template import invalid_cell_value, invalid_field_value
+from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
 from reportlint.secrets import redact
 from reportlint.templates import Registry
 
@@ -29,6 +36,8 @@ _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", 
 # A template value that is a leftover placeholder is reported once, as the placeholder.
 _ROOT_CAUSE = {invalid_field_value.CODE.code, invalid_cell_value.CODE.code}
 _PLACEHOLDER = unfilled_placeholder.CODE.code
+_TITLE = invalid_title.CODE.code
+_EMPTY = empty_file.CODE.code
 
 
 class Input(NamedTuple):
@@ -71,7 +80,7 @@ class Settings:
         options = c.options
         parts = [
             repr((c.select, c.ignore, c.extend_select, sorted(c.severity.items()),
-                  c.max_file_size, c.role)),
+                  c.max_file_size, c.role, c.reports, str(c.root))),
             repr((options.coverage_minimum, options.task_id_pattern.pattern,
                   [p.pattern for p in options.extra_placeholders])),
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
@@ -122,8 +131,8 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 def document(text: str, registry: Registry, template: str | None,
              role: str | None = None, lines: list[str] | None = None) -> Document:
-    def classify(heading: str) -> str | None:
-        return registry.classify(heading, role)
+    def classify(heading: str) -> tuple[str, AgentTitle | None] | None:
+        return registry.recognise(heading, role)
 
     return model.build(text, parser.parse(text), classify, template, lines)
 
@@ -134,7 +143,10 @@ def check(item: Input, settings: Settings) -> Outcome:
                  and settings.cache_results and cache.enabled("results"))
     if cacheable:
         assert item.data is not None
-        name = cache.key(settings.fingerprint, settings.template_for(item) or "", item.data)
+        # Whether the file must be a report depends on its path, not only on its bytes.
+        must = "report" if settings.config.must_report(item.location) else ""
+        name = cache.key(settings.fingerprint, settings.template_for(item) or "", must,
+                         item.data)
         hit = _cached(item.path, cache.get("results", name))
         if hit is not None:
             return hit
@@ -152,7 +164,8 @@ def _place(d: Diagnostic) -> tuple[str, int, int, str]:
 def _stored(outcome: Outcome) -> dict[str, Any]:
     return {"diagnostics": [{k: v for k, v in d.as_dict().items() if k != "path"}
                             for d in outcome.diagnostics],
-            "reports": [[s.title, s.line, s.end_line] for s in outcome.reports]}
+            "reports": [[s.title, s.line, s.end_line] for s in outcome.reports],
+            "skipped": outcome.skipped}
 
 
 def _cached(path: str, value: Any) -> Outcome | None:
@@ -163,9 +176,10 @@ def _cached(path: str, value: Any) -> Outcome | None:
                                        Severity(d["severity"]), d["message"], d.get("fix"))
                             for d in value["diagnostics"])
         spans = tuple(Span(str(t), int(a), int(b)) for t, a, b in value["reports"])
+        skipped = value["skipped"]
     except (KeyError, TypeError, ValueError):
         return None
-    return Outcome(path, diagnostics, spans)
+    return Outcome(path, diagnostics, spans, skipped is True)
 
 
 def _guarded(item: Input, settings: Settings) -> Outcome:
@@ -191,23 +205,38 @@ def _text(item: Input, limit: int | None = None) -> str | Diagnostic:
 def _check(item: Input, settings: Settings) -> Outcome:
     config = settings.config
     text = _text(item, config.max_file_size)
+    forced = settings.template_for(item)
+    must = forced is not None or config.must_report(item.location)
     if isinstance(text, Diagnostic):
+        if text.code == _EMPTY and not must:
+            return Outcome(item.path, (), skipped=True)  # an empty file is no report either
         return Outcome(item.path, (text,) if config.selected(text.code) else ())
     registry = settings.registry
     lines = model.split_lines(text)  # once, for the model and the rules
-    doc = document(text, registry, settings.template_for(item), config.role, lines)
+    doc = document(text, registry, forced, config.role, lines)
     findings: list[Finding] = []
-    front = doc["front_matter"]
-    if front is not None and front.get("error"):
-        findings.append(invalid_front_matter.finding(front["error_line"], front["error"]))
+    report_like = False
     if not doc["reports"]:
+        # No report title: read the whole file as one report, and judge by what it says.
+        whole = document(text, registry, registry.names()[0], config.role, lines)
+        report = whole["reports"][0]
+        found = recognition.signals(report, [key for key, _ in model.walk(report)][1:])
+        if not found.report_like and not must:
+            return Outcome(item.path, (), skipped=True)
         first = doc["first_heading"]
         heading = names.atx_text(lines[first - 1]) if first else None
         titles = list(dict.fromkeys(registry[name].title for name in registry.names()))
-        findings.append(no_report.finding(first or 1, titles,
-                                          registry.suggest_title(heading, config.role)))
+        suggestion = registry.suggest_title(heading, config.role, found.kind)
+        findings.append(no_report.finding(first or 1, titles, suggestion))
+        kind = registry.classify(suggestion, config.role)
+        if found.report_like and kind is not None:
+            report["template"] = kind
+            doc, report_like = whole, True
+    front = doc["front_matter"]
+    if front is not None and front.get("error"):
+        findings.append(invalid_front_matter.finding(front["error_line"], front["error"]))
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
-                             settings, _relative(item, settings.changes)))
+                             settings, _relative(item, settings.changes), report_like))
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
@@ -229,20 +258,29 @@ def _relative(item: Input, changes: Changes | None) -> str:
 
 
 def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
-             source: str) -> Iterator[Finding]:
+             source: str, report_like: bool = False) -> Iterator[Finding]:
     """Schema findings and reviewer-rule findings for every report, then document rules
-    (``text`` is the file with its line endings as ``\n``)."""
+    (``text`` is the file with its line endings as ``\n``). A ``report_like`` file (no report
+    title, read as one report of the template its words suggest) gets the reviewer rules
+    only: its form is not the template's, its claims and evidence still count."""
     registry = settings.registry
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
         quick = entry.quick_check
-        found = [] if quick is not None and quick(report) else explain.findings(report,
-                                                                                 entry.shape)
+        found = [] if report_like or (quick is not None and quick(report)) else \
+            explain.findings(report, entry.shape)
+        title = report["title"]
+        if "kind" in title:  # an agent-shaped title: one finding says what to write
+            found = [f for f in found if f.code != _TITLE]
+            canonical = f"{entry.title}: {title['task_id']} - {title['task_name'] or 'Task name'}"
+            found.append(invalid_title.agent_shaped(title["line"], title["text"],
+                                                    f"{'#' * 2} {canonical}"))
         context = Context(doc, lines, settings.options, report,
                                 tuple(doc["reports"][:index]), entry.shape, settings.changes,
                                 source, walked=tuple(model.walk(report)))
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
-                    for r in settings.rules if r.scope == "report" for hit in r.check(context)]
+                    for r in settings.rules if r.scope == "report"
+                    and not (report_like and r.reports_only) for hit in r.check(context)]
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}
         yield from (f for f in found if not (f.code in _ROOT_CAUSE and f.line in placeholders))
         yield from reviewed

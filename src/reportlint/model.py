@@ -29,17 +29,31 @@ from reportlint.nodes import (
     Container,
     Content,
     Document,
+    Field,
     FrontMatter,
     Item,
+    RepeatedField,
     Report,
     Section,
     Table,
+    Title,
 )
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-Classifier = Callable[[str], "str | None"]
+    from reportlint.recognition import AgentTitle
+
+# A heading -> the template of the report it is the title of, and what an agent-shaped title
+# says (None for a template's own title); None when it is no report's title.
+Classifier = Callable[[str], "tuple[str, AgentTitle | None] | None"]
+# Front matter keys written the way YAML tools write them, for the fields templates name.
+_FRONT_MATTER_ALIASES = {
+    "completed-at": "completed", "completed-on": "completed", "completion-date": "completed",
+    "date-completed": "completed", "finished-at": "completed", "done-at": "completed",
+    "started-at": "started", "started-on": "started", "start-date": "started",
+    "updated-at": "updated", "updated-on": "updated", "last-updated": "updated",
+}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_FIELD = re.compile(r"^(?P<label>[^\W\d_][\w'&/().+ ]{0,39}?)\s*:\s+(?P<value>\S.*)$")
@@ -136,6 +150,10 @@ class _Builder:
         self.footer: list[tuple[Container, str]] | None = None
         self.first_heading: int | None = None
         self.comments: list[Comment] = []
+        self.repeated: list[tuple[Container, str, Field]] = []  # fields given again
+        self.listed: Field | None = None  # a field with no value yet, waiting for a list
+        # The field taking the items of the list being read: (field, container, depth, start).
+        self.collecting: tuple[Field, Container, int, int] | None = None
 
     # -- structure ---------------------------------------------------------------------
 
@@ -144,14 +162,22 @@ class _Builder:
         match = _LEAD.match(raw)
         return (match.end() if match else 0) + 1
 
-    def open_report(self, title: str, template: str, level: int, line: int) -> None:
+    def open_report(self, title: str, template: str, level: int, line: int,
+                    agent: AgentTitle | None = None) -> None:
         self.close_report(line - 1)
         parts = names.split_title(title)
+        content = _content()
+        head: Title = {"text": title, "label": parts.label, "task_id": parts.task_id,
+                       "task_name": parts.task_name, "line": line}
+        if agent is not None:  # a title in the shape agents write: what it says
+            head["label"], head["kind"] = None, agent.kind
+            head["task_id"], head["task_name"] = agent.task_id, agent.task_name or None
         report: Report = {
             "template": template, "line": line, "level": level, "end_line": self.total,
-            "title": {"text": title, "label": parts.label, "task_id": parts.task_id,
-                      "task_name": parts.task_name, "line": line},
-            **_content(),
+            "title": head,
+            "fields": content["fields"], "paragraphs": content["paragraphs"],
+            "items": content["items"], "tables": content["tables"],
+            "code_blocks": content["code_blocks"], "sections": content["sections"],
         }
         self.reports.append(report)
         self.stack = [report]
@@ -162,26 +188,41 @@ class _Builder:
             return
         for section in self.stack[1:]:
             section["end_line"] = end_line
-        report = self.stack[0]
+        report = self.reports[-1]  # the stack's first
         report["end_line"] = end_line
         for container, field_key in self.footer or ():
             # The footer belongs to the report, not to the section it happens to follow.
+            field = container["fields"].pop(field_key)
             if field_key not in report["fields"]:
-                report["fields"][field_key] = container["fields"].pop(field_key)
+                report["fields"][field_key] = field
+            else:
+                self.repeated.append((report, field_key, field))
+        # The same report field given twice (a **Status** in the header and the footer).
+        repeats: list[RepeatedField] = [{"key": key, "field": field}
+                                        for container, key, field in self.repeated
+                                        if container is report]
+        if repeats:
+            report["repeated_fields"] = repeats
+        self.repeated = []
         self.stack = []
         self.footer = None
 
     def heading(self, level: int, line: int, title: str) -> None:
         self.footer = None
-        template = self.classify(title) if title else None
-        if template is not None:
-            self.open_report(title, self.forced or template, level, line)
+        found = self.classify(title) if title else None
+        # An agent-shaped title is a report's only at the top of a file's outline (`#`, `##`)
+        # and not deeper than the report it would end.
+        if found is not None and (found[1] is None or (level <= 2 and (
+                not self.stack or level <= self.stack[0]["level"]))):
+            self.open_report(title, self.forced or found[0], level, line, found[1])
             return
         if not self.stack:
             return
-        if level <= self.stack[0]["level"]:
+        if level < self.stack[0]["level"]:
             self.close_report(line - 1)
             return
+        # A heading at the title's own level is a section of the report: agents often write
+        # `## Title` then `## 1. Summary`. The report ends at the next title or a higher heading.
         while len(self.stack) > 1 and self.stack[-1]["level"] >= level:
             self.stack.pop()["end_line"] = line - 1
         parent = self.stack[-1]
@@ -208,12 +249,20 @@ class _Builder:
         if container is None:
             return
         field_key = names.key(label)
-        if not field_key or field_key in container["fields"]:
+        if style == "front-matter":
+            field_key = _FRONT_MATTER_ALIASES.get(field_key, field_key)
+        if not field_key:
             return
-        container["fields"][field_key] = {"name": label, "value": value, "line": line,
-                                          "column": self.column(line), "style": style}
+        field: Field = {"name": label, "value": value, "line": line,
+                        "column": self.column(line), "style": style}
+        if field_key in container["fields"]:
+            self.repeated.append((container, field_key, field))
+            return
+        container["fields"][field_key] = field
         if self.footer is not None and target is None:
             self.footer.append((container, field_key))
+        if not value:
+            self.listed = field  # its value may be the list that follows
 
     def paragraph(self, inline: Token) -> None:
         start = inline.map[0] + 1 if inline.map else 1
@@ -258,6 +307,13 @@ class _Builder:
         self.target["items"].append(item)
         self.item = item
         return item
+
+    def list_value(self, field: Field, container: Container, depth: int, start: int) -> None:
+        """A `Label:` with no value takes the items of the list right after it."""
+        texts = [item["text"] for item in container["items"][start:] if item["depth"] == depth]
+        if texts:
+            field["items"] = texts
+            field["value"] = "; ".join(" ".join(text.split()) for text in texts)
 
     def inline_comments(self, inline: Token) -> None:
         """The HTML comments inside a line of text (``... <!-- reportlint-disable-line X -->``),
@@ -370,14 +426,23 @@ class _Builder:
                 else:
                     self.heading(int(token.tag[1:]), line, title)
                 self.item = None
+                self.listed = None
                 i += 3
                 continue
             if kind == "inline":
+                self.listed = None  # something stands between a `Label:` and a list
                 self.inline_comments(token)
                 self.paragraph(token)
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 self.lists.append(kind == "ordered_list_open")
+                if self.listed is not None and self.collecting is None and self.target:
+                    self.collecting = (self.listed, self.target, len(self.lists) - 1,
+                                       len(self.target["items"]))
+                self.listed = None
             elif kind in ("bullet_list_close", "ordered_list_close"):
+                if self.collecting is not None and self.collecting[2] == len(self.lists) - 1:
+                    self.list_value(*self.collecting)
+                    self.collecting = None
                 self.lists.pop()
             elif kind == "list_item_open":
                 self.open_items.append(self.list_item(token))
@@ -385,12 +450,15 @@ class _Builder:
                 self.open_items.pop()
                 self.item = None
             elif kind == "table_open":
+                self.listed = None
                 i = self.table(tokens, i)
                 continue
             elif kind in ("fence", "code_block"):
                 self.code(token)
             elif kind == "hr":
-                if self.stack and not self.lists:
+                # The footer starts at the first `---` after the last heading; a second one
+                # (before a signature) does not start it again.
+                if self.stack and not self.lists and self.footer is None:
                     self.footer = []
             elif kind == "front_matter":
                 self.front(token)

@@ -9,12 +9,21 @@ from __future__ import annotations
 from typing import Any, TypeAlias, TypedDict
 
 
-class Field(TypedDict):
+class _Field(TypedDict):
     name: str
     value: str
     line: int
     column: int
     style: str  # bold | plain | table | front-matter
+
+
+class Field(_Field, total=False):
+    items: list[str]  # a `Label:` whose value is the list after it: the items' texts
+
+
+class RepeatedField(TypedDict):
+    key: str
+    field: Field  # the later occurrence; the first is the report's field of that key
 
 
 class Paragraph(TypedDict):
@@ -76,7 +85,7 @@ class Section(Content):
     end_line: int
 
 
-class Title(TypedDict):
+class _Title(TypedDict):
     text: str
     label: str | None
     task_id: str | None
@@ -84,12 +93,22 @@ class Title(TypedDict):
     line: int
 
 
-class Report(Content):
+class Title(_Title, total=False):
+    # Set when the heading is not the template's title but reads as one (`BE-009 Completion
+    # Evidence: X`): the report kind its words name.
+    kind: str
+
+
+class _Report(Content):
     template: str  # the name of the template that checks it
     line: int
     level: int  # 0 for a whole file checked with --template
     end_line: int
     title: Title
+
+
+class Report(_Report, total=False):
+    repeated_fields: list[RepeatedField]  # report fields given more than once
 
 
 class _Comment(TypedDict):

@@ -38,13 +38,13 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bwork\s+summary\b|\bresults?\s+summary\b|\btask\s+complete\b", _I)),
     (ACKNOWLEDGEMENT, re.compile(r"\backnowledg(?:ed|e?ments?)\b|\back\b", _I)),
     (PROGRESS, re.compile(
-        r"\bprogress\s+(?:update|report)\b|\bprogress\b|\bstatus\s+(?:update|report)\b"
+        r"\bprogress\s+(?:update|report)\b|\bstatus\s+(?:update|report)\b"
         r"|\b(?:implementation|development|project|task)\s+status\b", _I)),
 )
 _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (
     (COMPLETION, re.compile(r"\b(?:summary|completion|completed?|evidence|results?|"
                             r"delivered|selesai|완료)\b", _I)),
-    (PROGRESS, re.compile(r"\b(?:status|update|interim|checkpoint|alert|laporan)\b", _I)),
+    (PROGRESS, re.compile(r"\b(?:progress|status|update|interim|checkpoint|alert)\b", _I)),
     (ACKNOWLEDGEMENT, re.compile(r"\b(?:plan|received|accepted)\b", _I)),
 )
 
@@ -70,8 +70,7 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
                "blocked", "awaiting", "waiting", "pending", "needs clarification", "on hold",
                "not started", "started", "partial", "paused", "sedang berjalan",
                "dalam proses", "진행 중", "진행중"),
-    ACKNOWLEDGEMENT: ("acknowledged", "accepted", "received", "ready to execute", "ready to start",
-                      "diterima", "확인"),
+    ACKNOWLEDGEMENT: ("acknowledged", "ready to execute", "ready to start", "diterima", "확인"),
 }
 _STATUS = {kind: re.compile(r"^[\W_]*(?:" + "|".join(re.escape(w) for w in words) + r")\b", _I)
            for kind, words in STATUS_WORDS.items()}
@@ -83,7 +82,8 @@ _REPORT_SECTIONS = re.compile(
     r"(?:completed|finished)[- ](?:items?|tasks?|work|components?)|"
     r"what[- ](?:was|has[- ]been|i)[- ]\w+|what[- ]this[- ]session[- ]\w+|"
     r"questions?[- ]for|quality[- ]gates?|implementation[- ](?:summary|details|overview)|"
-    r"summary[- ]of[- ]work|work[- ]completed|verification|handoff|remaining[- ]work|"
+    r"summary[- ]of[- ]work|work[- ]completed|verification|remaining[- ]work|"
+    r"(?:open|resolved|remaining)[- ]issues|"
     r"current[- ]status|executive[- ]summary|tasks[- ]completed|issues[- ]found|"
     r"deployment|technical[- ]decisions|open[- ]items)", _I)
 
@@ -159,30 +159,59 @@ def task_name(heading: str, task: str) -> str:
     return " - ".join(kept)
 
 
+# A first heading with one of these words names a document about reports, not a report.
+_DOCUMENT_WORDS = re.compile(
+    r"\b(?:guide|how[- ]?to|tutorial|templates?|checklist|policy|glossary|faq|readme|"
+    r"changelog|change\s+log|roadmap|spec(?:ification)?|rfc|adr|design|proposal|runbook|"
+    r"playbook|manual|reference|documentation|release\s+notes|meeting|minutes|retro"
+    r"(?:spective)?|postmortem|post-mortem|planning|agenda|instructions)\b", _I)
+# Ids of documents, not of tasks.
+_DOCUMENT_IDS = frozenset({"ADR", "RFC", "PEP", "KEP", "CVE", "ISO", "UTF", "SHA", "HTTP",
+                           "TLS", "GPL", "LGPL", "MIT", "BSD", "IEEE", "ECMA", "WCAG", "RFD"})
+# The fields that hold a report's status, in the languages seen: `Status`, `상태` ...
+_STATUS_KEYS = ("status", "상태", "estado", "statut", "stato", "overall-status",
+                "final-status", "task-status", "current-status")
+# Who wrote it: an agent, by the words agents and their tools sign with.
+_AGENT = re.compile(r"\b(?:agent|droid|claude|gpt-?\d*|copilot|jules|kiro|devin|codex|gemini|"
+                    r"cursor|aider|windsurf|cline|ai\s+assistant|llm)\b", _I)
+_BYLINE_KEYS = frozenset({"from", "author", "authors", "prepared-by", "generated-by", "agent",
+                          "submitted-by", "written-by", "report-generated-by", "by", "reporter",
+                          "assignee", "owner", "signature"})
+
+
 class Signals(NamedTuple):
     """What makes a file without a report title read as a report."""
 
     kind: str | None  # the report kind its title words or its status say
     status: bool  # a report-level status field with a report's status
-    title: bool  # the first heading names a report kind
+    title: bool  # the first heading names a report kind (and no kind of document)
     task: bool  # a task id in the first heading or in a Task ID field
+    agent: bool  # an agent signs it, or is named in a field of its header or footer
+    memo: bool  # a message's header: both **From** and **To**
     sections: int  # sections of the kinds reports have
 
     @property
     def report_like(self) -> bool:
-        strong = self.status or (self.title and self.task)
-        return (strong and (self.title or self.task or self.sections >= 1)) or (
-            (self.status or self.title) and self.sections >= 2)
+        return ((self.status and (self.title or self.task or self.agent or self.sections >= 1))
+                or (self.title and (self.task or self.memo or self.sections >= 2))
+                or (self.agent and (self.title or self.memo or self.sections >= 1)))
 
 
 def signals(report: Report, keys: Iterable[str]) -> Signals:
     """The signals of a whole file read as one report (``report``, titled by its first
     heading; ``keys``: its section keys)."""
     title = report["title"]["text"]
-    status_field = report["fields"].get("status")
+    fields = report["fields"]
+    document = _DOCUMENT_WORDS.search(title) is not None
+    status_field = next((fields[k] for k in _STATUS_KEYS if k in fields), None)
     said = status_kind(status_field["value"]) if status_field is not None else None
-    worded = title_kind(title)
-    has_task = task_id(title) is not None or "task-id" in report["fields"]
+    worded = None if document else title_kind(title)
+    found_id = task_id(title)
+    has_task = ((found_id is not None and found_id.split("-", 1)[0].upper() not in _DOCUMENT_IDS)
+                or "task-id" in fields)
+    agent = any(_AGENT.search(key) or (key in _BYLINE_KEYS and _AGENT.search(field["value"]))
+                for key, field in fields.items())
     sections = sum(1 for key in keys if _REPORT_SECTIONS.match(key))
-    return Signals(title_kind(title, strong_only=True) or said or worded, said is not None,
-                   worded is not None, has_task, sections)
+    strong = None if document else title_kind(title, strong_only=True)
+    return Signals(strong or said or worded, said is not None, worded is not None, has_task,
+                   agent, "from" in fields and "to" in fields, sections)

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import cache, fastschema, names, saferegex
+from reportlint import cache, fastschema, names, recognition, saferegex
 from reportlint.shape import Shape
 
 
@@ -40,6 +40,12 @@ class Template:
     def title(self) -> str:
         return str(self.schema.get("title", self.name))
 
+    @cached_property
+    def kind(self) -> str | None:
+        """The kind of report (completion, progress, acknowledgement) its title names."""
+        kind = self.meta.get("kind")
+        return kind if isinstance(kind, str) else recognition.title_kind(self.title, True)
+
     @property
     def example_title(self) -> str:
         return str(self.meta.get("example-title", f"{self.title}: BE-001 - Task name"))
@@ -70,6 +76,16 @@ _WORDS = re.compile(r"[a-z]+")
 # Words agents title their reports with, by the six-letter stem of a template title's word.
 _SYNONYMS = {"summar": "comple", "eviden": "comple", "finish": "comple", "done": "comple",
              "status": "progre", "acknow": "acknow", "plan": "acknow"}
+
+
+# A role a title names by its first word (`QA Tasks Complete Report`), by template role.
+_ROLE_WORDS = {"qa": "qa", "devops": "devops", "frontend": "frontend", "fe": "frontend",
+               "backend": "backend", "be": "backend"}
+
+
+def _role_word(heading: str) -> str | None:
+    first = _WORDS.match(names.lead_trimmed(heading).lower())
+    return _ROLE_WORDS.get(first.group()) if first else None
 
 
 def _stem(word: str) -> str:
@@ -113,13 +129,35 @@ class Registry:
 
     def _classify(self, heading: str, role: str | None) -> str | None:
         candidates = [t for t in self.templates.values() if t.title_pattern.test(heading)]
+        return self._choose(candidates, names.split_title(heading).task_id or "", role)
+
+    def recognise(self, heading: str, role: str | None = None
+                  ) -> tuple[str, recognition.AgentTitle | None] | None:
+        """The template of a heading that is a report's title: a template's own title
+        pattern (with None), or a title in the shape agents write (with what it says)."""
+        canonical = self.classify(heading, role)
+        if canonical is not None:
+            return canonical, None
+        agent = recognition.agent_title(names.lead_trimmed(heading))
+        if agent is None:
+            return None
+        chosen = self.for_kind(agent.kind, agent.task_id, role or _role_word(heading))
+        return (chosen, agent) if chosen is not None else None
+
+    def for_kind(self, kind: str | None, task_id: str = "", role: str | None = None
+                 ) -> str | None:
+        """The template of a report kind for a task (its id's prefix picks the role)."""
+        return self._choose([t for t in self.templates.values() if kind and t.kind == kind],
+                            task_id, role)
+
+    def _choose(self, candidates: list[Template], task_id: str, role: str | None
+                ) -> str | None:
         if len(candidates) < 2:
             return candidates[0].name if candidates else None
         if role is not None:
             chosen = next((t for t in candidates if t.meta.get("role") == role), None)
             if chosen is not None:
                 return chosen.name
-        task_id = names.split_title(heading).task_id or ""
         prefix = task_id.strip("[]").split("-", 1)[0].upper()
         for template in candidates:
             if prefix and prefix in template.meta.get("task-prefixes", ()):
@@ -127,16 +165,20 @@ class Registry:
         default = next((t for t in candidates if not t.meta.get("task-prefixes")), candidates[0])
         return default.name
 
-    def suggest_title(self, heading: str | None, role: str | None = None) -> str:
-        """A report title for a heading that is not one: the template whose title shares the
-        most words with the heading's kind (`BA Progress Report: ...`, `BE-011: Login -
-        Completion Summary`), else with the whole heading, with the heading's task id and name
-        when it has them; else the first template's example title."""
+    def suggest_title(self, heading: str | None, role: str | None = None,
+                      kind: str | None = None) -> str:
+        """A report title for a heading that is not one: of ``kind`` when the caller knows
+        it (from the title's words or the report's status), else the template whose title
+        shares the most words with the heading's kind (`BA Progress Report: ...`, `BE-011:
+        Login - Completion Summary`), else with the whole heading, with the heading's task id
+        and name when it has them; else the first template's example title."""
         text = heading or ""
         task_id, name = names.task_in(text)
+        task_id = task_id or recognition.task_id(text)
         label = names.split_title(text).label or ""
         head, _, tail = name.rpartition(" - ")
-        chosen = None
+        of_kind = self.for_kind(kind, task_id or "", role or _role_word(text))
+        chosen = self[of_kind] if of_kind is not None else None
         for part in (label, tail, text):
             chosen = chosen or self._closest([_stem(w) for w in _WORDS.findall(part.lower())],
                                              role)
@@ -145,6 +187,7 @@ class Registry:
             return chosen.example_title
         if head and _title_stems(chosen.title) & {_stem(w) for w in _WORDS.findall(tail.lower())}:
             name = head  # "Login - Completion Summary" -> "Login"
+        name = name or recognition.task_name(text, task_id)
         name = name or "Task name"
         # Of that kind, the template for the task id's prefix (`QA-` -> the QA templates).
         kind = self.classify(f"{chosen.title}: {task_id} - {name}", role)

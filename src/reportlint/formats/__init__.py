@@ -38,12 +38,16 @@ def summary(outcomes: Sequence[Outcome]) -> str:
     diagnostics = findings(outcomes)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
-    checked = _plural(len(outcomes), "file")
+    skipped = sum(o.skipped for o in outcomes)
+    checked = _plural(len(outcomes) - skipped, "file")
+    # Files that are not reports (a README) are passed over; say how many, never silently.
+    passed_over = f", {skipped} skipped as not {'a report' if skipped == 1 else 'reports'}" \
+        if skipped else ""
     if not diagnostics:
-        return f"All checks passed! ({checked} checked)"
+        return f"All checks passed! ({checked} checked{passed_over})"
     with_findings = sum(bool(o.diagnostics) for o in outcomes)
     return (f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
-            f"in {with_findings} of {checked}.")
+            f"in {with_findings} of {checked}{f' ({passed_over[2:]})' if skipped else ''}.")
 
 
 def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:

@@ -119,3 +119,5 @@ class Rule(NamedTuple):
     code: Code
     check: Check
     scope: str
+    # Only for a recognised report, not for a report-like file checked by its words.
+    reports_only: bool = False

@@ -38,6 +38,7 @@ from reportlint.rules.base import Context, Hit, define
 from reportlint.shape import Shape
 
 CODE = define("RL212", "section-order", Severity.WARNING, __doc__)
+REPORTS_ONLY = True  # a report-like file's sections are not the template's
 
 
 def _order(node: Container, shape: Shape) -> Iterator[Hit]:
