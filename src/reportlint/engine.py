@@ -314,8 +314,7 @@ def repair(item: Input, settings: Settings) -> Repair | None:
         return None
     doc = document(text, settings.registry, settings.template_for(item),
                    settings.config.role)
-    shapes = {n: settings.registry[n].shape for n in settings.registry.names()}
-    fixed = fixes.fix(text, doc, shapes)
+    fixed = fixes.fix(text, doc, settings.registry.templates)
     if fixed.lines == 0 or fixed.text == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""

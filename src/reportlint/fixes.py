@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
+from reportlint import recognition
 from reportlint.model import code_lines, walk
 from reportlint.nodes import Document
 from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint.templates import Template
 
 _ENDINGS = re.compile(r"(\r\n|\r|\n)")
 _COLON_INSIDE = re.compile(
@@ -45,14 +50,15 @@ def allowed_statuses(template: Shape) -> list[str]:
     return status.value().allowed() if status is not None else []
 
 
-def fix(text: str, doc: Document, shapes: dict[str, Shape]) -> Fixed:
-    """``text`` with every safe repair made. ``doc`` is its model; ``shapes`` maps template
-    names to their shapes (for the status values each report's template allows)."""
+def fix(text: str, doc: Document, templates: Mapping[str, Template]) -> Fixed:
+    """``text`` with every safe repair made. ``doc`` is its model; ``templates`` maps template
+    names to the templates (for the status values each report's template allows, and the
+    words that mean them)."""
     parts = _ENDINGS.split(text)
     lines, endings = parts[0::2], [*parts[1::2], ""]
     code = _code_lines(doc)
     count = 0
-    statuses = _status_lines(doc, shapes)
+    statuses = _status_lines(doc, templates)
     for index, line in enumerate(lines):
         number = index + 1
         if number in code:
@@ -89,23 +95,26 @@ def _code_lines(doc: Document) -> set[int]:
     return found
 
 
-def _status_lines(doc: Document, shapes: dict[str, Shape]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
+_Allowed = tuple[list[str], dict[str, tuple[str, ...]]]
+
+
+def _status_lines(doc: Document, templates: Mapping[str, Template]) -> dict[int, _Allowed]:
+    found: dict[int, _Allowed] = {}
     for report in doc["reports"]:
-        status = report.get("fields", {}).get("status")
-        allowed = allowed_statuses(shapes.get(report.get("template") or "", Shape(None)))
-        if (status and allowed and status["style"] in ("bold", "plain")
-                and status["value"] not in allowed):
-            found[status["line"]] = allowed
+        status = report["fields"].get("status")
+        template = templates.get(report["template"])
+        allowed = allowed_statuses(template.shape) if template is not None else []
+        if (template is not None and status and allowed
+                and status["style"] in ("bold", "plain") and status["value"] not in allowed):
+            found[status["line"]] = (allowed, template.vocabulary)
     return found
 
 
-def _canonical_status(line: str, allowed: list[str]) -> str:
+def _canonical_status(line: str, allowed: _Allowed) -> str:
     match = _FIELD.match(line)
     if match is None or _key(match["label"]) != "status":
         return line
-    wanted = {_key(value): value for value in allowed}
-    canonical = wanted.get(_key(match["value"]))
+    canonical = recognition.canonical_status(match["value"], *allowed)
     if canonical is None:
         return line
     return line[:match.start("value")] + canonical + match["tail"]

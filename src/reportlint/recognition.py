@@ -74,6 +74,64 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
 }
 _STATUS = {kind: re.compile(r"^[\W_]*(?:" + "|".join(re.escape(w) for w in words) + r")\b", _I)
            for kind, words in STATUS_WORDS.items()}
+# The words that mean each status the built-in templates allow, in the spellings and
+# languages agents write them; a template adds its own (`x-reportlint.status-vocabulary`).
+STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "COMPLETED": ("completed", "complete", "done", "finished", "selesai", "sudah selesai",
+                  "완료", "terminé", "abgeschlossen", "erledigt", "completado", "concluído"),
+    "IN PROGRESS": ("in progress", "in-progress", "in_progress", "inprogress", "ongoing", "wip",
+                    "work in progress", "sedang berjalan", "dalam proses", "진행 중", "진행중",
+                    "en cours", "in bearbeitung", "en progreso", "em andamento"),
+    "BLOCKED": ("blocked", "on hold", "stuck", "terblokir", "차단됨", "bloqué", "blockiert",
+                "bloqueado"),
+    "NEEDS CLARIFICATION": ("needs clarification", "clarification needed",
+                            "awaiting clarification", "need clarification"),
+}
+
+
+def _words(text: str) -> str:
+    """A status with emoji, markup and case set aside: ``✅ **Done**`` -> ``done``."""
+    kept = "".join(c if c.isalnum() or c in "-_" else " " for c in text)
+    return " ".join(kept.casefold().replace("_", " ").split())
+
+
+def vocabulary(own: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """Status -> the words that mean it: the built-in ones, then a template's own."""
+    merged = {k: tuple(_words(w) for w in v) for k, v in STATUS_SYNONYMS.items()}
+    for status, words in own.items():
+        merged[status] = (*merged.get(status, ()), *(_words(w) for w in words))
+    return merged
+
+
+def canonical_status(value: str, allowed: list[str],
+                     words: dict[str, tuple[str, ...]]) -> str | None:
+    """The status the template allows that ``value`` spells another way (``✅ Done`` ->
+    ``COMPLETED``), when exactly one allowed status means it; else None."""
+    said = _words(value)
+    matches = {status for status in allowed
+               if said == _words(status) or said in words.get(status, ())}
+    return matches.pop() if len(matches) == 1 else None
+
+
+_PART_DONE = re.compile(
+    r"^[\W_]*(?:all\s+(?:tasks?|work|items?|deliverables)|(?:phase|milestone|sprint|stage)\s+"
+    r"(?P<part>\w+(?:\.\w+)?))\s+(?:(?:is|are)\s+)?(?:complete[d]?|done|finished)\b", _I)
+
+
+def claims_completion(value: str, title: str) -> bool:
+    """Whether a report's **Status** says the report's work is done: `COMPLETED`, `✅ Done`,
+    `Ready for review`, `ALL TASKS COMPLETE`, and `Phase 4 COMPLETE` when the report is
+    about phase 4 (`Phase 1 COMPLETE` on a task of six phases is a claim about a phase)."""
+    if status_kind(value) == COMPLETION:
+        return True
+    part = _PART_DONE.search(value)
+    if part is None:
+        return False
+    named = part.group("part")
+    return named is None or re.search(
+        rf"\b(?:phase|milestone|sprint|stage)\s+{re.escape(named)}\b", title, _I) is not None
+
+
 # Headings of the sections agents' reports have and other documents rarely do.
 _REPORT_SECTIONS = re.compile(
     r"^(?:files?[- ](?:changed|created|modified|added|touched)|changes?[- ]made|"

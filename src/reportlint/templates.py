@@ -41,6 +41,13 @@ class Template:
         return str(self.schema.get("title", self.name))
 
     @cached_property
+    def vocabulary(self) -> dict[str, tuple[str, ...]]:
+        """Words that mean each status the template allows, its own added to the built-in
+        ones (`x-reportlint.status-vocabulary`)."""
+        own = self.meta.get("status-vocabulary")
+        return recognition.vocabulary(own if isinstance(own, dict) else {})
+
+    @cached_property
     def kind(self) -> str | None:
         """The kind of report (completion, progress, acknowledgement) its title names."""
         kind = self.meta.get("kind")
@@ -350,6 +357,12 @@ _META: dict[str, tuple[Any, str]] = {
     "title-pattern": (lambda v: isinstance(v, str), "a regular expression (a string)"),
     "example-title": (lambda v: isinstance(v, str), "a string"),
     "placeholders": (_strings, "a list of strings"),
+    "kind": (lambda v: v in ("completion", "progress", "acknowledgement", "task"),
+             "one of `completion`, `progress`, `acknowledgement`, `task`"),
+    "status-vocabulary": (lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and _strings(words) for k, words in v.items()),
+        "a mapping from a status the template allows to the words that mean it "
+        "(`COMPLETED: [selesai, 완료]`)"),
 }
 
 

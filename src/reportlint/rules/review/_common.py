@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reportlint import recognition
 from reportlint.nodes import CodeBlock, Container, Field, Report
 
 
@@ -19,8 +20,6 @@ def field_value(report: Container, key: str) -> Field | None:
     return report["fields"].get(key)
 
 
-# A finished claim leads with the word: "Phase 1 COMPLETE" is a claim about a phase.
-_COMPLETE = re.compile(r"^[\W_]*(?:COMPLETED?|DONE|FINISHED)\b", re.IGNORECASE)
 _YES = re.compile(r"^(?:✅\s*)?yes\b", re.IGNORECASE)
 
 
@@ -29,7 +28,7 @@ def finished_claims(report: Report) -> list[tuple[str, int]]:
     **Ready for Review**: Yes."""
     out: list[tuple[str, int]] = []
     status = field_value(report, "status")
-    if status and _COMPLETE.search(status["value"]):
+    if status and recognition.claims_completion(status["value"], report["title"]["text"]):
         out.append((f"**{status['name']}**: {status['value']}", status["line"]))
     ready = field_value(report, "ready-for-review")
     if ready and _YES.search(ready["value"]):

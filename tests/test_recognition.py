@@ -1,0 +1,139 @@
+"""How files are recognised: titles in agents' words, report statuses in their spellings, and
+the three kinds of Markdown file measured on every corpus (the classifier's figures)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from reportlint import api, recognition
+
+from conftest import FIXTURES, SHARED, shared
+
+NOT_REPORTS = sorted((FIXTURES / "not-reports").glob("*.md"))
+
+
+@pytest.mark.parametrize(("heading", "kind", "task", "name"), [
+    ("BE-009 Completion Report: Dashboard", "completion", "BE-009", "Dashboard"),
+    ("FE-001 Development Progress Update", "progress", "FE-001", "Development"),
+    ("Task B10: Unit Tests for Auth Service - Completion Summary", "completion", "B10",
+     "Unit Tests for Auth Service"),
+    ("Task B8 - User Authentication Endpoints - Completion Summary", "completion", "B8",
+     "User Authentication Endpoints"),
+    ("Implementation Result for Issue SCRUM-301", "completion", "SCRUM-301", ""),
+    ("BE-011: Message Status Tracking - Completion Summary ✅ COMPLETE", "completion", "BE-011",
+     "Message Status Tracking"),
+    ("BE-005 RBAC Implementation - Development Status & Continuity Guide", "progress",
+     "BE-005", "RBAC Implementation"),
+    ("QA-003 Acknowledgment: Checkout regression suite", "acknowledgement", "QA-003",
+     "Checkout regression suite"),
+])
+def test_agent_titles(heading: str, kind: str, task: str, name: str) -> None:
+    assert recognition.agent_title(heading) == recognition.AgentTitle(kind, task, name)
+
+
+@pytest.mark.parametrize("heading", [
+    "ISSUE-BA-003: Missing Progress Logging",  # a task id, but no report kind
+    "Release v2.0 (BE-101, BE-102) - Completed",
+    "Sprint 14 planning: BE-014 status",
+    "BE-001: NestJS setup",
+    "Completion Summary",  # the words, but no task id
+])
+def test_headings_that_are_no_agent_title(heading: str) -> None:
+    assert recognition.agent_title(heading) is None
+
+
+@pytest.mark.parametrize(("value", "title", "claimed"), [
+    ("COMPLETED", "", True),
+    ("✅ COMPLETE", "", True),
+    ("Done", "", True),
+    ("✅ **Completed**", "", True),
+    ("ALL TASKS COMPLETE - Monitoring Mode Active", "", True),
+    ("Phase 4 COMPLETE ✅", "Handover Document: Phase 4 VPS Management", True),
+    ("Phase 1 COMPLETE - Foundation Laid ✅", "BE-005 RBAC Implementation", False),
+    ("✅ READY FOR DEPLOYMENT", "", True),
+    ("selesai", "", True),
+    ("완료", "", True),
+    ("IN PROGRESS", "", False),
+    ("Not complete", "", False),
+    ("2/3 P0 tasks complete, 1/3 in progress", "", False),
+])
+def test_claims_of_completion(value: str, title: str, claimed: bool) -> None:
+    assert recognition.claims_completion(value, title) is claimed
+
+
+@pytest.mark.parametrize(("value", "allowed", "canonical"), [
+    ("✅ Done", ["COMPLETED"], "COMPLETED"),
+    ("in_progress", ["IN PROGRESS", "BLOCKED", "NEEDS CLARIFICATION"], "IN PROGRESS"),
+    ("On hold", ["IN PROGRESS", "BLOCKED", "NEEDS CLARIFICATION"], "BLOCKED"),
+    ("sedang berjalan", ["IN PROGRESS", "BLOCKED"], "IN PROGRESS"),
+    ("Running", ["IN PROGRESS", "BLOCKED"], None),  # no one status it surely means
+    ("Done", ["IN PROGRESS"], None),  # not a status this template allows
+])
+def test_canonical_statuses(value: str, allowed: list[str], canonical: str | None) -> None:
+    words = recognition.vocabulary({})
+    assert recognition.canonical_status(value, allowed, words) == canonical
+
+
+def test_a_template_adds_its_own_status_words() -> None:
+    words = recognition.vocabulary({"COMPLETED": ["Fertig"]})
+    assert recognition.canonical_status("fertig", ["COMPLETED"], words) == "COMPLETED"
+
+
+def _documents() -> Iterator[tuple[str, bytes]]:
+    examples = json.loads(shared("corpus", "commonmark", "commonmark.json").read_text("utf-8"))
+    for example in examples:
+        yield f"commonmark example {example['example']}", example["markdown"].encode("utf-8")
+    for folder in ("commonmark", "markdownlint-tests"):
+        for path in sorted((SHARED / "corpus" / folder).glob("*.md")):
+            yield f"{folder}/{path.name}", path.read_bytes()
+
+
+def _verdicts(paths: list[Path]) -> dict[str, str]:
+    outcomes = api.run(api.CheckOptions(paths=tuple(paths), isolated=True, cache=False))
+    return {Path(o.path).name: "not a report" if o.skipped else
+            "report-like" if any(d.code == "RL005" for d in o.diagnostics) else "report"
+            for o in outcomes}
+
+
+def test_ordinary_repository_documents_are_no_reports() -> None:
+    verdicts = _verdicts(NOT_REPORTS)
+    assert len(verdicts) >= 45
+    assert {name: v for name, v in verdicts.items() if v != "not a report"} == {}
+
+
+def test_every_real_report_is_a_report_or_report_like() -> None:
+    folder = shared("corpus", "real")
+    verdicts = _verdicts(sorted(folder.glob("*.md")))
+    assert len(verdicts) == 28
+    assert [name for name, v in verdicts.items() if v == "not a report"] == []
+
+
+@pytest.mark.slow
+def test_no_corpus_document_is_read_as_a_report(run: Callable[..., Result],
+                                                 tmp_path: Path) -> None:
+    names = []
+    for index, (_, data) in enumerate(_documents()):
+        (tmp_path / f"{index:04d}.md").write_bytes(data)
+        names.append(tmp_path / f"{index:04d}.md")
+    verdicts = _verdicts(names)
+    assert len(verdicts) > 1000
+    assert {name: v for name, v in verdicts.items() if v != "not a report"} == {}
+
+
+def test_a_file_that_must_be_a_report_is_one_or_an_error(run: Callable[..., Result],
+                                                        tmp_path: Path) -> None:
+    (tmp_path / "docs/reports").mkdir(parents=True)
+    readme = tmp_path / "README.md"
+    readme.write_text("# Project\n\nHow to build it.\n", "utf-8")
+    stray = tmp_path / "docs/reports/notes.md"
+    stray.write_text("# Notes\n\nSome notes.\n", "utf-8")
+    (tmp_path / ".reportlint.toml").write_text('reports = ["docs/reports/**"]\n', "utf-8")
+    result = run("check", "--format", "json", readme, stray)
+    assert [(Path(d["path"]).name, d["line"], d["code"]) for d in json.loads(result.stdout)] == [
+        ("notes.md", 1, "RL005")]
+    assert result.exit_code == 1
