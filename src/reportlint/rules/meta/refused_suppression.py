@@ -1,0 +1,33 @@
+"""Reports a suppression that would hide a whole file where the run refuses them
+(`reportlint check --no-file-suppressions`, the GitHub Action's default).
+
+A refused directive silences nothing: the findings it would have hidden are reported too.
+Refused are `reportlint-disable-file` (with or without codes) and `reportlint-disable` with no
+code or `ALL`.
+
+## Why is this bad?
+In a pull request, the report and its comments are written by the author the check is meant
+to hold to the template: one comment at the top of the file would turn the check green.
+Line and range suppressions that name their codes stay allowed, and are visible where they
+apply.
+
+## Example
+```markdown
+<!-- reportlint-disable-file -->
+## Progress Update: BE-014 - Refresh token rotation
+```
+
+## Use instead
+```markdown
+## Progress Update: BE-014 - Refresh token rotation
+
+**Progress**: 60% complete <!-- reportlint-disable-line inconsistent-progress -->
+```
+"""
+
+from __future__ import annotations
+
+from reportlint.diagnostics import Severity
+from reportlint.rules.base import define
+
+CODE = define("RL903", "refused-suppression", Severity.ERROR, __doc__)
