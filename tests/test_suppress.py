@@ -163,8 +163,12 @@ def test_disable_line_silences_its_own_line_only(run: Callable[..., Result],
 REFUSED_FILE = ("`reportlint-disable-file` is refused in this run (--no-file-suppressions): the "
                 "findings it would hide are reported; silence a line with "
                 "`reportlint-disable-line CODE` instead")
-REFUSED_RANGE = REFUSED_FILE.replace("`reportlint-disable-file`",
-                                     "`reportlint-disable` without codes")
+REFUSED_RANGE = ("`reportlint-disable` without codes is refused in this run "
+                 "(--no-file-suppressions): the findings it would hide are reported; name the "
+                 "codes")
+UNCLOSED = ("`reportlint-disable {}` is never closed (so it covers the rest of the file) and is "
+            "refused in this run (--no-file-suppressions): the findings it would hide are "
+            "reported; end the range with `reportlint-enable`")
 
 
 @pytest.mark.parametrize(("directives", "refused"), [
@@ -174,6 +178,7 @@ REFUSED_RANGE = REFUSED_FILE.replace("`reportlint-disable-file`",
     ({"c": "<!-- reportlint-disable all -->\n"}, [(8, REFUSED_RANGE)]),
     ({"c": "<!-- reportlint-disable RL -->\n", "d": "<!-- reportlint-enable -->\n"},
      [(8, REFUSED_RANGE)]),
+    ({"c": "<!-- reportlint-disable RL201, RL107 -->\n"}, [(8, UNCLOSED.format("RL201 RL107"))]),
 ])
 def test_no_file_suppressions_refuses_what_would_hide_the_file(
         run: Callable[..., Result], tmp_path: Path, directives: dict[str, str],
@@ -202,3 +207,17 @@ def test_no_file_suppressions_keeps_the_suppressions_that_name_codes(
     result = run("check", "--isolated", "--no-file-suppressions", "--format", "json", path)
     assert [(d["line"], d["code"]) for d in json.loads(result.stdout)] == [
         (6, "RL201"), (15, "RL201")]
+
+
+def test_no_file_suppressions_refuses_the_range_left_open(run: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    text = REPORT.format(a="", b="<!-- reportlint-disable RL107 -->\n",
+                         c="<!-- reportlint-disable RL201 -->\n",
+                         d="<!-- reportlint-enable RL201 -->\n")
+    path = tmp_path / "r.md"
+    path.write_text(text, "utf-8")
+    result = run("check", "--isolated", "--no-file-suppressions", "--format", "json", path)
+    found = json.loads(result.stdout)
+    assert [(d["line"], d["code"]) for d in found] == [
+        (4, "RL903"), (5, "RL201"), (6, "RL201"), (11, "RL107"), (15, "RL201")]
+    assert found[0]["message"] == UNCLOSED.format("RL107")

@@ -13,8 +13,8 @@ CODES are selectors as everywhere else (:mod:`reportlint.selectors`): ``ALL``, c
 separated by commas, white space or both; none means every code. A directive that silences
 nothing, names an unknown selector or is not one of these four is itself a finding
 (``RL902 unused-suppression``) at its line. Where file-wide suppression is refused
-(``--no-file-suppressions``), ``disable-file`` and a ``disable`` naming no code (or ``ALL``)
-silence nothing and are ``RL903 refused-suppression`` findings.
+(``--no-file-suppressions``), ``disable-file``, and a ``disable`` naming no code (or
+``ALL``) or never closed, silence nothing and are ``RL903 refused-suppression`` findings.
 """
 
 from __future__ import annotations
@@ -105,6 +105,13 @@ def _scopes(comments: Sequence[Comment], last_line: int, file_wide: bool = True
                 if "" in closing or closing & {s.prefix for s in opened.selectors}:
                     opened.end = line
                     open_ranges.remove(opened)
+    if not file_wide:  # a range never closed covers the rest of the file
+        for opened in open_ranges:
+            scopes.remove(opened)
+            written = " ".join(s.text for s in opened.selectors)
+            problems.append(Finding(_REFUSED, opened.line, (
+                f"`reportlint-disable {written}` is never closed (so it covers the rest of "
+                f"the file) and {_REFUSED_IN}; end the range with `reportlint-enable`")))
     return scopes, problems
 
 
@@ -115,11 +122,15 @@ def _hides_the_file(scope: _Scope) -> bool:
                                         for s in scope.selectors))
 
 
+_REFUSED_IN = "is refused in this run (--no-file-suppressions): the findings it would hide " \
+    "are reported"
+
+
 def _refusal(kind: str) -> str:
-    what = "`reportlint-disable-file`" if kind == "disable-file" else \
-        "`reportlint-disable` without codes"
-    return (f"{what} is refused in this run (--no-file-suppressions): the findings it would "
-            "hide are reported; silence a line with `reportlint-disable-line CODE` instead")
+    if kind == "disable-file":
+        return (f"`reportlint-disable-file` {_REFUSED_IN}; silence a line with "
+                "`reportlint-disable-line CODE` instead")
+    return f"`reportlint-disable` without codes {_REFUSED_IN}; name the codes"
 
 
 def _unknown_kind(kind: str) -> str:

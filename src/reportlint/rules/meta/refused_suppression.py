@@ -2,14 +2,15 @@
 (`reportlint check --no-file-suppressions`, the GitHub Action's default).
 
 A refused directive silences nothing: the findings it would have hidden are reported too.
-Refused are `reportlint-disable-file` (with or without codes) and `reportlint-disable` with no
-code or `ALL`.
+Refused are `reportlint-disable-file` (with or without codes), and a `reportlint-disable`
+with no code (or `ALL`) or that no `reportlint-enable` closes, so that it runs to the end of
+the file.
 
 ## Why is this bad?
 In a pull request, the report and its comments are written by the author the check is meant
 to hold to the template: one comment at the top of the file would turn the check green.
-Line and range suppressions that name their codes stay allowed, and are visible where they
-apply.
+Line suppressions and closed ranges that name their codes stay allowed, and are visible
+where they apply.
 
 ## Example
 ```markdown
