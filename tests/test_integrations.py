@@ -576,3 +576,22 @@ def test_readme_workflow_passes_zizmor(tmp_path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text(workflow, "utf-8")
     zizmor(path)
+
+
+def test_action_cross_checks_files_changed_against_the_pull_request(tmp_path: Path,
+                                                                    runner: Runner) -> None:
+    """diff-base defaults to the pull request's base, with the base commit's configuration."""
+    repo, event = pull_request(tmp_path, {
+        "reports/BE-014.md": FIXTURES / "completion/valid/full.md",
+        "src/auth/token-rotation.service.ts": "export {};\n"}, base_files={
+        "src/auth/auth.controller.ts": "export {};\n",
+        "src/auth/legacy-refresh.ts": "export {};\n"})
+    done = run_action(runner, repo, {"paths": "reports/BE-*.md", "check-pr-body": "false"},
+                      event)
+    assert done.code == 1
+    found = [line.split("::")[1] for line in done.commands]
+    # Listed but unchanged by the pull request; changed by it but not listed.
+    assert [f for f in found if "RL214" in f] == [
+        "error file=reports/BE-014.md,line=26,col=1,title=RL214 unchanged-listed-file",
+        "error file=reports/BE-014.md,line=27,col=1,title=RL214 unchanged-listed-file"]
+    assert "RL215 unlisted-change::`notes.txt`" in done.stdout
