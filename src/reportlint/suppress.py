@@ -30,7 +30,6 @@ from reportlint.rules.meta import refused_suppression, unused_suppression
 from reportlint.selectors import Selector
 
 _UNUSED = unused_suppression.CODE.code
-_REFUSED = refused_suppression.CODE.code
 _KINDS = ("disable-line", "disable-next-line", "disable", "enable", "disable-file")
 # Any `reportlint-WORD` opening a comment is meant as a directive, so a misspelt one is
 # reported rather than silently ignored.
@@ -90,7 +89,7 @@ def _scopes(comments: Sequence[Comment], last_line: int, file_wide: bool = True
                           "disable-line": (line, line)}.get(kind, (line, last_line))
             scope = _Scope(line, kind, words, start, end, bool(comment.get("inline")))
             if not file_wide and _hides_the_file(scope):
-                problems.append(Finding(_REFUSED, line, _refusal(kind)))
+                problems.append(refused_suppression.file_wide(line, kind))
                 continue
             if kind != "enable":
                 scopes.append(scope)
@@ -108,10 +107,8 @@ def _scopes(comments: Sequence[Comment], last_line: int, file_wide: bool = True
     if not file_wide:  # a range never closed covers the rest of the file
         for opened in open_ranges:
             scopes.remove(opened)
-            written = " ".join(s.text for s in opened.selectors)
-            problems.append(Finding(_REFUSED, opened.line, (
-                f"`reportlint-disable {written}` is never closed (so it covers the rest of "
-                f"the file) and {_REFUSED_IN}; end the range with `reportlint-enable`")))
+            problems.append(refused_suppression.never_closed(
+                opened.line, [s.text for s in opened.selectors]))
     return scopes, problems
 
 
@@ -120,17 +117,6 @@ def _hides_the_file(scope: _Scope) -> bool:
         # `ALL` or `RL`: a selector every code matches
         scope.kind == "disable" and any(all(map(s.matches, codes.CODES))
                                         for s in scope.selectors))
-
-
-_REFUSED_IN = "is refused in this run (--no-file-suppressions): the findings it would hide " \
-    "are reported"
-
-
-def _refusal(kind: str) -> str:
-    if kind == "disable-file":
-        return (f"`reportlint-disable-file` {_REFUSED_IN}; silence a line with "
-                "`reportlint-disable-line CODE` instead")
-    return f"`reportlint-disable` without codes {_REFUSED_IN}; name the codes"
 
 
 def _unknown_kind(kind: str) -> str:

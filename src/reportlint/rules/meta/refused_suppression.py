@@ -28,7 +28,28 @@ where they apply.
 
 from __future__ import annotations
 
-from reportlint.diagnostics import Severity
+from collections.abc import Sequence
+
+from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
 CODE = define("RL903", "refused-suppression", Severity.ERROR, __doc__)
+
+_REFUSED = ("is refused in this run (--no-file-suppressions): the findings it would hide are "
+            "reported")
+
+
+def file_wide(line: int, kind: str) -> Finding:
+    """``disable-file``, or ``disable`` with no code (or one every code matches)."""
+    if kind == "disable-file":
+        return Finding(CODE.code, line, f"`reportlint-disable-file` {_REFUSED}; silence a "
+                       "line with `reportlint-disable-line CODE` instead")
+    return Finding(CODE.code, line, f"`reportlint-disable` without codes {_REFUSED}; name "
+                   "the codes")
+
+
+def never_closed(line: int, selectors: Sequence[str]) -> Finding:
+    """A ``disable`` range no ``enable`` closes: it covers the rest of the file."""
+    directive = " ".join(["reportlint-disable", *selectors])
+    return Finding(CODE.code, line, f"`{directive}` is never closed (so it covers the rest of "
+                   f"the file) and {_REFUSED}; end the range with `reportlint-enable`")
