@@ -1,77 +1,463 @@
-"""The GitHub Action's check step: pick the changed report files, run reportlint, report.
+"""The GitHub Action's check step: choose the report files, run reportlint once, report.
 
-Reads only its environment (INPUT_*, BASE_SHA and the runner's GITHUB_* variables); runs
-reportlint as a separate process, so its output (annotations, step summary) is reportlint's own.
+Runs in the action's own virtual environment (see action.yml), so it can import reportlint,
+pathspec and bracex. Reads only its environment (INPUT_*, the runner's GITHUB_* and
+RUNNER_TEMP variables) and the event payload. reportlint runs as a separate process with
+``--format json``; this script reads the findings from that file, never from annotation text,
+renders the annotations, the job summary and SARIF from them with reportlint's own formats,
+and fails closed: any exit status but 0, or 1 with error findings, fails the step.
+
+Exit status: 0 pass, 1 findings (per ``fail-on``), 2 nothing could be checked as asked.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
+import traceback
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from reportlint.config import glob_regex
+import bracex
+import pathspec
+
+from reportlint import api
+from reportlint.diagnostics import Diagnostic, Outcome, Severity
+from reportlint.formats import github, sarif
+from reportlint.formats.github import escape_data
+
+CONFIG_NAMES = (".reportlint.toml", "pyproject.toml")  # reportlint.config.FILENAMES
+# Options that decide what the action itself reads back, or that have an input of their own.
+OWN_OPTIONS = {"--format": "", "--output-file": "", "-o": "", "--exit-zero": "fail-on",
+               "--fix": "", "--diff": "", "--statistics": "", "--config": "config",
+               "--pr-body": "check-pr-body"}
+
+
+class Stop(Exception):
+    """The inputs or the checkout do not allow the check asked for: exit 2 with a message."""
+
+
+class Inputs(NamedTuple):
+    paths: list[str]
+    template: str
+    config: str
+    config_from: str
+    file_suppressions: bool
+    args: list[str]
+    diff_base: str
+    evidence: str
+    pr_body: str
+    fail_on: str
+    sarif: str
+
+
+def _choice(env: Mapping[str, str], name: str, default: str, allowed: Sequence[str]) -> str:
+    value = env.get(f"INPUT_{name.upper().replace('-', '_')}", "").strip().lower() or default
+    if value not in allowed:
+        raise Stop(f"{name} must be {', '.join(allowed[:-1])} or {allowed[-1]}, not {value!r}")
+    return value
+
+
+def read_inputs(env: Mapping[str, str]) -> Inputs:
+    try:
+        args = shlex.split(env.get("INPUT_ARGS", ""))
+    except ValueError as exc:
+        raise Stop(f"args: {exc}") from None
+    for arg in args:
+        name = arg.split("=", 1)[0]
+        name = "-o" if name.startswith("-o") and not name.startswith("--") else name
+        if name in OWN_OPTIONS:
+            instead = OWN_OPTIONS[name]
+            raise Stop(f"args: {name} is the action's to set" +
+                       (f"; use the {instead} input" if instead else ""))
+    suppressions = _choice(env, "file-suppressions", "refuse", ("allow", "refuse"))
+    config_from = env.get("INPUT_CONFIG_FROM", "").strip() or "base"
+    return Inputs(
+        paths=env.get("INPUT_PATHS", "").split() or ["**/*.md"],
+        template=env.get("INPUT_TEMPLATE", "").strip(),
+        config=env.get("INPUT_CONFIG", "").strip(),
+        config_from=config_from.lower() if config_from.lower() in ("base", "head")
+        else config_from,
+        file_suppressions=suppressions == "allow",
+        args=args,
+        diff_base=env.get("INPUT_DIFF_BASE", "").strip(),
+        evidence=env.get("INPUT_EVIDENCE", "").strip(),
+        pr_body=_choice(env, "check-pr-body", "auto", ("auto", "true", "false")),
+        fail_on=_choice(env, "fail-on", "error", ("error", "warning", "never")),
+        sarif=env.get("INPUT_SARIF_OUTPUT", "").strip(),
+    )
+
+
+def git(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+
+
+def _names(output: str) -> list[str]:
+    return [name for name in output.split("\0") if name]
+
+
+def tracked_files() -> dict[str, bool]:
+    """Every file of the checkout's index (relative to the current folder), and whether it
+    is a regular file (not a symbolic link or a submodule)."""
+    done = git("ls-files", "-s", "-z")
+    if done.returncode != 0:
+        raise Stop(f"the workspace is not a git checkout: {done.stderr.strip()}")
+    files = {}
+    for entry in _names(done.stdout):
+        meta, _, name = entry.partition("\t")
+        files[name] = meta.split()[0] in ("100644", "100755")
+    return files
 
 
 def changed_files(base: str) -> list[str]:
-    """Files the pull request adds, copies, modifies or renames; every tracked file when there
-    is no base (a push, or a checkout without the base commit)."""
-    if base:
-        for spec in (f"{base}...HEAD", f"{base}..HEAD"):
-            done = subprocess.run(["git", "diff", "--name-only", "-z", "--diff-filter=ACMR",
-                                   spec], capture_output=True, text=True, check=False)
-            if done.returncode == 0:
-                return [name for name in done.stdout.split("\0") if name]
-        print(f"::warning title=reportlint::base commit {base[:12]} is not in the checkout "
-              "(use actions/checkout with fetch-depth: 0); checking every matching file")
-    done = subprocess.run(["git", "ls-files", "-z"], capture_output=True, text=True, check=True)
-    return [name for name in done.stdout.split("\0") if name]
+    """Files the branch adds, copies, modifies or renames since its merge base with
+    ``base``."""
+    done = git("diff", "--name-only", "--relative", "-z", "--diff-filter=ACMR",
+               f"{base}...HEAD")
+    if done.returncode != 0:
+        raise Stop(f"git diff {base}...HEAD failed: {done.stderr.strip()}")
+    return _names(done.stdout)
 
 
-def selected(files: list[str], globs: str) -> list[str]:
-    patterns = [glob_regex(g) for g in globs.split() if g]
-    return [f for f in files if Path(f).is_file() and any(p.match(f) for p in patterns)]
+def has_commit(ref: str) -> bool:
+    return git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode == 0
+
+
+def path_spec(globs: Sequence[str]) -> pathspec.PathSpec:
+    """gitignore-style globs (``**``, ``[ab]``, ``!`` to leave out), with braces expanded
+    first (``{a,b}``, which gitignore does not have)."""
+    return pathspec.GitIgnoreSpec.from_lines(
+        [one for glob in globs for one in bracex.expand(glob, limit=1000)])
+
+
+def select(tracked: Mapping[str, bool], candidates: Sequence[str], globs: Sequence[str]
+           ) -> tuple[list[str], list[str], list[str]]:
+    """The candidates the globs match (regular files only); the positive globs that match
+    no file of the repository at all; the matching symbolic links, which are not followed."""
+    spec = path_spec(globs)
+    empty = []
+    for glob in globs:
+        alone = path_spec([glob])
+        if not glob.startswith("!") and not any(map(alone.match_file, tracked)):
+            empty.append(glob)
+    chosen = [name for name in candidates if spec.match_file(name)]
+    links = [name for name in chosen if not tracked.get(name, True)]
+    return [name for name in chosen if tracked.get(name, True) and Path(name).is_file()], \
+        empty, links
+
+
+# -- configuration from the base commit -------------------------------------------------------
+
+
+def _toml(data: bytes) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        loaded: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return {}  # reportlint reads it again, and says what is wrong with it
+    return loaded
+
+
+def _template_dirs(name: str, data: bytes) -> list[str]:
+    table = _toml(data)
+    tool = table.get("tool", {})
+    section = tool.get("reportlint", {}) if isinstance(tool, dict) else {}
+    if Path(name).name == ".reportlint.toml" and "reportlint" not in (
+            tool if isinstance(tool, dict) else {}):
+        section = table
+    dirs = section.get("template-dirs", []) if isinstance(section, dict) else []
+    dirs = [dirs] if isinstance(dirs, str) else dirs
+    return [d for d in dirs if isinstance(d, str)] if isinstance(dirs, list) else []
+
+
+def materialise_base(base: str, mirror: Path, config: str) -> None:
+    """The base commit's configuration files (every `.reportlint.toml` and `pyproject.toml`,
+    so that discovery finds the same nearest one) and the template folders they name, written
+    under ``mirror`` at their paths in the repository."""
+    listed = git("ls-tree", "-r", "-z", "--name-only", "--full-tree", base)
+    if listed.returncode != 0:
+        raise Stop(f"cannot list the base commit {base[:12]}: {listed.stderr.strip()}")
+    prefix = git("rev-parse", "--show-prefix").stdout.strip()  # the workspace in the repo
+    names = [n for n in _names(listed.stdout) if n.startswith(prefix)]
+    wanted = [n for n in names if Path(n).name in CONFIG_NAMES]
+    if config and prefix + config not in names:
+        raise Stop(f"config: {config} is not in the base commit {base[:12]}")
+    for name in dict.fromkeys([*wanted, *([prefix + config] if config else [])]):
+        data = _blob(base, name)
+        _write(mirror / name.removeprefix(prefix), data)
+        for folder in _template_dirs(name, data):
+            inside = os.path.normpath(str(Path(name).parent / folder))
+            if any(entry.startswith(inside + "/") for entry in names):
+                (mirror / inside.removeprefix(prefix)).mkdir(parents=True, exist_ok=True)
+            for entry in names:
+                parent, _, leaf = entry.rpartition("/")
+                if parent == inside and leaf.endswith((".yaml", ".yml")):
+                    _write(mirror / entry.removeprefix(prefix), _blob(base, entry))
+
+
+def _blob(base: str, name: str) -> bytes:
+    done = subprocess.run(["git", "show", f"{base}:{name}"], capture_output=True,
+                          check=False, cwd=_toplevel())
+    if done.returncode != 0:
+        raise Stop(f"cannot read {name} from the base commit: "
+                   f"{done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+def _toplevel() -> Path:
+    return Path(git("rev-parse", "--show-toplevel").stdout.strip())
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def annotate(kind: str, message: str) -> None:
+    print(f"::{kind} title=reportlint::{escape_data(message)}", flush=True)
+
+
+def safe_target(raw: str, workspace: Path) -> Path:
+    """Where ``sarif-output`` may be written: inside the workspace, through no symbolic link
+    (the checkout is the pull request's: a link committed there could point anywhere)."""
+    path = Path(os.path.normpath(workspace / raw))
+    try:
+        relative = path.relative_to(workspace)
+    except ValueError:
+        raise Stop(f"sarif-output: {raw} is outside the workspace") from None
+    if not relative.parts:
+        raise Stop(f"sarif-output: {raw} is the workspace itself")
+    here = workspace
+    for part in relative.parts:
+        here = here / part
+        if here.is_symlink():
+            raise Stop(f"sarif-output: {relative.as_posix()} goes through the symbolic link "
+                       f"{here.relative_to(workspace).as_posix()}; not written")
+    return path
+
+
+def write_new(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(path, flags, 0o644), "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def outcomes_from(findings: list[dict[str, Any]], inputs: Sequence[str]) -> list[Outcome]:
+    """reportlint's JSON findings as outcomes, one per input checked, in input order."""
+    by_path: dict[str, list[Diagnostic]] = {name: [] for name in inputs}
+    for d in findings:
+        by_path.setdefault(d["path"], []).append(Diagnostic(
+            d["path"], d["line"], d["column"], d["code"], d["name"], Severity(d["severity"]),
+            d["message"], d.get("fix")))
+    return [Outcome(path, tuple(found)) for path, found in by_path.items()]
+
+
+class Outputs:
+    """The step's outputs, written whatever happens: counts empty when unknown."""
+
+    def __init__(self) -> None:
+        self.values = {"errors": "", "warnings": "", "files": "", "exit-code": "2"}
+
+    def write(self) -> None:
+        path = os.environ.get("GITHUB_OUTPUT")
+        if path:
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.writelines(f"{k}={v}\n" for k, v in self.values.items())
+
+
+# -- the check --------------------------------------------------------------------------------
+
+
+@contextmanager
+def folder(path: Path) -> Iterator[None]:
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def check(env: Mapping[str, str], outputs: Outputs, scratch: Path) -> int:
+    inputs = read_inputs(env)
+    workspace = Path(env.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    os.chdir(workspace)
+    event_path = env.get("GITHUB_EVENT_PATH", "")
+    try:
+        event = json.loads(Path(event_path).read_text("utf-8")) if event_path else {}
+    except (OSError, ValueError) as exc:
+        raise Stop(f"cannot read the event payload {event_path}: {exc}") from None
+    pull = event.get("pull_request") if isinstance(event, dict) else None
+    pull = pull if isinstance(pull, dict) else None
+
+    base = inputs.diff_base
+    if base and not has_commit(base):
+        raise Stop(f"diff-base: {base} is not a commit of the checkout (use actions/checkout "
+                   "with fetch-depth: 0)")
+    if not base and pull is not None:
+        base = str((pull.get("base") or {}).get("sha") or "")
+        if base and not has_commit(base):
+            if inputs.config_from == "base":
+                raise Stop(f"config-from: base needs the base commit {base[:12]}, which is "
+                           "not in the checkout: use actions/checkout with fetch-depth: 0 (or "
+                           "config-from: head, letting the pull request configure its check)")
+            annotate("warning", f"the base commit {base[:12]} is not in the checkout (use "
+                     "actions/checkout with fetch-depth: 0): checking every matching file, "
+                     "without --diff-base")
+            base = ""
+
+    tracked = tracked_files()
+    candidates = changed_files(base) if base else list(tracked)
+    files, empty, links = select(tracked, candidates, inputs.paths)
+    if empty:
+        raise Stop("paths: " + ", ".join(f"`{g}`" for g in empty) +
+                   " matches no file of the repository (a typo?)")
+    for name in links:
+        annotate("warning", f"{name} is a symbolic link; not followed, not checked")
+    if inputs.evidence:
+        annotate("warning", "the evidence input needs reportlint's --evidence option, which "
+                 "this version does not have yet; it is ignored")
+
+    config_args: list[str] = []
+    run_dir = workspace
+    git_env: dict[str, str] = {}
+    if inputs.config_from == "base" and base:
+        mirror = scratch / "base"
+        materialise_base(base, mirror, inputs.config)
+        for name in files:  # the reports are the pull request's own: linked, not copied
+            (mirror / name).parent.mkdir(parents=True, exist_ok=True)
+            (mirror / name).symlink_to(workspace / name)
+        run_dir = mirror
+        # --diff-base asks git from where reportlint runs: point it at the checkout.
+        git_env = {"GIT_DIR": git("rev-parse", "--absolute-git-dir").stdout.strip(),
+                   "GIT_WORK_TREE": str(_toplevel())}
+        if inputs.config:
+            config_args = ["--config", inputs.config]
+    elif inputs.config_from not in ("base", "head"):
+        config_file = Path(inputs.config_from).expanduser()
+        if inputs.config:
+            raise Stop("give either config or config-from: PATH, not both")
+        if not config_file.is_file():
+            raise Stop(f"config-from: {inputs.config_from} is not a file")
+        if git("ls-files", "--error-unmatch", str(config_file)).returncode == 0:
+            raise Stop(f"config-from: {inputs.config_from} is a file of the checkout, which "
+                       "the pull request controls; use config-from: base")
+        config_args = ["--config", str(config_file.resolve())]
+    else:
+        if inputs.config_from == "base":
+            annotate("notice", "no base commit (not a pull request, no diff-base): "
+                     "configuration and templates from the checkout")
+        if inputs.config:
+            config_args = ["--config", inputs.config]
+
+    with_body = False
+    body_name = ""
+    if inputs.pr_body != "false":
+        if pull is None:
+            annotate("notice", "not a pull request: no description to check")
+        elif inputs.pr_body == "true" or _holds_report(pull, run_dir, config_args):
+            with_body = True
+            body_name = f"pull-request-{pull.get('number', '?')}-description.md"
+        else:
+            annotate("notice", "the pull request description holds no report; not checked")
+
+    if not files and not with_body:
+        where = "in this pull request" if base else "in the repository"
+        annotate("notice", f"no file matching paths changed {where}; nothing to check")
+        outputs.values.update(errors="0", warnings="0", files="0", **{"exit-code": "0"})
+        return 0
+
+    json_out = scratch / "findings.json"
+    command = [sys.executable, "-m", "reportlint", "check", "--format", "json",
+               "--output-file", str(json_out), *config_args]
+    command += ["--template", inputs.template] if inputs.template else []
+    command += ["--diff-base", base] if base else []
+    command += ["--pr-body"] if with_body else []
+    command += [] if inputs.file_suppressions else ["--no-file-suppressions"]
+    command += [*inputs.args, "--", *files]
+    done = subprocess.run(command, cwd=run_dir, env={**os.environ, **git_env},
+                          capture_output=True, text=True, check=False)
+    for line in done.stderr.splitlines():
+        if line.startswith("error: "):
+            annotate("error", line.removeprefix("error: "))
+        else:
+            print(line, file=sys.stderr)
+    if done.returncode not in (0, 1):
+        why = (f"killed by signal {-done.returncode}" if done.returncode < 0
+               else f"exit status {done.returncode}")
+        raise Stop(f"reportlint could not check the reports ({why})")
+    try:
+        findings = json.loads(json_out.read_text("utf-8"))
+        outcomes = outcomes_from(findings, [*([body_name] if with_body else []), *files])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise Stop(f"reportlint exited {done.returncode} without readable findings "
+                   f"({type(exc).__name__}: {exc})") from None
+    diagnostics = [d for o in outcomes for d in o.diagnostics]
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if (done.returncode == 1) != (errors > 0):
+        raise Stop(f"reportlint exited {done.returncode} but reported {errors} error(s): "
+                   "its result cannot be trusted")
+    outputs.values.update(errors=str(errors), warnings=str(warnings), files=str(len(outcomes)),
+                          **{"exit-code": str(done.returncode)})
+
+    sys.stdout.write(github.render(outcomes))
+    summary = env.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(github.step_summary(outcomes))
+    if inputs.sarif:
+        write_new(safe_target(inputs.sarif, workspace), sarif.render(outcomes))
+    if inputs.fail_on == "never":
+        return 0
+    return 1 if errors or (inputs.fail_on == "warning" and warnings) else 0
+
+
+def _holds_report(pull: Mapping[str, Any], run_dir: Path, config_args: list[str]) -> bool:
+    """check-pr-body auto: whether the description has a report title, by the templates the
+    check will use; when that cannot be told (a broken configuration), the check decides."""
+    body = pull.get("body")
+    config = Path(config_args[1]) if config_args else None
+    try:
+        with folder(run_dir):
+            return api.holds_report(body if isinstance(body, str) else "", config)
+    except api.UsageError:
+        return True
 
 
 def main() -> int:
-    env = os.environ
-    files = selected(changed_files(env.get("BASE_SHA", "")), env.get("INPUT_PATHS", "**/*.md"))
-    with_body = env.get("INPUT_CHECK_PR_BODY", "false").strip().lower() == "true"
-    fail_on = env.get("INPUT_FAIL_ON", "error").strip().lower()
-    if fail_on not in ("error", "warning", "never"):
-        print(f"::error title=reportlint::fail-on must be error, warning or never, not {fail_on!r}")
-        return 2
-    if not files and not with_body:
-        print("reportlint: no report files changed")
-        _outputs(0, 0)
-        return 0
-    options = ["--template", env["INPUT_TEMPLATE"]] if env.get("INPUT_TEMPLATE") else []
-    options += ["--pr-body"] if with_body else []
-    command = [sys.executable, "-m", "reportlint", "check", *options, "--", *files]
-    done = subprocess.run([*command[:4], "--format", "github", *command[4:]],
-                          capture_output=True, text=True, check=False)
-    sys.stdout.write(done.stdout)
-    sys.stderr.write(done.stderr)
-    if done.returncode == 2:
-        return 2
-    sarif = env.get("INPUT_SARIF_OUTPUT", "")
-    if sarif:
-        subprocess.run([*command[:4], "--format", "sarif", "--output-file", sarif,
-                        *command[4:]], check=False)
-    errors = sum(line.startswith("::error ") for line in done.stdout.splitlines())
-    warnings = sum(line.startswith("::warning ") for line in done.stdout.splitlines())
-    _outputs(errors, warnings)
-    if fail_on == "never":
-        return 0
-    return 1 if errors or (fail_on == "warning" and warnings) else 0
-
-
-def _outputs(errors: int, warnings: int) -> None:
-    path = os.environ.get("GITHUB_OUTPUT")
-    if path:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"errors={errors}\nwarnings={warnings}\n")
+    outputs = Outputs()
+    scratch = Path(tempfile.mkdtemp(prefix="reportlint-", dir=os.environ.get("RUNNER_TEMP")))
+    try:
+        code = check(os.environ, outputs, scratch)
+    except Stop as exc:
+        annotate("error", str(exc))
+        code = 2
+    except Exception as exc:  # noqa: BLE001 - fail closed, with what went wrong
+        traceback.print_exc()
+        annotate("error", f"the action failed ({type(exc).__name__}); see the log")
+        code = 2
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if code == 2:
+        outputs.values["exit-code"] = "2"
+    outputs.write()
+    return code
 
 
 if __name__ == "__main__":

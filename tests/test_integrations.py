@@ -10,8 +10,9 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -78,6 +79,7 @@ def test_hook_definition() -> None:
 # -- GitHub Action ---------------------------------------------------------------------
 
 _EXPR = re.compile(r"\$\{\{\s*([\w.-]+)\s*\}\}")
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
 
 
 def evaluate(value: str, context: dict[str, Any]) -> str:
@@ -90,118 +92,505 @@ def evaluate(value: str, context: dict[str, Any]) -> str:
     return _EXPR.sub(lookup, value)
 
 
-def runner_python(tmp_path: Path) -> Path:
-    """A fresh virtual environment standing in for the runner's python3: it sees this test
-    environment's packages (dependencies, hatchling) but has no reportlint of its own."""
-    venv = tmp_path / "runner"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    purelib = subprocess.run([str(venv / "bin/python"), "-c",
-                              "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    Path(purelib, "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    return venv / "bin"
+# The runner's python3, as on current Linux and macOS images: it makes virtual environments
+# but installs nothing into itself. Every call is logged, so a test can tell what was asked.
+WRAPPER = """#!/bin/sh
+echo "$*" >> '{log}'
+if [ "$1" = -m ] && [ "$2" = pip ]; then
+  {refusal}
+fi
+if [ "$1" = -m ] && [ "$2" = venv ]; then
+  '{python}' "$@" || exit $?
+  # In place of the package index: the new environment sees this test environment's
+  # packages (dependencies, hatchling), but not its reportlint, which it must install.
+  for dir in "$3"/lib/python*/site-packages; do echo '{purelib}' > "$dir/_index.pth"; done
+  exit 0
+fi
+exec '{python}' "$@"
+"""
+PEP_668 = 'echo "error: externally-managed-environment" >&2; exit 1'
+NO_PIP = 'echo "/usr/bin/python3: No module named pip" >&2; exit 1'
 
 
-def run_action(tmp_path: Path, repo: Path, inputs: dict[str, str], event: dict[str, Any],
-               bin_dir: Path) -> tuple[int, str, Path, Path]:
-    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
-    defaults = {k: str(v.get("default", "")) for k, v in action["inputs"].items()}
+class Runner(NamedTuple):
+    bin_dir: Path  # first on PATH: python3
+    temp: Path  # RUNNER_TEMP, where the action makes its virtual environment
+    log: Path  # every call of the runner's python3
+
+
+def make_runner(root: Path, refusal: str) -> Runner:
+    root.mkdir(parents=True, exist_ok=True)
+    runner = Runner(root / "bin", root / "temp", root / "python3.log")
+    runner.bin_dir.mkdir()
+    runner.temp.mkdir()
+    python3 = runner.bin_dir / "python3"
+    python3.write_text(WRAPPER.format(log=runner.log, refusal=refusal, python=sys.executable,
+                                      purelib=sysconfig.get_paths()["purelib"]), "utf-8")
+    python3.chmod(0o755)
+    return runner
+
+
+class Run(NamedTuple):
+    code: int
+    stdout: str
+    outputs: dict[str, str]  # the check step's GITHUB_OUTPUT
+    summary: str  # GITHUB_STEP_SUMMARY
+
+    @property
+    def commands(self) -> list[str]:
+        """The workflow commands printed (annotations and notices)."""
+        return [line for line in self.stdout.splitlines() if line.startswith("::")]
+
+
+def run_action(runner: Runner, repo: Path, inputs: dict[str, str], event: dict[str, Any],
+               install: bool = False) -> Run:
+    defaults = {k: str(v.get("default", "")) for k, v in ACTION["inputs"].items()}
     context = {"inputs": {**defaults, **inputs},
-               "github": {"action_path": str(ROOT), "event": event}}
-    summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
-    event_path = tmp_path / "event.json"
+               "github": {"action_path": str(ROOT), "action_repository": "", "event": event}}
+    scratch = Path(tempfile.mkdtemp(dir=runner.temp.parent))
+    summary, output = scratch / "summary.md", scratch / "output.txt"
+    event_path = scratch / "event.json"
     event_path.write_text(json.dumps(event), "utf-8")
-    runner = {
-        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp_path),
-        "GITHUB_ACTIONS": "true", "GITHUB_ACTION_PATH": str(ROOT),
-        "GITHUB_EVENT_PATH": str(event_path), "GITHUB_STEP_SUMMARY": str(summary),
-        "GITHUB_OUTPUT": str(output), "GITHUB_WORKSPACE": str(repo),
-        # Offline: the test environment already holds every dependency.
+    environment = {
+        "PATH": f"{runner.bin_dir}{os.pathsep}{os.environ['PATH']}", "HOME": str(scratch),
+        "GITHUB_ACTIONS": "true", "GITHUB_ACTION_PATH": str(ROOT), "RUNNER_OS": "Linux",
+        "RUNNER_TEMP": str(runner.temp), "GITHUB_EVENT_PATH": str(event_path),
+        "GITHUB_EVENT_NAME": "pull_request" if "pull_request" in event else "push",
+        "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(output),
+        "GITHUB_WORKSPACE": str(repo),
+        "REPORTLINT_CACHE_DIR": os.environ["REPORTLINT_CACHE_DIR"],
+        # Offline: the wrapper's index (above) already holds every dependency.
         "PIP_NO_INDEX": "1", "PIP_NO_DEPS": "1", "PIP_NO_BUILD_ISOLATION": "0",
     }
     stdout, code = "", 0
-    for step in action["runs"]["steps"]:
+    for step in ACTION["runs"]["steps"]:
         assert "${{" not in step["run"], "untrusted text must not reach a script via ${{ }}"
-        env = {**runner, **{k: evaluate(str(v), context) for k, v in step.get("env", {}).items()}}
+        if step["name"].startswith("Install") and not install:
+            continue
+        env = {**environment,
+               **{k: evaluate(str(v), context) for k, v in step.get("env", {}).items()}}
         done = subprocess.run([step.get("shell", "bash"), "-e", "-c", step["run"]], cwd=repo,
                               env=env, capture_output=True, text=True, check=False)
-        stdout += done.stdout
+        stdout += done.stdout + done.stderr
         code = done.returncode
         if code:
             break
-    return code, stdout, summary, output
+    outputs = dict(line.split("=", 1) for line in output.read_text("utf-8").splitlines()) \
+        if output.exists() else {}
+    return Run(code, stdout, outputs, summary.read_text("utf-8") if summary.exists() else "")
+
+
+def install(runner: Runner, tmp: Path) -> Run:
+    repo = tmp / "installing"
+    make_repo(repo)
+    shutil.copy(GOOD, repo / "good.md")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "report")
+    return run_action(runner, repo, {"paths": "good.md"}, {}, install=True)
 
 
 @pytest.fixture(scope="module")
-def bin_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return runner_python(tmp_path_factory.mktemp("runner"))
+def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
+    """A runner whose python3 refuses installs (PEP 668), with the action installed once."""
+    root = tmp_path_factory.mktemp("runner")
+    made = make_runner(root / "pep668", PEP_668)
+    installed = install(made, root)
+    assert installed.code == 0, installed.stdout
+    return made
 
 
-def pull_request(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+def commit(repo: Path, files: dict[str, str | Path | None], message: str) -> str:
+    """Writes (text), copies (a Path), links (``"-> target"``) or deletes (None) files."""
+    for name, content in files.items():
+        target = repo / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            target.unlink()
+        elif isinstance(content, Path):
+            shutil.copy(content, target)
+        elif content.startswith("-> "):
+            target.symlink_to(content.removeprefix("-> "))
+        else:
+            target.write_text(content, "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+    return git(repo, "rev-parse", "HEAD")
+
+
+def pull_request(tmp_path: Path, changes: dict[str, str | Path | None] | None = None,
+                 base_files: dict[str, str | Path | None] | None = None,
+                 body: str | None = None) -> tuple[Path, dict[str, Any]]:
+    """A repository whose pull request adds a good and a bad report (and ``changes``) on a
+    base commit holding ``base_files``; and the event of that pull request."""
     repo = tmp_path / "repo"
-    base = make_repo(repo)
-    (repo / "reports").mkdir()
-    shutil.copy(GOOD, repo / "reports/good.md")
-    shutil.copy(BAD, repo / "reports/bad report.md")
-    (repo / "notes.txt").write_text("not a report\n")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "reports")
-    body = BAD.read_text("utf-8")
-    return repo, {"pull_request": {"number": 5, "body": body, "base": {"sha": base}}}
+    make_repo(repo)
+    base = commit(repo, base_files or {}, "base")
+    commit(repo, {"reports/good.md": GOOD, "reports/bad report.md": BAD,
+                  "notes.txt": "not a report\n", **(changes or {})}, "reports")
+    description = BAD.read_text("utf-8") if body is None else body
+    return repo, {"pull_request": {"number": 5, "body": description, "base": {"sha": base}}}
 
 
-def test_action_on_a_pull_request(tmp_path: Path, bin_dir: Path) -> None:
+BAD_ANNOTATIONS = [
+    (4, "RL103", "invalid-field-value", "**Progress** is `150%25 complete`; expected "
+     "a percentage from 0 to 100, such as `60%25 complete`"),
+    (9, "RL107", "wrong-checkbox-state", "item `Rotation service` is not ticked but "
+     "is listed under `Completed Items`; tick it (`- [x]`) or move it to "
+     "`In Progress`"),
+    (12, "RL107", "wrong-checkbox-state", "item `Integration tests` is ticked but is "
+     "listed under `In Progress`; move it to `Completed Items`")]
+
+
+def annotations(name: str, shift: int = 0) -> list[str]:
+    return [f"::error file={name},line={line + shift},col=1,title={code} {title}::{message}"
+            for line, code, title, message in BAD_ANNOTATIONS]
+
+
+def stop(message: str) -> str:
+    return f"::error title=reportlint::{message}"
+
+
+def test_action_installs_in_a_virtual_environment_of_its_own(runner: Runner) -> None:
+    calls = runner.log.read_text("utf-8").splitlines()
+    assert calls == [f"-m venv {runner.temp}/reportlint-venv"]  # never `python3 -m pip`
+    refused = subprocess.run([str(runner.bin_dir / "python3"), "-m", "pip", "install", "x"],
+                             capture_output=True, text=True, check=False)
+    assert (refused.returncode, refused.stderr) == (1, "error: externally-managed-environment\n")
+    venv_python = runner.temp / "reportlint-venv/bin/python"
+    where = subprocess.run([str(venv_python), "-c", "import reportlint as r; print(r.__file__)"],
+                           capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(runner.temp / "reportlint-venv/lib/"))
+
+
+def test_action_installs_without_a_system_pip(tmp_path: Path) -> None:
+    """As on a macOS runner without actions/setup-python: python3 has venv but no pip."""
+    runner = make_runner(tmp_path / "macos", NO_PIP)
+    done = install(runner, tmp_path)
+    assert done.code == 0, done.stdout
+    assert done.outputs == {"errors": "0", "warnings": "0", "files": "1", "exit-code": "0"}
+    assert "All checks passed! (1 file checked)" in done.stdout
+
+
+def test_action_refuses_a_version_that_is_not_one(tmp_path: Path) -> None:
+    runner = make_runner(tmp_path / "r", PEP_668)
     repo, event = pull_request(tmp_path)
-    sarif = tmp_path / "out.sarif"
-    code, stdout, summary, output = run_action(
-        tmp_path, repo, {"paths": "reports/**/*.md", "check-pr-body": "true",
-                         "sarif-output": str(sarif)}, event, bin_dir)
-    assert code == 1
-    annotations = [line for line in stdout.splitlines() if line.startswith("::")]
-    assert annotations == [
-        f"::error file={name},line={line},col=1,title={code}"
-        f" {title}::{message}"
-        for name in ("pull-request-5-description.md", "reports/bad report.md")
-        for line, code, title, message in (
-            (4, "RL103", "invalid-field-value", "**Progress** is `150%25 complete`; expected "
-             "a percentage from 0 to 100, such as `60%25 complete`"),
-            (9, "RL107", "wrong-checkbox-state", "item `Rotation service` is not ticked but "
-             "is listed under `Completed Items`; tick it (`- [x]`) or move it to "
-             "`In Progress`"),
-            (12, "RL107", "wrong-checkbox-state", "item `Integration tests` is ticked but is "
-             "listed under `In Progress`; move it to `Completed Items`"))]
-    assert output.read_text("utf-8") == "errors=6\nwarnings=0\n"
-    text = summary.read_text("utf-8")
-    assert "| reports/bad report.md | 3 | 0 |" in text
-    assert "| pull-request-5-description.md | 3 | 0 |" in text
-    log = json.loads(sarif.read_text("utf-8"))
-    assert len(log["runs"][0]["results"]) == 6
+    done = run_action(runner, repo, {"version": "--index-url=https://example.com/simple"},
+                      event, install=True)
+    assert done.code == 2
+    assert done.commands == [stop("version must be a version (0.2.0), a tag or a commit")]
+    assert not runner.log.exists()
 
 
-def test_action_passes_on_good_reports_and_fail_on_never(tmp_path: Path, bin_dir: Path) -> None:
+def test_action_on_a_pull_request(tmp_path: Path, runner: Runner) -> None:
     repo, event = pull_request(tmp_path)
-    code, stdout, _, output = run_action(tmp_path, repo, {"paths": "reports/good.md"}, event,
-                                         bin_dir)
-    assert code == 0, stdout
-    assert output.read_text("utf-8") == "errors=0\nwarnings=0\n"
-    code, _, _, output = run_action(tmp_path, repo, {"fail-on": "never"}, event, bin_dir)
-    assert code == 0
-    assert output.read_text("utf-8").endswith("errors=3\nwarnings=0\n")
+    done = run_action(runner, repo, {"paths": "reports/**/*.md", "check-pr-body": "true",
+                                     "sarif-output": "out/reportlint.sarif"}, event)
+    assert done.code == 1
+    assert done.commands == [*annotations("pull-request-5-description.md"),
+                             *annotations("reports/bad report.md")]
+    assert done.outputs == {"errors": "6", "warnings": "0", "files": "3", "exit-code": "1"}
+    assert "Found 6 errors and 0 warnings in 2 of 3 files." in done.stdout
+    assert "| reports/bad report.md | 3 | 0 |" in done.summary
+    assert "| pull-request-5-description.md | 3 | 0 |" in done.summary
+    log = json.loads((repo / "out/reportlint.sarif").read_text("utf-8"))
+    assert [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"])
+            for r in log["runs"][0]["results"]] == [
+        (uri, code) for uri in ("pull-request-5-description.md", "reports/bad%20report.md")
+        for code in ("RL103", "RL107", "RL107")]
 
 
-def test_action_with_nothing_to_check(tmp_path: Path, bin_dir: Path) -> None:
+def test_action_passes_on_good_reports_and_fail_on_never(tmp_path: Path,
+                                                          runner: Runner) -> None:
     repo, event = pull_request(tmp_path)
-    code, stdout, _, output = run_action(tmp_path, repo, {"paths": "docs/**/*.md"}, event,
-                                         bin_dir)
-    assert code == 0
-    assert "no report files changed" in stdout
-    assert output.read_text("utf-8") == "errors=0\nwarnings=0\n"
+    done = run_action(runner, repo, {"paths": "reports/good.md", "check-pr-body": "false"},
+                      event)
+    assert done.code == 0, done.stdout
+    assert done.outputs == {"errors": "0", "warnings": "0", "files": "1", "exit-code": "0"}
+    done = run_action(runner, repo, {"fail-on": "never"}, event)
+    assert done.code == 0
+    assert done.outputs == {"errors": "6", "warnings": "0", "files": "3", "exit-code": "1"}
 
 
-def test_action_passes_zizmor() -> None:
+@pytest.mark.parametrize(("paths", "checked"), [
+    ("reports/{good,bad*}.md", ["reports/bad report.md", "reports/good.md"]),
+    ("reports/[b]*.md", ["reports/bad report.md"]),
+    ("*.md !reports/good.md", ["reports/bad report.md"]),
+    ("reports/**", ["reports/bad report.md", "reports/good.md"]),
+    ("good.md", ["reports/good.md"]),  # no slash: the name anywhere, as in .gitignore
+])
+def test_action_paths_are_gitignore_globs_with_braces(tmp_path: Path, runner: Runner,
+                                                      paths: str, checked: list[str]) -> None:
+    repo, event = pull_request(tmp_path)
+    done = run_action(runner, repo, {"paths": paths, "check-pr-body": "false"}, event)
+    assert done.outputs["files"] == str(len(checked))
+    assert sorted({line.split(",")[0].removeprefix("::error file=")
+                   for line in done.commands}) == [c for c in checked if "bad" in c]
+
+
+def test_action_fails_on_a_glob_that_matches_nothing(tmp_path: Path, runner: Runner) -> None:
+    repo, event = pull_request(tmp_path)
+    done = run_action(runner, repo, {"paths": "reports/*.md\ndocs/**/*.md"}, event)
+    assert done.code == 2
+    assert done.commands == [stop("paths: `docs/**/*.md` matches no file of the repository "
+                                  "(a typo?)")]
+    assert done.outputs == {"errors": "", "warnings": "", "files": "", "exit-code": "2"}
+
+
+def test_action_passes_when_no_matching_file_changed(tmp_path: Path, runner: Runner) -> None:
+    repo, event = pull_request(tmp_path)
+    done = run_action(runner, repo, {"paths": "README.md", "check-pr-body": "false"}, event)
+    assert done.code == 0
+    assert done.commands == ["::notice title=reportlint::no file matching paths changed in "
+                             "this pull request; nothing to check"]
+    assert done.outputs == {"errors": "0", "warnings": "0", "files": "0", "exit-code": "0"}
+
+
+def deep_toml() -> str:
+    return "[tool.reportlint]\nselect = " + "[" * 100_000 + "]" * 100_000 + "\n"
+
+
+def deep_template() -> str:
+    return ("x-reportlint: {name: progress, title-pattern: '^Progress Update'}\ntype: object\n"
+            "properties:\n  a: " + "{not: " * 300 + "{}" + "}" * 300 + "\n")
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"pyproject.toml": deep_toml()},
+     "invalid configuration: {repo}/pyproject.toml: `-`: nested too deeply to read"),
+    ({".reportlint.toml": 'template-dirs = ["tpl"]\n', "tpl/progress.yaml": deep_template()},
+     "broken template {repo}/tpl/progress.yaml: nested too deeply to check"),
+], ids=["toml", "template"])
+def test_action_fails_when_reportlint_cannot_check(
+        tmp_path: Path, runner: Runner, changes: dict[str, str | Path | None],
+        message: str) -> None:
+    repo, event = pull_request(tmp_path, changes)
+    done = run_action(runner, repo, {"config-from": "head"}, event)
+    assert done.code == 2
+    assert "Traceback" not in done.stdout
+    assert done.commands == [stop(message.format(repo=repo)),
+                             stop("reportlint could not check the reports (exit status 2)")]
+    assert done.outputs == {"errors": "", "warnings": "", "files": "", "exit-code": "2"}
+    # From the base commit (the default), the pull request's files do not configure it.
+    done = run_action(runner, repo, {}, event)
+    assert done.code == 1
+    assert done.outputs["errors"] == "6"
+
+
+def test_action_on_a_push(tmp_path: Path, runner: Runner) -> None:
+    repo, _ = pull_request(tmp_path)
+    done = run_action(runner, repo, {"check-pr-body": "true"}, {"ref": "refs/heads/main"})
+    assert done.code == 1
+    assert done.commands[:2] == [
+        "::notice title=reportlint::no base commit (not a pull request, no diff-base): "
+        "configuration and templates from the checkout",
+        "::notice title=reportlint::not a pull request: no description to check"]
+    # Every matching file of the repository; README.md is no report and passes silently.
+    assert done.commands[2:] == annotations("reports/bad report.md")
+    assert done.outputs == {"errors": "3", "warnings": "0", "files": "3", "exit-code": "1"}
+
+
+@pytest.mark.parametrize(("body", "checked"), [(BAD.read_text("utf-8"), True),
+                                               ("Fixes #12.\n\n## Testing\n\nCI.\n", False),
+                                               ("", False)])
+def test_action_checks_the_description_when_it_holds_a_report(
+        tmp_path: Path, runner: Runner, body: str, checked: bool) -> None:
+    repo, event = pull_request(tmp_path, body=body)
+    done = run_action(runner, repo, {"paths": "reports/good.md"}, event)
+    if checked:
+        assert (done.code, done.commands) == (1, annotations("pull-request-5-description.md"))
+        assert done.outputs["files"] == "2"
+    else:
+        assert (done.code, done.commands) == (0, [
+            "::notice title=reportlint::the pull request description holds no report; "
+            "not checked"])
+        assert done.outputs["files"] == "1"
+
+
+PERMISSIVE = ("x-reportlint: {name: progress, title-pattern: '^Progress Update'}\n"
+              "type: object\n")
+GATED = {".reportlint.toml": 'template-dirs = ["report-templates"]\n',
+         "report-templates/README.md": "Our templates.\n"}
+
+
+@pytest.mark.parametrize("changes", [
+    {".reportlint.toml": 'ignore = ["ALL"]\n'},
+    {"reports/.reportlint.toml": 'ignore = ["ALL"]\n'},
+    {"report-templates/progress.yaml": PERMISSIVE},
+    {"reports/bad report.md": "<!-- reportlint-disable-file -->\n" + BAD.read_text("utf-8")},
+    {"reports/bad report.md": "<!-- reportlint-disable RL1 -->\n" + BAD.read_text("utf-8"),
+     ".reportlint.toml": 'template-dirs = ["report-templates"]\nignore = ["RL902"]\n'},
+], ids=["ignore-all", "nested-ignore-all", "permissive-template", "disable-file",
+        "range-and-config"])
+def test_the_pull_request_does_not_configure_its_own_gate(
+        tmp_path: Path, runner: Runner, changes: dict[str, str | Path | None]) -> None:
+    repo, event = pull_request(tmp_path, changes, base_files=GATED)
+    inputs = {"paths": "reports/bad*.md", "check-pr-body": "false"}
+    done = run_action(runner, repo, inputs, event)
+    assert done.code == 1, done.stdout
+    assert int(done.outputs["errors"]) >= 3
+    # What the inputs guard against: trusting the pull request's own files makes it pass.
+    trusting = {**inputs, "config-from": "head", "file-suppressions": "allow"}
+    assert run_action(runner, repo, trusting, event).code == 0
+
+
+def test_the_base_commit_configuration_is_found_as_reportlint_finds_it(
+        tmp_path: Path, runner: Runner) -> None:
+    """Nested configuration files and template folders of the base commit apply."""
+    repo, event = pull_request(tmp_path, {"reports/.reportlint.toml": 'select = ["RL2"]\n'},
+                               base_files={**GATED, "reports/.reportlint.toml":
+                                           'ignore = ["RL107"]\n'})
+    done = run_action(runner, repo, {"paths": "reports/bad*.md", "check-pr-body": "false"},
+                      event)
+    assert done.commands == annotations("reports/bad report.md")[:1]
+
+
+def test_file_suppressions_are_refused_by_default(tmp_path: Path, runner: Runner) -> None:
+    repo, event = pull_request(tmp_path, {
+        "reports/bad report.md": "<!-- reportlint-disable-file -->\n" + BAD.read_text("utf-8")})
+    done = run_action(runner, repo, {"paths": "reports/bad*.md", "check-pr-body": "false"},
+                      event)
+    assert done.code == 1
+    assert done.commands == [
+        "::error file=reports/bad report.md,line=1,col=1,title=RL903 refused-suppression::"
+        "`reportlint-disable-file` is refused in this run (--no-file-suppressions): the "
+        "findings it would hide are reported; silence a line with `reportlint-disable-line "
+        "CODE` instead", *annotations("reports/bad report.md", shift=1)]
+    allowed = run_action(runner, repo, {"paths": "reports/bad*.md", "check-pr-body": "false",
+                                        "file-suppressions": "allow"}, event)
+    assert (allowed.code, allowed.commands) == (0, [])
+
+
+def test_action_without_the_base_commit(tmp_path: Path, runner: Runner) -> None:
+    repo, event = pull_request(tmp_path)
+    event["pull_request"]["base"]["sha"] = "0" * 40  # as in a shallow checkout
+    done = run_action(runner, repo, {}, event)
+    assert done.code == 2
+    assert done.commands == [stop(
+        "config-from: base needs the base commit 000000000000, which is not in the checkout: "
+        "use actions/checkout with fetch-depth: 0 (or config-from: head, letting the pull "
+        "request configure its check)")]
+    done = run_action(runner, repo, {"config-from": "head", "check-pr-body": "false"}, event)
+    assert done.code == 1
+    assert done.commands[0] == (
+        "::warning title=reportlint::the base commit 000000000000 is not in the checkout (use "
+        "actions/checkout with fetch-depth: 0): checking every matching file, without "
+        "--diff-base")
+    assert done.outputs["files"] == "3"  # README.md too
+    done = run_action(runner, repo, {"diff-base": "no-such-ref"}, event)
+    assert done.code == 2
+    assert done.commands == [stop("diff-base: no-such-ref is not a commit of the checkout "
+                                  "(use actions/checkout with fetch-depth: 0)")]
+
+
+def test_action_config_from_a_trusted_path(tmp_path: Path, runner: Runner) -> None:
+    repo, event = pull_request(tmp_path, {".reportlint.toml": 'ignore = ["ALL"]\n'})
+    trusted = tmp_path / "trusted.toml"
+    trusted.write_text('ignore = ["RL107"]\n', "utf-8")
+    inputs = {"paths": "reports/bad*.md", "check-pr-body": "false"}
+    done = run_action(runner, repo, {**inputs, "config-from": str(trusted)}, event)
+    assert done.commands == annotations("reports/bad report.md")[:1]
+    done = run_action(runner, repo, {**inputs, "config-from": ".reportlint.toml"}, event)
+    assert done.code == 2
+    assert done.commands == [stop("config-from: .reportlint.toml is a file of the checkout, "
+                                  "which the pull request controls; use config-from: base")]
+
+
+@pytest.mark.parametrize(("args", "result"), [
+    ("--ignore 'wrong-checkbox-state'  --select=RL1", 1),
+    ("--format text", "args: --format is the action's to set"),
+    ("-ofile.json", "args: -o is the action's to set"),
+    ("--exit-zero", "args: --exit-zero is the action's to set; use the fail-on input"),
+    ("--ignore 'RL1", "args: No closing quotation"),
+])
+def test_action_args_are_split_as_a_shell_would(tmp_path: Path, runner: Runner, args: str,
+                                                result: int | str) -> None:
+    repo, event = pull_request(tmp_path)
+    done = run_action(runner, repo, {"paths": "reports/bad*.md", "check-pr-body": "false",
+                                     "args": args}, event)
+    if isinstance(result, int):
+        assert (done.code, done.commands) == (1, annotations("reports/bad report.md")[:1])
+    else:
+        assert (done.code, done.commands) == (2, [stop(result)])
+
+
+def test_sarif_output_stays_inside_the_workspace_and_off_links(tmp_path: Path,
+                                                               runner: Runner) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "kept.sarif").write_text("kept\n", "utf-8")
+    repo, event = pull_request(tmp_path, {"results": f"-> {outside}",
+                                          "out.sarif": f"-> {outside / 'kept.sarif'}"})
+    for target, message in [
+        ("results/reportlint.sarif", "sarif-output: results/reportlint.sarif goes through "
+         "the symbolic link results; not written"),
+        ("out.sarif", "sarif-output: out.sarif goes through the symbolic link out.sarif; not "
+         "written"),
+        ("../escape.sarif", "sarif-output: ../escape.sarif is outside the workspace"),
+    ]:
+        done = run_action(runner, repo, {"sarif-output": target}, event)
+        assert done.code == 2
+        assert done.commands[-1] == stop(message)
+        assert done.outputs["exit-code"] == "2"
+    assert [p.name for p in outside.iterdir()] == ["kept.sarif"]
+    assert (outside / "kept.sarif").read_text("utf-8") == "kept\n"
+    assert not (tmp_path / "escape.sarif").exists()
+
+
+def test_action_does_not_follow_links_to_reports(tmp_path: Path, runner: Runner) -> None:
+    repo, event = pull_request(tmp_path, {"reports/link.md": "-> ../README.md"})
+    done = run_action(runner, repo, {"paths": "reports/*.md", "check-pr-body": "false"},
+                      event)
+    assert done.commands[0] == ("::warning title=reportlint::reports/link.md is a symbolic "
+                                "link; not followed, not checked")
+    assert done.outputs["files"] == "2"
+
+
+def test_action_accepts_evidence_before_reportlint_has_it(tmp_path: Path,
+                                                          runner: Runner) -> None:
+    repo, event = pull_request(tmp_path)
+    done = run_action(runner, repo, {"paths": "reports/good.md", "check-pr-body": "false",
+                                     "evidence": "logs/*.txt"}, event)
+    assert (done.code, done.commands) == (0, [
+        "::warning title=reportlint::the evidence input needs reportlint's --evidence option, "
+        "which this version does not have yet; it is ignored"])
+
+
+def zizmor(path: Path) -> None:
     if shutil.which("zizmor") is None:
         pytest.fail("zizmor is not installed: install the test extra")
-    done = subprocess.run(["zizmor", "--offline", "--no-progress", str(ROOT / "action.yml")],
+    done = subprocess.run(["zizmor", "--offline", "--no-progress", str(path)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings" in done.stdout + done.stderr
+
+
+def test_action_passes_zizmor() -> None:
+    zizmor(ROOT / "action.yml")
+
+
+def test_readme_workflow_passes_zizmor(tmp_path: Path) -> None:
+    workflow = re.findall(r"```yaml\n(# \.github/workflows/.*?)```",
+                          (ROOT / "README.md").read_text("utf-8"), re.DOTALL)[0]
+    path = tmp_path / ".github/workflows/reports.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(workflow, "utf-8")
+    zizmor(path)
+
+
+def test_action_cross_checks_files_changed_against_the_pull_request(tmp_path: Path,
+                                                                    runner: Runner) -> None:
+    """diff-base defaults to the pull request's base, with the base commit's configuration."""
+    repo, event = pull_request(tmp_path, {
+        "reports/BE-014.md": FIXTURES / "completion/valid/full.md",
+        "src/auth/token-rotation.service.ts": "export {};\n"}, base_files={
+        "src/auth/auth.controller.ts": "export {};\n",
+        "src/auth/legacy-refresh.ts": "export {};\n"})
+    done = run_action(runner, repo, {"paths": "reports/BE-*.md", "check-pr-body": "false"},
+                      event)
+    assert done.code == 1
+    found = [line.split("::")[1] for line in done.commands]
+    # Listed but unchanged by the pull request; changed by it but not listed.
+    assert [f for f in found if "RL214" in f] == [
+        "error file=reports/BE-014.md,line=26,col=1,title=RL214 unchanged-listed-file",
+        "error file=reports/BE-014.md,line=27,col=1,title=RL214 unchanged-listed-file"]
+    assert "RL215 unlisted-change::`notes.txt`" in done.stdout

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from conftest import pairs
+
 REPORT = """\
 {a}## Progress Update: BE-014 - Refresh token rotation
 
@@ -156,3 +158,66 @@ def test_disable_line_silences_its_own_line_only(run: Callable[..., Result],
     assert [(d["line"], d["code"]) for d in found if d["line"] in (1, 4, 5, 8, 9, 12, 20)] == [
         (1, "RL108"), (4, "RL201"), (5, "RL201"), (8, "RL201"), (9, "RL107"), (9, "RL201"),
         (12, "RL201"), (20, "RL201")]
+
+
+REFUSED_FILE = ("`reportlint-disable-file` is refused in this run (--no-file-suppressions): the "
+                "findings it would hide are reported; silence a line with "
+                "`reportlint-disable-line CODE` instead")
+REFUSED_RANGE = ("`reportlint-disable` without codes is refused in this run "
+                 "(--no-file-suppressions): the findings it would hide are reported; name the "
+                 "codes")
+UNCLOSED = ("`reportlint-disable {}` is never closed (so it covers the rest of the file) and is "
+            "refused in this run (--no-file-suppressions): the findings it would hide are "
+            "reported; end the range with `reportlint-enable`")
+
+
+@pytest.mark.parametrize(("directives", "refused"), [
+    ({"a": "<!-- reportlint-disable-file -->\n"}, [(1, REFUSED_FILE)]),
+    ({"a": "<!-- reportlint-disable-file RL201 RL107 -->\n"}, [(1, REFUSED_FILE)]),
+    ({"c": "<!-- reportlint-disable -->\n"}, [(8, REFUSED_RANGE)]),
+    ({"c": "<!-- reportlint-disable all -->\n"}, [(8, REFUSED_RANGE)]),
+    ({"c": "<!-- reportlint-disable RL -->\n", "d": "<!-- reportlint-enable -->\n"},
+     [(8, REFUSED_RANGE)]),
+    ({"c": "<!-- reportlint-disable RL201, RL107 -->\n"}, [(8, UNCLOSED.format("RL201 RL107"))]),
+])
+def test_no_file_suppressions_refuses_what_would_hide_the_file(
+        run: Callable[..., Result], tmp_path: Path, directives: dict[str, str],
+        refused: list[tuple[int, str]]) -> None:
+    text = REPORT.format(**{k: directives.get(k, "") for k in "abcd"})
+    path = tmp_path / "r.md"
+    path.write_text(text, "utf-8")
+    allowed = pairs(run("check", "--isolated", "--format", "json", path).stdout)
+    result = run("check", "--isolated", "--no-file-suppressions", "--format", "json", path)
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)
+    assert [(d["line"], d["message"]) for d in found if d["code"] == "RL903"] == refused
+    # Everything the directive would have hidden is reported, as if it were a plain comment.
+    plain = check(run, tmp_path, **dict.fromkeys(directives, "<!-- a note -->\n"))
+    assert [(d["line"], d["code"]) for d in found if d["code"] != "RL903"] == plain
+    assert len(allowed) < len(plain)  # where allowed, the directive hides findings
+
+
+def test_no_file_suppressions_keeps_the_suppressions_that_name_codes(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    text = REPORT.format(a="", b="<!-- reportlint-disable-next-line RL201 -->\n",
+                         c="<!-- reportlint-disable RL201, RL107 -->\n",
+                         d="<!-- reportlint-enable ALL -->\n")
+    path = tmp_path / "r.md"
+    path.write_text(text, "utf-8")
+    result = run("check", "--isolated", "--no-file-suppressions", "--format", "json", path)
+    assert [(d["line"], d["code"]) for d in json.loads(result.stdout)] == [
+        (6, "RL201"), (15, "RL201")]
+
+
+def test_no_file_suppressions_refuses_the_range_left_open(run: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    text = REPORT.format(a="", b="<!-- reportlint-disable RL107 -->\n",
+                         c="<!-- reportlint-disable RL201 -->\n",
+                         d="<!-- reportlint-enable RL201 -->\n")
+    path = tmp_path / "r.md"
+    path.write_text(text, "utf-8")
+    result = run("check", "--isolated", "--no-file-suppressions", "--format", "json", path)
+    found = json.loads(result.stdout)
+    assert [(d["line"], d["code"]) for d in found] == [
+        (4, "RL903"), (5, "RL201"), (6, "RL201"), (11, "RL107"), (15, "RL201")]
+    assert found[0]["message"] == UNCLOSED.format("RL107")

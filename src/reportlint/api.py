@@ -31,8 +31,8 @@ from reportlint.templates import Template, TemplateProblem, parse_file
 __all__ = [
     "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "CheckOptions", "FixMode", "Rendered",
     "Repaired", "Result", "Summary", "UsageError", "check_templates", "exit_code", "extract",
-    "new", "render", "rule_doc", "rules_list", "rules_markdown", "run", "templates",
-    "wants_color",
+    "holds_report", "new", "render", "rule_doc", "rules_list", "rules_markdown", "run",
+    "templates", "wants_color",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -68,6 +68,8 @@ class CheckOptions:
     cache: bool = True  # read and write cached results
     fix: FixMode = "none"
     exit_zero: bool = False  # exit 0 even with error findings (usage problems still 2)
+    # False: refuse the suppressions that would hide a whole file (RL903), for a gate.
+    file_suppressions: bool = True
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
@@ -155,7 +157,8 @@ def run(options: CheckOptions) -> Result:
     """Check what ``options`` name. Raises UsageError for a broken configuration or
     template, an unknown template or code, an unreadable event payload or a failing
     ``git diff``; paths that do not exist are ``problems`` of the result, and the rest is
-    checked."""
+    checked. Iterating the result raises IncompleteRun (a UsageError) when a worker process
+    dies before every file is checked."""
     chosen, extended, ignored = (_selectors(group) for group in
                                  (options.select, options.extend_select, options.ignore))
     changes = None
@@ -165,7 +168,8 @@ def run(options: CheckOptions) -> Result:
             raise UsageError(found)
         changes = found
     resolver = SettingsResolver(options.config_file, options.isolated, options.template,
-                                chosen, extended, ignored, changes, options.cache)
+                                chosen, extended, ignored, changes, options.cache,
+                                options.file_suppressions)
     resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     missing = [p for p in options.paths
                if str(p) != "-" and not p.exists() and not p.is_symlink()]
@@ -322,6 +326,15 @@ def extract(source: engine.Input | Path, template: str | None = None
         raise UsageError(unknown_template(registry, template), param="--template")
     item = engine.read(source) if isinstance(source, Path) else source
     return engine.extract(item, registry, template)
+
+
+def holds_report(text: str, config_file: Path | None = None) -> bool:
+    """Whether ``text`` (a pull request description) has a heading `check` takes for a report
+    title, with the templates and role of the current folder's configuration (or of
+    ``config_file``)."""
+    settings = SettingsResolver(config_file).for_dir(Path.cwd())
+    return bool(engine.document(text, settings.registry, None,
+                                settings.config.role)["reports"])
 
 
 def templates() -> list[Template]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,6 +16,7 @@ from reportlint import __version__, api, engine, formats
 from reportlint.api import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from reportlint.diagnostics import Diagnostic
 from reportlint.errors import UsageError
+from reportlint.secrets import redact
 from reportlint.templates import TemplateProblem
 
 
@@ -25,11 +27,16 @@ def _fail(message: str) -> NoReturn:
 
 class _Command(click.Command):
     """A command whose UsageError is shown as today's users know it: an invalid value of
-    the parameter it names (with the usage line), or ``error: ...``; exit 2 either way."""
+    the parameter it names (with the usage line), or ``error: ...``; exit 2 either way.
+    Any other failure is one ``error:`` line and exit 2 too, never a traceback (a CI gate
+    reading exit 1 as "findings" must not pass on a crash); REPORTLINT_DEBUG=1 adds it."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort):
+            raise
         except UsageError as exc:
             if exc.param is not None:
                 # The option itself, where it is one, so click words it as it words its own.
@@ -40,6 +47,21 @@ class _Command(click.Command):
             for message in exc.messages:
                 click.echo(f"error: {message}", err=True)
             sys.exit(EXIT_USAGE)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: see above
+            if os.environ.get("REPORTLINT_DEBUG"):
+                traceback.print_exc()
+            _fail(_internal(exc))
+
+
+def _internal(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        what = "an input is nested too deeply to read"
+    else:
+        # The text of an exception can quote an input: masked, bounded, on one line.
+        detail = " ".join(redact(str(exc)).split())
+        what = f"{type(exc).__name__}: {detail[:200]}" if detail else type(exc).__name__
+    return (f"reportlint failed ({what}); nothing was checked to the end. Please report it; "
+            "REPORTLINT_DEBUG=1 shows the traceback")
 
 
 class _Group(click.Group):
@@ -93,6 +115,9 @@ def cli() -> None:
                    "trailing white space, final newline), then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show the repairs --fix would make as a diff; change nothing.")
+@click.option("--file-suppressions/--no-file-suppressions", default=True,
+              help="--no-file-suppressions: refuse `reportlint-disable-file` and "
+                   "`reportlint-disable` without codes (RL903), for a CI gate.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,

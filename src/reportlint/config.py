@@ -146,7 +146,7 @@ def _has_table(pyproject: Path) -> bool:
     that the problem is reported rather than the file silently skipped."""
     try:
         data = _toml().loads(pyproject.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, _toml().TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, RecursionError, _toml().TOMLDecodeError):
         return True
     return isinstance(data.get("tool", {}).get("reportlint"), dict)
 
@@ -158,6 +158,8 @@ def load(path: Path) -> Config | ConfigProblem:
         return ConfigProblem(path, "-", f"cannot read: {exc}")
     except _toml().TOMLDecodeError as exc:
         return ConfigProblem(path, "-", f"invalid TOML: {exc}")
+    except RecursionError:  # the TOML readers recurse once per nested array or table
+        return ConfigProblem(path, "-", "nested too deeply to read")
     table = data.get("tool", {}).get("reportlint", {}) if path.name == "pyproject.toml" \
         else data.get("tool", {}).get("reportlint", data)
     if not isinstance(table, dict):

@@ -55,12 +55,14 @@ class Settings:
 
     def __init__(self, registry: Registry, config: Config | None = None,
                  template: str | None = None, changes: Changes | None = None,
-                 cache_results: bool = True) -> None:
+                 cache_results: bool = True, file_suppressions: bool = True) -> None:
         self.registry = registry
         self.config = config if config is not None else Config(root=Path.cwd())
         self.template = template  # --template: every report in every file
         self.changes = changes  # --diff-base: what the branch changed
         self.cache_results = cache_results  # False with --no-cache
+        # False with --no-file-suppressions: a directive hiding the whole file is refused.
+        self.file_suppressions = file_suppressions
 
     @cached_property
     def options(self) -> Options:
@@ -84,6 +86,7 @@ class Settings:
             repr((options.coverage_minimum, options.task_id_pattern.pattern,
                   [p.pattern for p in options.extra_placeholders])),
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
+            repr(self.file_suppressions),
         ]
         return "\n".join(parts)
 
@@ -238,7 +241,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
                              settings, _relative(item, settings.changes), report_like))
     findings = [f for f in findings if config.selected(f.code)]
-    findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
+    findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected,
+                              settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
     findings = [f._replace(message=redact(f.message)) for f in findings]
     spans = tuple(Span(redact(r["title"]["text"]), r["line"], r["end_line"])

@@ -21,3 +21,8 @@ class UsageError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+
+class IncompleteRun(UsageError):
+    """The run stopped before every input was checked (a worker process died): exit 2, so
+    that a gate never passes on the files it did not see."""

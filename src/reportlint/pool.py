@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportlint import engine
 from reportlint.diagnostics import Outcome
+from reportlint.errors import IncompleteRun
 
 # One input and the settings it is checked with: a file as a path (read where it is
 # checked, so the parent never holds every file's bytes), or bytes already read.
@@ -53,16 +54,34 @@ def _check(item: Work) -> Outcome:
 
 
 def _parallel(work: Sequence[Work], jobs: int) -> Iterator[Outcome]:
+    """Raises IncompleteRun when a worker dies (the out-of-memory killer, a signal): the
+    files with no outcome yet are named and not checked again, since the file that killed
+    one process would most likely kill the next, this one included, and lose every result."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # Forked workers inherit the inputs and their settings (registry, compiled templates)
     # instead of unpickling them; only indexes and outcomes cross between processes.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt,
-                             initargs=(work,)) as pool:
-        chunk = max(1, min(64, len(work) // (jobs * 8)))
-        yield from pool.map(_check_at, range(len(work)), chunksize=chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt,
+                                 initargs=(work,)) as pool:
+            chunk = max(1, min(64, len(work) // (jobs * 8)))
+            for outcome in pool.map(_check_at, range(len(work)), chunksize=chunk):
+                done += 1
+                yield outcome
+    except BrokenProcessPool:
+        raise IncompleteRun(_unchecked(work[done:])) from None
+
+
+def _unchecked(rest: Sequence[Work]) -> str:
+    names = [str(target.path if isinstance(target, engine.Input) else target)
+             for target, _ in rest]
+    shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+    return (f"a worker process died (killed by a signal or the out-of-memory killer); "
+            f"{len(names)} file(s) not checked: {shown}")
 
 
 # A worker's inputs, set once as it starts (see _adopt); never set in the parent process.

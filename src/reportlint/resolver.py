@@ -18,8 +18,10 @@ class SettingsResolver:
     def __init__(self, config_file: Path | None = None, isolated: bool = False,
                  template: str | None = None, select: tuple[str, ...] = (),
                  extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 changes: gitdiff.Changes | None = None, cache_results: bool = True) -> None:
+                 changes: gitdiff.Changes | None = None, cache_results: bool = True,
+                 file_suppressions: bool = True) -> None:
         self.config_file = config_file
+        self.file_suppressions = file_suppressions
         self.changes = changes
         self.cache_results = cache_results
         self.isolated = isolated
@@ -75,7 +77,7 @@ class SettingsResolver:
             raise UsageError(f"invalid configuration: {loaded.path}: `role`: unknown role "
                              f"{loaded.role!r}; known: {', '.join(sorted(found.roles()))}")
         return engine.Settings(found, loaded, self.template, self.changes,
-                               self.cache_results)
+                               self.cache_results, self.file_suppressions)
 
 
 def unknown_template(found: Registry, name: str) -> str:

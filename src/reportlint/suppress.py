@@ -12,7 +12,9 @@ CODES are selectors as everywhere else (:mod:`reportlint.selectors`): ``ALL``, c
 (``RL201``), prefixes (``RL2``) and rule names (``unfilled-placeholder``), in any case,
 separated by commas, white space or both; none means every code. A directive that silences
 nothing, names an unknown selector or is not one of these four is itself a finding
-(``RL902 unused-suppression``) at its line.
+(``RL902 unused-suppression``) at its line. Where file-wide suppression is refused
+(``--no-file-suppressions``), ``disable-file``, and a ``disable`` naming no code (or
+``ALL``) or never closed, silence nothing and are ``RL903 refused-suppression`` findings.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Callable, Sequence
 from reportlint import codes, selectors
 from reportlint.diagnostics import Finding
 from reportlint.nodes import Comment
-from reportlint.rules.meta import unused_suppression
+from reportlint.rules.meta import refused_suppression, unused_suppression
 from reportlint.selectors import Selector
 
 _KINDS = ("disable-line", "disable-next-line", "disable", "enable", "disable-file")
@@ -62,9 +64,10 @@ class _Scope:
 _EVERY = Selector("ALL", "")
 
 
-def _scopes(comments: Sequence[Comment], last_line: int
+def _scopes(comments: Sequence[Comment], last_line: int, file_wide: bool = True
             ) -> tuple[list[_Scope], list[Finding]]:
-    """The disable directives, and findings for the directives that cannot be used."""
+    """The disable directives, and findings for the directives that cannot be used (or,
+    without ``file_wide``, are refused)."""
     scopes: list[_Scope] = []
     problems: list[Finding] = []
     open_ranges: list[_Scope] = []
@@ -83,6 +86,9 @@ def _scopes(comments: Sequence[Comment], last_line: int
                           "disable-next-line": (end_of_comment + 1, end_of_comment + 1),
                           "disable-line": (line, line)}.get(kind, (line, last_line))
             scope = _Scope(line, kind, words, start, end, bool(comment.get("inline")))
+            if not file_wide and _hides_the_file(scope):
+                problems.append(refused_suppression.file_wide(line, kind))
+                continue
             if kind != "enable":
                 scopes.append(scope)
                 if kind == "disable":
@@ -96,15 +102,29 @@ def _scopes(comments: Sequence[Comment], last_line: int
                 if "" in closing or closing & {s.prefix for s in opened.selectors}:
                     opened.end = line
                     open_ranges.remove(opened)
+    if not file_wide:  # a range never closed covers the rest of the file
+        for opened in open_ranges:
+            scopes.remove(opened)
+            problems.append(refused_suppression.never_closed(
+                opened.line, [s.text for s in opened.selectors]))
     return scopes, problems
 
 
+def _hides_the_file(scope: _Scope) -> bool:
+    return scope.kind == "disable-file" or (
+        # `ALL` or `RL`: a selector every code matches
+        scope.kind == "disable" and any(all(map(s.matches, codes.CODES))
+                                        for s in scope.selectors))
+
+
 def apply(findings: list[Finding], comments: Sequence[Comment], last_line: int,
-          selected: Callable[[str], bool] = lambda code: True) -> list[Finding]:
+          selected: Callable[[str], bool] = lambda code: True,
+          file_wide: bool = True) -> list[Finding]:
     """The findings no directive silences, then one ``unused-suppression`` finding for each
     directive (or named code) that silenced nothing or cannot be used. A directive for codes
-    that are not selected in this run cannot be judged, and is left alone."""
-    scopes, problems = _scopes(comments, last_line)
+    that are not selected in this run cannot be judged, and is left alone. Without
+    ``file_wide``, directives that would silence the whole file are refused."""
+    scopes, problems = _scopes(comments, last_line, file_wide)
     if not scopes and not problems:
         return findings
     kept: list[Finding] = []

@@ -272,6 +272,13 @@ def _title_regex(pattern: str) -> saferegex.Regex:
 
 
 def _parse(path: Path, text: str) -> Template | TemplateProblem:
+    try:
+        return _parse_nested(path, text)
+    except RecursionError:  # the YAML reader and the metaschema check recurse per level
+        return TemplateProblem(path, "nested too deeply to check")
+
+
+def _parse_nested(path: Path, text: str) -> Template | TemplateProblem:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
