@@ -128,3 +128,76 @@ def test_utf16_files_are_not_rewritten(run: Callable[..., Result], tmp_path: Pat
     target.write_bytes(data)
     run("check", "--isolated", "--fix", target)
     assert target.read_bytes() == data
+
+
+# -- what --fix leaves alone -----------------------------------------------------------
+
+PROTECTED = (
+    "---\n"
+    "title: kept  \n"
+    "---\n"
+    "\n"
+    "Before the report:\n"
+    "\n"
+    "```diff\n"
+    " context line  \n"
+    " \n"
+    "-**Status:** old  \n"
+    "+- [X] added\n"
+    "```\n"
+    "\n"
+    "    indented code  \n"
+    "    - [X] not a checkbox\n"
+    "\n"
+    "<pre>\n"
+    "kept  \n"
+    "\n"
+    "**Status:** kept\t\n"
+    "</pre>\n"
+    "\n"
+    "<div>\n"
+    "- [X] not a list  \n"
+    "</div>\n"
+    "\n"
+    "## Progress Update: BE-031 - Audit log service\n"
+    "\n"
+    "- **Status**: in_progress\n"
+    "**Progress**: 20% complete\n"
+    "\n"
+    "Three spaces   \n"
+    "are a hard break.\n"
+    "A tab, then two spaces\t  \n"
+    "are one too.\n"
+    "A backslash \\ \n"
+    "would become one.\n"
+    "The end of a paragraph   \n"
+    "\n"
+    "- [X] done  \n"
+    "- item  \n"
+    "- item\n"
+    "\n"
+    "Setext heading with a break  \n"
+    "inside   \n"
+    "======\n"
+    "\n"
+    "```\n"
+    "a fence in a report  \n"
+    "```\n"
+)
+PROTECTED_FIXED = (
+    PROTECTED
+    .replace("- **Status**: in_progress\n", "- **Status**: IN PROGRESS\n")
+    .replace("The end of a paragraph   \n", "The end of a paragraph\n")
+    .replace("- [X] done  \n- item  \n", "- [x] done\n- item\n")
+    .replace("inside   \n", "inside\n")
+)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_code_html_front_matter_and_hard_breaks_are_kept(run: Callable[..., Result],
+                                                         tmp_path: Path, ending: str) -> None:
+    target = tmp_path / "r.md"
+    target.write_bytes(PROTECTED.replace("\n", ending).encode("utf-8"))
+    result = run("check", "--isolated", "--fix", target)
+    assert result.stderr == "Fixed 5 line(s) in 1 file(s).\n"
+    assert target.read_bytes().decode("utf-8") == PROTECTED_FIXED.replace("\n", ending)

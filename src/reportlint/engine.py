@@ -307,10 +307,12 @@ def repair(item: Input, settings: Settings) -> Repair | None:
     text = _text(item)
     if isinstance(text, Diagnostic):
         return None
-    doc = document(text, settings.registry, settings.template_for(item),
-                   settings.config.role)
-    shapes = {n: settings.registry[n].shape for n in settings.registry.names()}
-    fixed = fixes.fix(text, doc, shapes)
+    registry, role = settings.registry, settings.config.role
+    tokens = parser.parse(text)  # once: the model, and the blocks the fixes leave alone
+    doc = model.build(text, tokens, lambda heading: registry.classify(heading, role),
+                      settings.template_for(item))
+    shapes = {n: registry[n].shape for n in registry.names()}
+    fixed = fixes.fix(text, tokens, doc, shapes)
     if fixed.lines == 0 or fixed.text == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
