@@ -7,9 +7,8 @@ import codecs
 import json
 import os
 import re
-import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,24 +19,6 @@ from reportlint import atomic, engine
 from conftest import FIXTURES
 
 CASES = sorted((FIXTURES / "fix").glob("*.md"))
-
-
-@pytest.fixture
-def no_hang() -> Iterator[None]:
-    """Fails the test, instead of hanging the suite, if it blocks for 10 seconds."""
-
-    def expired(signum: int, frame: object) -> None:
-        raise Hung("blocked for 10 s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, 10, 1)  # again each second: no second hang either
-    yield
-    signal.setitimer(signal.ITIMER_REAL, 0)
-    signal.signal(signal.SIGALRM, previous)
-
-
-class Hung(BaseException):
-    """Not an OSError (which a blocked read interrupted by TimeoutError would look like)."""
 
 
 def fixed(path: Path) -> bytes:

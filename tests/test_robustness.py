@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -165,24 +164,6 @@ def test_catastrophic_regexes_are_refused(run: Callable[..., Result], tmp_path: 
     result = run("check", tmp_path / "r.md")
     assert result.exit_code == 2
     assert "can take exponential time" in result.stderr
-
-
-class Hung(BaseException):
-    """A read that blocked (not an OSError, which the code under test may catch)."""
-
-
-@pytest.fixture
-def no_hang() -> Iterator[None]:
-    """Fails the test, instead of hanging the suite, if it blocks for 10 seconds."""
-
-    def expired(signum: int, frame: object) -> None:
-        raise Hung("blocked for 10 s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, 10, 1)
-    yield
-    signal.setitimer(signal.ITIMER_REAL, 0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
