@@ -233,7 +233,7 @@ def _inputs(options: CheckOptions, missing: list[Path],
         named = not path.is_dir()
         # A file named by itself: the current folder is being checked (its own folder, when
         # it is named outside the current one).
-        folder = path if not named else _home(path)
+        folder = _home(path) if named else path
         for file in engine.expand([path]):
             file_settings = resolver.for_dir(file.parent)
             if named or not file_settings.config.excluded(file):
@@ -276,7 +276,9 @@ def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _F
     for index, ((target, file_settings), folder) in enumerate(zip(work, folders, strict=True)):
         if not isinstance(target, Path) or folder is None:
             continue  # standard input and the PR description are not files to rewrite
-        limits = bounds.get(folder) or bounds.setdefault(folder, _bounds(folder))
+        if folder not in bounds:
+            bounds[folder] = _bounds(folder)
+        limits = bounds[folder]
         if write:
             _sweep(target, limits, swept)
         item = engine.read(target, file_settings.config.max_file_size)
