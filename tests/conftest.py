@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,25 @@ def run() -> Callable[..., Result]:
                                   catch_exceptions=False)
 
     return invoke
+
+
+class Hung(BaseException):
+    """A test blocked (not an OSError, which the code under test may catch and go on)."""
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Fails the test, instead of hanging the suite, if it blocks for 10 seconds (and again
+    each second after, so a second blocking call cannot hang it either)."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise Hung("blocked for 10 s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, 10, 1)
+    yield
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 def pairs(output: str) -> list[tuple[int, str]]:

@@ -69,10 +69,31 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "bad.md:9:1: RL107" in failed.stdout
 
 
+def test_pre_commit_file_names_are_never_options(tmp_path: Path) -> None:
+    """A staged file named like an option is checked as a file: `-oREADME.md` must not
+    write the output over README.md, `--config=x.md` must not reconfigure the check."""
+    repo = tmp_path / "work"
+    make_repo(repo)
+    readme = (repo / "README.md").read_bytes()
+    for name in ("-oREADME.md", "--config=x.md"):
+        shutil.copy(BAD, repo / name)
+    (repo / "x.md").write_text('select = ["RL005"]\n', "utf-8")  # if it were a config
+    git(repo, "add", "--", "-oREADME.md", "--config=x.md")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    # --all-files: pre-commit's own parser takes no `--` and no option-like `--files` value.
+    done = subprocess.run(["pre-commit", "try-repo", str(ROOT), "reportlint", "--all-files"],
+                          cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    for name in ("-oREADME.md", "--config=x.md"):
+        assert f"{name}:4:1: RL103 **Progress** is `150% complete`" in done.stdout
+        assert f"{name}:9:1: RL107" in done.stdout
+    assert (repo / "README.md").read_bytes() == readme
+
+
 def test_hook_definition() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hook["id"] == "reportlint"
-    assert hook["entry"] == "reportlint check"
+    assert hook["entry"] == "reportlint check --"  # every file name after it is a file
     assert hook["types"] == ["markdown"]
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import Result
@@ -199,3 +201,71 @@ def test_patterns_re2_cannot_run_are_refused(run: Callable[..., Result], tmp_pat
         assert f"`options.{place}`: '(a)\\\\1' is not a valid regular expression: {reason}" \
             in result.stderr
         assert str(tmp_path / ".reportlint.toml") in result.stderr
+
+
+@pytest.fixture
+def special(tmp_path: Path) -> Iterator[dict[str, Path]]:
+    """A FIFO, a listening UNIX socket and a character device, each named like a report."""
+    fifo, sock = tmp_path / "pipe.md", tmp_path / "socket.md"
+    os.mkfifo(fifo)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    server.listen()
+    device = tmp_path / "null.md"
+    device.symlink_to("/dev/null")
+    yield {"a FIFO": fifo, "a socket": sock, "a character device": device}
+    server.close()
+
+
+def test_special_files_named_on_the_command_line_are_findings(
+        run: Callable[..., Result], special: dict[str, Path], no_hang: None) -> None:
+    for fix in ((), ("--fix",)):
+        found, result = check(run, *fix, *special.values(),
+                              FIXTURES / "progress/valid/in-progress.md")
+        assert [(d["path"], d["line"], d["code"], d["message"]) for d in found] == [
+            (str(path), 1, "RL001", f"cannot read file: not a regular file ({kind})")
+            for kind, path in special.items()]
+        assert result.exit_code == 1
+
+
+def test_special_files_in_a_walked_folder_are_skipped(
+        run: Callable[..., Result], tmp_path: Path, special: dict[str, Path],
+        no_hang: None) -> None:
+    (tmp_path / "ok.md").write_bytes((FIXTURES / "progress/valid/in-progress.md").read_bytes())
+    for fix in ((), ("--fix",)):
+        found, result = check(run, *fix, tmp_path)
+        assert found == []
+        assert result.exit_code == 0
+
+
+def test_a_fifo_that_looked_like_a_file_does_not_hang(
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        no_hang: None) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    regular = os.stat(FIXTURES / "progress/valid/in-progress.md")
+    real = os.stat
+
+    def lying(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        # The FIFO took the place of a file between the check and the open.
+        return regular if str(path) == str(fifo) else real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", lying)
+    found, _ = check(run, fifo)
+    assert [(d["code"], d["message"]) for d in found] == [
+        ("RL001", "cannot read file: not a regular file (a FIFO)")]
+
+
+def test_cache_temporary_files_are_removed_when_a_write_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import cache
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+
+    def broken(value: object, out: IO[str], **kwargs: object) -> None:
+        out.write('{"half":')
+        raise ValueError("cannot encode")
+
+    monkeypatch.setattr(cache.json, "dump", broken)
+    cache.put("results", "k", {"a": 1})
+    assert list((tmp_path / "results").iterdir()) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -195,11 +196,13 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
         return Result(first, problems=problems, exit_zero=options.exit_zero)
     # Every input is resolved before the first is checked: a broken configuration further
     # down stops the run before any output.
-    work = list(_inputs(options, missing, resolver))
+    found = list(_inputs(options, missing, resolver))
+    work = [item for item, _ in found]
     repairs: tuple[Repaired, ...] = ()
     messages: tuple[str, ...] = ()
     if options.fix != "none":
-        fixed = _repair_all(work, write=options.fix == "fix")
+        fixed = _repair_all(work, [folder for _, folder in found],
+                            write=options.fix == "fix")
         if options.fix == "diff":
             return Result((), problems=problems, repairs=fixed.repairs, diff=fixed.diff)
         work, repairs, messages = fixed.work, fixed.repairs, fixed.messages
@@ -211,13 +214,14 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
 
 
 def _inputs(options: CheckOptions, missing: list[Path],
-            resolver: SettingsResolver) -> Iterator[Work]:
-    """What to check, in order: files as paths (read where they are checked), stdin as bytes."""
+            resolver: SettingsResolver) -> Iterator[tuple[Work, Path | None]]:
+    """What to check, in order: files as paths (read where they are checked), stdin as bytes;
+    each with the folder being checked it was found in (None for stdin)."""
     if not options.paths:
         base = resolver.for_dir(Path.cwd())
         for path in engine.expand([base.config.root]):
             if base.config.included(path):
-                yield path, resolver.for_dir(path.parent)
+                yield (path, resolver.for_dir(path.parent)), base.config.root
         return
     unread = options.stdin or b""
     for path in options.paths:
@@ -228,13 +232,33 @@ def _inputs(options: CheckOptions, missing: list[Path],
             where = Path(name) if name else None
             item = engine.Input(name or "-", unread, location=where)
             unread = b""
-            yield item, resolver.for_dir((where or Path("x")).parent)
+            yield (item, resolver.for_dir((where or Path("x")).parent)), None
             continue
         named = not path.is_dir()
+        # A file named by itself: the current folder is being checked (its own folder, when
+        # it is named outside the current one).
+        folder = _home(path) if named else path
         for file in engine.expand([path]):
             file_settings = resolver.for_dir(file.parent)
             if named or not file_settings.config.excluded(file):
-                yield file, file_settings
+                yield (file, file_settings), folder
+
+
+def _home(file: Path) -> Path:
+    here = Path.cwd()
+    absolute = Path(os.path.abspath(file))
+    return here if absolute.is_relative_to(here) else absolute.parent
+
+
+def _bounds(folder: Path) -> tuple[Path, ...]:
+    """The real folders a file found in ``folder`` must lie in for ``--fix`` to replace it,
+    every link followed: the folder, and the current folder when ``folder`` is named inside
+    it (a folder that is a link leading elsewhere does not take its files out of it)."""
+    here = Path.cwd()
+    found = [Path(os.path.realpath(folder))]
+    if Path(os.path.abspath(folder)).is_relative_to(here):
+        found.append(Path(os.path.realpath(here)))
+    return tuple(dict.fromkeys(found))
 
 
 class _Fixed(NamedTuple):
@@ -244,15 +268,23 @@ class _Fixed(NamedTuple):
     diff: str
 
 
-def _repair_all(work: list[Work], write: bool) -> _Fixed:
-    """The safe fixes of every file: applied, or with ``write`` false shown as a diff."""
+def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _Fixed:
+    """The safe fixes of every file: applied, or with ``write`` false shown as a diff.
+    ``folders`` are the folders being checked that the files were found in."""
     work = list(work)
     repairs: list[Repaired] = []
     messages: list[str] = []
     diffs: list[str] = []
-    for index, (target, file_settings) in enumerate(work):
-        if not isinstance(target, Path):
+    bounds: dict[Path, tuple[Path, ...]] = {}
+    swept: set[Path] = set()
+    for index, ((target, file_settings), folder) in enumerate(zip(work, folders, strict=True)):
+        if not isinstance(target, Path) or folder is None:
             continue  # standard input and the PR description are not files to rewrite
+        if folder not in bounds:
+            bounds[folder] = _bounds(folder)
+        limits = bounds[folder]
+        if write:
+            _sweep(target, limits, swept)
         item = engine.read(target, file_settings.config.max_file_size)
         found = engine.repair(item, file_settings)
         if found is None:
@@ -264,10 +296,13 @@ def _repair_all(work: list[Work], write: bool) -> _Fixed:
             diffs.append("\n".join(lines) + "\n")
         else:
             try:
-                atomic.replace(target, found.old, found.new)
+                atomic.replace(target, found.old, found.new, limits)
             except atomic.Changed:
                 messages.append(f"warning: {target} changed while it was being fixed; "
                                 "left as it is")
+                continue
+            except atomic.Refused as exc:
+                messages.append(f"warning: {target} {exc}; left as it is")
                 continue
             except OSError as exc:
                 messages.append(f"error: cannot write {target}: {exc.strerror or exc}")
@@ -279,6 +314,15 @@ def _repair_all(work: list[Work], write: bool) -> _Fixed:
         messages.append(f"Fixed {sum(r.lines for r in repairs)} line(s) in "
                         f"{len(repairs)} file(s).")
     return _Fixed(work, tuple(repairs), tuple(messages), "".join(diffs))
+
+
+def _sweep(target: Path, limits: tuple[Path, ...], swept: set[Path]) -> None:
+    """Removes what a killed ``--fix`` run left beside ``target``, once per folder, and only
+    in folders ``--fix`` may write to."""
+    folder = Path(os.path.realpath(target)).parent
+    if folder not in swept and all(folder.is_relative_to(b) for b in limits):
+        swept.add(folder)
+        atomic.sweep(folder)
 
 
 class Rendered(NamedTuple):

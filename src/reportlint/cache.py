@@ -8,6 +8,7 @@ like ``.pyc`` files, are still kept); ``REPORTLINT_NO_CACHE=1`` turns off both.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -85,8 +86,15 @@ def put(kind: str, name: str, value: Any) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(value, out, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, folder / f"{name}.json")
-    except (OSError, TypeError, ValueError):
-        pass
+    except BaseException as exc:
+        # A full disk, a value JSON cannot hold, an interrupt: no half-written entry stays.
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if not isinstance(exc, (OSError, TypeError, ValueError)):
+            raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
@@ -106,30 +107,62 @@ def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Dia
 
 
 def read(path: Path, limit: int | None = None) -> Input:
-    """A file's bytes, or why they were not read (an error, or a size over ``limit``)."""
+    """A file's bytes, or why they were not read (an error, not a regular file, or a size
+    over ``limit``). Never blocks: a FIFO, socket or device is refused before it is opened,
+    and opened without blocking should one take a file's place in between."""
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            if limit is not None:
-                size = os.fstat(handle.fileno()).st_size
-                if size > limit:
-                    return Input(name, None, location=path, size=size)
+        kind = special_kind(os.stat(path).st_mode)
+        if kind is not None:  # a device is not even opened: opening some has effects
+            return Input(name, None, f"not a regular file ({kind})", location=path)
+        with open(os.open(path, os.O_RDONLY | _NONBLOCK), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            kind = special_kind(info.st_mode)
+            if kind is not None:
+                return Input(name, None, f"not a regular file ({kind})", location=path)
+            if limit is not None and info.st_size > limit:
+                return Input(name, None, location=path, size=info.st_size)
             return Input(name, handle.read(), location=path)
     except OSError as exc:
         return Input(name, None, exc.strerror or str(exc), location=path)
 
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; elsewhere the stat check alone guards
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"))
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is (``a FIFO``), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), "a special file")
+
+
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and the ``*.md`` files below named directories, sorted."""
+    """Files named directly, and the ``*.md`` files below named directories, sorted. In a
+    directory, what is not a regular file (a FIFO, a socket, a device; links are followed)
+    is skipped: nobody asked for it by name. What cannot be looked at is kept, to be
+    reported as unreadable."""
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-                found.extend(Path(root, f) for f in files if f.lower().endswith(".md"))
+                found.extend(file for file in (Path(root, f) for f in files
+                                               if f.lower().endswith(".md"))
+                             if _regular_or_unreadable(file))
             yield from sorted(found)
         else:
             yield path
+
+
+def _regular_or_unreadable(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # a dangling link, a link loop: RL001 when it is read
+        return True
 
 
 def document(text: str, registry: Registry, template: str | None,
@@ -316,9 +349,11 @@ def repair(item: Input, settings: Settings) -> Repair | None:
     text = _text(item)
     if isinstance(text, Diagnostic):
         return None
-    doc = document(text, settings.registry, settings.template_for(item),
-                   settings.config.role)
-    fixed = fixes.fix(text, doc, settings.registry.templates)
+    registry, role = settings.registry, settings.config.role
+    tokens = parser.parse(text)  # once: the model, and the blocks the fixes leave alone
+    doc = model.build(text, tokens, lambda heading: registry.recognise(heading, role),
+                      settings.template_for(item))
+    fixed = fixes.fix(text, tokens, doc, registry.templates)
     if fixed.lines == 0 or fixed.text == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""

@@ -2,27 +2,37 @@
 
 Each fix is one that cannot change what the report means: the canonical spelling of a
 **Status** value the template allows (``✅ Completed`` -> ``COMPLETED``), ``**Status:** X`` ->
-``**Status**: X``, checkbox variants (``[X]``, ``[✓]``, ``[]``), trailing white space (except
-a two-space hard line break, and never inside code blocks) and a missing final newline. Line
-endings are kept line by line; applying the fixes twice changes nothing the second time.
+``**Status**: X``, checkbox variants (``[X]``, ``[✓]``, ``[]``), trailing white space and a
+missing final newline. Line endings are kept line by line; applying the fixes twice changes
+nothing the second time.
+
+Some lines are never touched, wherever they are in the file (found from the parser's tokens
+of the whole file, not from the reports in it): fenced and indented code blocks, HTML blocks
+(``<pre>``, ``<div>``, comments) and front matter, where white space and ``[X]`` are content.
+And the white space ending a line that another line of its paragraph or heading follows is
+kept when it is a hard line break (two spaces or more), or when removing it would turn the
+backslash before it into one.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import recognition
-from reportlint.model import code_lines, walk
 from reportlint.nodes import Document
 from reportlint.shape import Shape
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from reportlint.templates import Template
 
-_ENDINGS = re.compile(r"(\r\n|\r|\n)")
+_ENDINGS = re.compile(r"(\r\n|\r|\n)")  # the parser's own line breaks: its line numbers
+# Blocks whose every character is content.
+_VERBATIM = frozenset({"fence", "code_block", "html_block", "front_matter"})
 _COLON_INSIDE = re.compile(
     r"^(?P<lead>[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(?P<mark>\*\*|__)"
     r"(?P<label>[^*_\n]{1,60}?)[ \t]*:(?P=mark)(?P<gap>[ \t]*)(?=\S)")
@@ -50,18 +60,19 @@ def allowed_statuses(template: Shape) -> list[str]:
     return status.value().allowed() if status is not None else []
 
 
-def fix(text: str, doc: Document, templates: Mapping[str, Template]) -> Fixed:
-    """``text`` with every safe repair made. ``doc`` is its model; ``templates`` maps template
-    names to the templates (for the status values each report's template allows, and the
-    words that mean them)."""
+def fix(text: str, tokens: Sequence[Token], doc: Document,
+        templates: Mapping[str, Template]) -> Fixed:
+    """``text`` with every safe repair made. ``tokens`` are its parser tokens, ``doc`` its
+    model; ``templates`` maps template names to the templates (for the status values each
+    report's template allows, and the words that mean them)."""
     parts = _ENDINGS.split(text)
     lines, endings = parts[0::2], [*parts[1::2], ""]
-    code = _code_lines(doc)
+    verbatim, continued = _verbatim_and_continued(tokens)
     count = 0
     statuses = _status_lines(doc, templates)
     for index, line in enumerate(lines):
         number = index + 1
-        if number in code:
+        if number in verbatim:
             continue
         new = line
         if number in statuses:
@@ -70,11 +81,7 @@ def fix(text: str, doc: Document, templates: Mapping[str, Template]) -> Fixed:
                                 f"{m['mark']}: ", new, count=1)
         new = _BOX.sub(lambda m: m["lead"] + ("[ ]" if m["box"] == "" else "[x]"), new, count=1)
         stripped = new.rstrip(" \t")
-        # Exactly two trailing spaces inside a paragraph are a hard line break: they stay.
-        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        hard_break = (new[len(stripped):] == "  " and stripped.strip() != ""
-                      and following != "" and not stripped.lstrip().startswith("#"))
-        if stripped != new and not hard_break:
+        if stripped != new and not (number in continued and _breaks(stripped, new)):
             new = stripped
         if new != line:
             lines[index] = new
@@ -87,12 +94,30 @@ def fix(text: str, doc: Document, templates: Mapping[str, Template]) -> Fixed:
     return Fixed("".join(line + end for line, end in zip(lines, endings, strict=True)), count)
 
 
-def _code_lines(doc: Document) -> set[int]:
-    found = code_lines(n for report in doc["reports"] for _, n in walk(report))
-    front = doc["front_matter"]
-    if front:  # YAML: white space there may be content (block scalars)
-        found.update(range(front["line"], front["end_line"] + 1))
-    return found
+def _verbatim_and_continued(tokens: Sequence[Token]) -> tuple[set[int], set[int]]:
+    """The lines of code blocks, HTML blocks and front matter anywhere in the file; and the
+    lines of paragraphs and headings that another line of the same text follows, where
+    trailing spaces can be a hard line break. Block tokens are a flat list in markdown-it
+    (nesting is open and close tokens), so one pass sees blocks inside lists and quotes."""
+    verbatim: set[int] = set()
+    continued: set[int] = set()
+    for token in tokens:
+        if token.map is None:
+            continue
+        start, end = token.map  # 0-based, end excluded
+        if token.type in _VERBATIM:
+            verbatim.update(range(start + 1, end + 1))
+        elif token.type == "inline" and end - start > 1:
+            continued.update(range(start + 1, end))  # every line but the last
+    return verbatim, continued
+
+
+def _breaks(stripped: str, line: str) -> bool:
+    """Whether the white space ending ``line`` (a line another one of its paragraph follows)
+    means something: two spaces or more are a hard break (CommonMark counts the spaces at the
+    very end: a tab, then two spaces, is one too); and without it, a backslash at the end
+    would become one."""
+    return line.endswith("  ") or stripped.endswith("\\")
 
 
 _Allowed = tuple[list[str], dict[str, tuple[str, ...]]]
