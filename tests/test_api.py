@@ -59,8 +59,8 @@ def test_bad_config_raises_usage_error_with_the_message(tmp_path: Path) -> None:
         api.run(CheckOptions(paths=(PROGRESS_BAD,), config_file=config))
     assert raised.value.messages == (
         f"invalid configuration: {config}: `selec`: unknown key; known keys: exclude, "
-        "extend-select, ignore, include, max-file-size, options, per-file-templates, reports, "
-        "role, select, severity, template-dirs",)
+        "extend-select, ignore, include, max-file-seconds, max-file-size, options, "
+        "per-file-templates, reports, role, select, severity, template-dirs",)
     assert raised.value.param is None
 
 

@@ -1,9 +1,27 @@
-"""A small on-disk cache, keyed by content hash: compiled templates and per-file results.
+"""A small on-disk cache of compiled templates and per-file results, that uses nothing it
+cannot check it wrote itself.
 
-Lives in ``$REPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportlint``, else
-``~/.cache/reportlint``. Entries are JSON written atomically; a cache that cannot be read or
-written is simply not used. ``--no-cache`` turns off the per-file results (compiled templates,
-like ``.pyc`` files, are still kept); ``REPORTLINT_NO_CACHE=1`` turns off both.
+It lives in ``$REPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportlint``, else
+``~/.cache/reportlint``. ``--no-cache`` turns every cache off for a run;
+``REPORTLINT_NO_CACHE=1`` turns them off for every run. A cache that cannot be read or
+written is simply not used. What makes an entry usable:
+
+- its name (:func:`key`) is the SHA-256 of everything its value depends on: what the caller
+  gives (a file's bytes, the configuration, the templates' contents), the content of every
+  module of reportlint, and the name and version of every package installed beside its
+  dependencies. An edit, an upgrade or a downgrade never reads an entry written before it;
+- it carries an HMAC-SHA256 of its kind, its name and its content, keyed by a secret of 32
+  random bytes made the first time the cache is used (``key``, readable by its owner only).
+  An entry reportlint did not write (planted, copied from another name or another cache,
+  altered) fails the check and is not used; so is one whose content is not what its kind
+  holds (:func:`get` callers check that too);
+- it is a regular file of at most 16 MiB, opened without following a link and without
+  blocking (a FIFO, a device or ``/dev/zero`` in its place is never read);
+- the cache folder is a folder of the user running reportlint that others cannot write to;
+  otherwise the cache is not used at all.
+
+Anyone who can write files as that user can also read the secret: a gate that must not trust
+earlier steps of its job runs with ``--no-cache`` or a fresh ``REPORTLINT_CACHE_DIR``.
 """
 
 from __future__ import annotations
@@ -11,12 +29,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
 
 _disabled: set[str] = set()
+MAX_ENTRY = 16 * 1024 * 1024  # bytes: an entry larger than this is neither written nor read
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def disable(kind: str) -> None:
@@ -40,21 +62,51 @@ def directory() -> Path:
 
 
 def _code_stamp() -> bytes:
-    """Which reportlint wrote an entry: its version, and the size and time of each of its own
-    files, so a development checkout never reads results of code it no longer runs."""
+    """Which code writes and reads entries: reportlint's version, every one of its modules
+    by content, and the packages installed where its dependencies are, by name and version
+    (their ``.dist-info`` folders)."""
     global _STAMP
     if _STAMP is None:
+        import hashlib
+
         package = Path(__file__).parent
-        stamps = [__version__]
-        for folder in (package, package / "rules", package / "formats"):
-            with os.scandir(folder) as entries:
-                stamps += sorted(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}"
-                                 for e in entries if e.name.endswith(".py"))
-        _STAMP = "\n".join(stamps).encode()
+        digest = hashlib.sha256(__version__.encode())
+        for root, folders, files in os.walk(package):
+            folders[:] = sorted(f for f in folders if f != "__pycache__")
+            for name in sorted(f for f in files if f.endswith(".py")):
+                path = Path(root, name)
+                digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+        digest.update("\n".join(_installed()).encode("utf-8", "surrogateescape"))
+        _STAMP = digest.hexdigest().encode()
     return _STAMP
 
 
 _STAMP: bytes | None = None
+_DEPENDENCIES = ("markdown_it", "mdit_py_plugins", "yaml", "re2", "jsonschema",
+                 "referencing", "jsonschema_specifications", "rpds")
+
+
+def _installed() -> list[str]:
+    """The ``.dist-info`` and ``.egg-info`` names in the folders the dependencies are
+    installed in (``markdown_it_py-4.3.0.dist-info``, ...), found without importing them."""
+    import importlib.util
+
+    folders: set[str] = set()
+    for name in _DEPENDENCIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = getattr(spec, "origin", None)
+        if origin:
+            folders.add(os.path.dirname(os.path.dirname(origin)))
+    found: list[str] = []
+    for folder in sorted(folders):
+        with contextlib.suppress(OSError):
+            found += [f"{folder}/{entry}" for entry in sorted(os.listdir(folder))
+                      if entry.endswith((".dist-info", ".egg-info"))]
+    return found
 
 
 def key(*parts: bytes | str) -> str:
@@ -68,33 +120,149 @@ def key(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
-def get(kind: str, name: str) -> Any:
-    if not enabled(kind):
+# The secret of each cache folder used so far, None for a folder that cannot be used.
+_secrets: dict[Path, bytes | None] = {}
+
+
+def _secret(folder: Path) -> bytes | None:
+    if folder not in _secrets:
+        _secrets[folder] = _load_secret(folder)
+    return _secrets[folder]
+
+
+def _own_folder(folder: Path, make: bool) -> bool:
+    """Whether ``folder`` is a folder of this user that others cannot write to (made, only
+    its owner allowed in, when ``make`` and it is missing)."""
+    try:
+        if make:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.stat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: no owner or mode bits to judge by
+        return True
+    return info.st_uid == getuid() and not info.st_mode & stat.S_IWOTH
+
+
+def _load_secret(folder: Path) -> bytes | None:
+    if not _own_folder(folder, make=True):
+        return None
+    path = folder / "key"
+    data = _read(path, 64)
+    if data is None:
+        with contextlib.suppress(OSError):
+            _make_secret(folder, path)
+        data = _read(path, 64)
+    if data is None or len(data) != 64:
         return None
     try:
-        return json.loads((directory() / kind / f"{name}.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        secret = bytes.fromhex(data.decode("ascii"))
+    except ValueError:
+        return None
+    with contextlib.suppress(OSError):
+        info = os.stat(path, follow_symlinks=False)
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o077):
+            return None  # not ours alone: anyone could have read it
+    return secret
+
+
+def _make_secret(folder: Path, path: Path) -> None:
+    """Writes a new secret, all at once: two processes making one at the same time keep
+    whichever comes first (the link fails for the second)."""
+    import secrets
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-key-")  # mode 0600
+    try:
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            out.write(secrets.token_hex(32))
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        os.unlink(temporary)
+
+
+def _read(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, never following a link nor
+    blocking; None for anything else."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with open(handle, "rb", buffering=0, closefd=True) as source:
+            info = os.fstat(source.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+                return None
+            data = source.read(limit + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
+
+
+def _seal(secret: bytes, kind: str, name: str, payload: bytes) -> bytes:
+    import hashlib
+    import hmac
+
+    message = kind.encode() + b"\0" + name.encode() + b"\0" + payload
+    return hmac.new(secret, message, hashlib.sha256).hexdigest().encode()
+
+
+def get(kind: str, name: str) -> Any:
+    """The value stored under ``kind``/``name`` if reportlint stored it there, else None.
+    Callers still check that it is what they stored (a value of the shape they expect)."""
+    if not enabled(kind):
+        return None
+    folder = directory()
+    secret = _secret(folder)
+    if secret is None or not _own_folder(folder / kind, make=False):
+        return None
+    data = _read(folder / kind / f"{name}.json", MAX_ENTRY)
+    if data is None:
+        return None
+    seal, newline, payload = data.partition(b"\n")
+    import hmac
+
+    if not newline or not hmac.compare_digest(seal, _seal(secret, kind, name, payload)):
+        return None
+    try:
+        return json.loads(payload.decode("utf-8"))
+    except (ValueError, RecursionError):
         return None
 
 
 def put(kind: str, name: str, value: Any) -> None:
     if not enabled(kind):
         return
+    folder = directory()
+    secret = _secret(folder)
+    if secret is None:
+        return
+    try:
+        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError, RecursionError):
+        return
+    if len(payload) + 65 > MAX_ENTRY:
+        return
     import tempfile  # only when writing: it is slow to import
 
-    folder = directory() / kind
+    folder = folder / kind
+    if not _own_folder(folder, make=True):
+        return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
     except OSError:
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(value, out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(handle, "wb") as out:
+            out.write(_seal(secret, kind, name, payload) + b"\n" + payload)
         os.replace(temporary, folder / f"{name}.json")
     except BaseException as exc:
-        # A full disk, a value JSON cannot hold, an interrupt: no half-written entry stays.
+        # A full disk, an interrupt: no half-written entry stays.
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        if not isinstance(exc, (OSError, TypeError, ValueError)):
+        if not isinstance(exc, OSError):
             raise

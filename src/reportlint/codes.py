@@ -19,6 +19,7 @@ from reportlint.rules.base import Code, Rule
 from reportlint.rules.input import (
     binary_file,
     empty_file,
+    file_too_complex,
     file_too_large,
     invalid_encoding,
     invalid_front_matter,
@@ -71,6 +72,7 @@ MODULES: tuple[ModuleType, ...] = (
     no_report,  # RL005
     invalid_front_matter,  # RL006
     file_too_large,  # RL007
+    file_too_complex,  # RL008
     missing_section,  # RL101
     missing_field,  # RL102
     invalid_field_value,  # RL103

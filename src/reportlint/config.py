@@ -28,7 +28,8 @@ def _toml() -> Any:
 
 FILENAMES = (".reportlint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
-         "template-dirs", "per-file-templates", "max-file-size", "role", "reports"}
+         "template-dirs", "per-file-templates", "max-file-size", "max-file-seconds", "role",
+         "reports"}
 _UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
           "gb": 1000**3, "gib": 1024**3}
 _OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
@@ -50,6 +51,7 @@ class Config(NamedTuple):
     template_dirs: tuple[Path, ...] = ()
     per_file_templates: tuple[tuple[str, str], ...] = ()
     max_file_size: int = 5 * 1024 * 1024
+    max_file_seconds: float = 10.0  # processor time for one file's check (RL008 past it)
     role: str | None = None  # prefer this role's templates, whatever the task-id prefix
     reports: tuple[str, ...] = ()  # globs of files that must be reports
 
@@ -216,6 +218,13 @@ def from_table(table: Mapping[str, Any], path: Path | None,
             return ConfigProblem(path, "max-file-size", "expected a size such as 5242880, "
                                  f"\"5 MiB\" or \"10MB\", got {table['max-file-size']!r}")
         values["max_file_size"] = size
+    if "max-file-seconds" in table:
+        seconds = table["max-file-seconds"]
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not (
+                0 < seconds <= 86_400):
+            return ConfigProblem(path, "max-file-seconds", "expected a number of seconds "
+                                 f"over 0 and up to 86400, such as 10 or 2.5, got {seconds!r}")
+        values["max_file_seconds"] = float(seconds)
     severity = _severities(table.get("severity", {}), path)
     if isinstance(severity, ConfigProblem):
         return severity

@@ -8,16 +8,28 @@ import stat
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
-from reportlint import cache, codes, explain, model, names, parser, recognition, source, suppress
+from reportlint import (
+    budget,
+    cache,
+    codes,
+    explain,
+    model,
+    names,
+    parser,
+    recognition,
+    source,
+    suppress,
+)
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.nodes import Document
 from reportlint.recognition import AgentTitle
-from reportlint.rules.base import Context, Options, Rule
+from reportlint.rules.base import Context, Earlier, Options, Rule
 from reportlint.rules.input import (
     empty_file,
+    file_too_complex,
     file_too_large,
     invalid_front_matter,
     no_report,
@@ -83,7 +95,7 @@ class Settings:
         options = c.options
         parts = [
             repr((c.select, c.ignore, c.extend_select, sorted(c.severity.items()),
-                  c.max_file_size, c.role, c.reports, str(c.root))),
+                  c.max_file_size, c.max_file_seconds, c.role, c.reports, str(c.root))),
             repr((options.coverage_minimum, options.task_id_pattern.pattern,
                   [p.pattern for p in options.extra_placeholders])),
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
@@ -173,8 +185,21 @@ def document(text: str, registry: Registry, template: str | None,
     return model.build(text, parser.parse(text), classify, template, lines)
 
 
+def shown_path(path: str) -> str:
+    """A file name as every output shows it: valid Unicode. A name that is not UTF-8 (its
+    bytes were decoded with ``surrogateescape``) shows its other bytes as ``\\xff``, rather
+    than making every format that writes UTF-8 fail on it (SARIF, GitLab, the step summary,
+    ``--output-file``)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
 def check(item: Input, settings: Settings) -> Outcome:
     """Every finding for one input; never raises for anything in the input."""
+    item = item._replace(path=shown_path(item.path))
     cacheable = (item.data is not None and settings.changes is None
                  and settings.cache_results and cache.enabled("results"))
     if cacheable:
@@ -186,8 +211,8 @@ def check(item: Input, settings: Settings) -> Outcome:
         hit = _cached(item.path, cache.get("results", name))
         if hit is not None:
             return hit
-    outcome = _guarded(item, settings)
-    if cacheable and not any(d.code == internal_error.CODE.code for d in outcome.diagnostics):
+    outcome, lasting = _guarded(item, settings)
+    if cacheable and lasting:
         cache.put("results", name, _stored(outcome))
     return outcome
 
@@ -205,42 +230,82 @@ def _stored(outcome: Outcome) -> dict[str, Any]:
 
 
 def _cached(path: str, value: Any) -> Outcome | None:
-    if not isinstance(value, dict):
+    """The outcome a result cache entry holds, if it holds one: every finding of a code in
+    the catalogue, by its own name, with a severity, a line and a column from 1, a message,
+    and the reports' spans (anything else is not what reportlint stored, and is checked
+    again)."""
+    if not isinstance(value, dict) or set(value) != {"diagnostics", "reports", "skipped"}:
         return None
-    try:
-        diagnostics = tuple(Diagnostic(path, d["line"], d["column"], d["code"], d["name"],
-                                       Severity(d["severity"]), d["message"], d.get("fix"))
-                            for d in value["diagnostics"])
-        spans = tuple(Span(str(t), int(a), int(b)) for t, a, b in value["reports"])
-        skipped = value["skipped"]
-    except (KeyError, TypeError, ValueError):
+    found, reports, skipped = value["diagnostics"], value["reports"], value["skipped"]
+    if not (isinstance(found, list) and isinstance(reports, list) and isinstance(skipped, bool)):
         return None
-    return Outcome(path, diagnostics, spans, skipped is True)
+    diagnostics: list[Diagnostic] = []
+    for d in found:
+        if not isinstance(d, dict):
+            return None
+        code = codes.CODES.get(d.get("code"))  # type: ignore[arg-type]
+        line, column, message, fix = (d.get("line"), d.get("column"), d.get("message"),
+                                      d.get("fix"))
+        if (code is None or d.get("name") != code.name or not _count(line)
+                or not _count(column) or not isinstance(message, str)
+                or not (fix is None or isinstance(fix, dict))
+                or d.get("severity") not in _SEVERITIES):
+            return None
+        diagnostics.append(Diagnostic(path, line, column, code.code, code.name,
+                                      Severity(d["severity"]), message, fix))
+    spans: list[Span] = []
+    for span in reports:
+        if not (isinstance(span, list) and len(span) == 3 and isinstance(span[0], str)
+                and _count(span[1]) and _count(span[2])):
+            return None
+        spans.append(Span(*span))
+    return Outcome(path, tuple(diagnostics), tuple(spans), skipped)
 
 
-def _guarded(item: Input, settings: Settings) -> Outcome:
+_SEVERITIES = {severity.value for severity in Severity}
+
+
+def _count(value: Any) -> TypeGuard[int]:
+    """Whether ``value`` is a line or column number (an int from 1; not a bool)."""
+    return type(value) is int and value >= 1
+
+
+def _guarded(item: Input, settings: Settings) -> tuple[Outcome, bool]:
+    """The outcome, and whether it may be cached: not when reportlint failed, nor when the
+    time ran out (how long a check takes is no property of the file)."""
+    config = settings.config
     try:
-        return _check(item, settings)
+        return budget.run(lambda: _check(item, settings), config.max_file_seconds), True
+    except budget.OverBudget:
+        found, lasting = file_too_complex.too_slow(config.max_file_seconds), False
+    except parser.TooComplex as exc:
+        found, lasting = file_too_complex.too_many_elements(exc.line, parser.MAX_TOKENS), True
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
-        return Outcome(item.path, (diagnostic(item.path, internal_error.finding(exc)),))
+        return Outcome(item.path, (diagnostic(item.path, internal_error.finding(exc)),)), False
+    shown = (diagnostic(item.path, found, config),) if config.selected(found.code) else ()
+    return Outcome(item.path, shown), lasting
 
 
-def _text(item: Input, limit: int | None = None) -> str | Diagnostic:
-    """The input's text, or the diagnostic that says why it has none."""
+def _text(item: Input, limit: int | None = None, config: Config | None = None
+          ) -> str | Diagnostic:
+    """The input's text, or the diagnostic that says why it has none (with the severity
+    ``config`` gives its code)."""
     size = item.size if item.size is not None else (
         len(item.data) if item.data is not None and limit is not None else None)
     if size is not None and limit is not None and size > limit:
-        return diagnostic(item.path, file_too_large.finding(size, limit))
+        return diagnostic(item.path, file_too_large.finding(size, limit), config)
     if item.data is None:
         reason = item.error or "cannot be read"
-        return diagnostic(item.path, unreadable_file.finding(reason))
+        return diagnostic(item.path, unreadable_file.finding(reason), config)
     decoded = source.decode(item.data)
-    return diagnostic(item.path, decoded) if isinstance(decoded, Finding) else decoded.text
+    if isinstance(decoded, Finding):
+        return diagnostic(item.path, decoded, config)
+    return decoded.text
 
 
 def _check(item: Input, settings: Settings) -> Outcome:
     config = settings.config
-    text = _text(item, config.max_file_size)
+    text = _text(item, config.max_file_size, config)
     forced = settings.template_for(item)
     must = forced is not None or config.must_report(item.location)
     if isinstance(text, Diagnostic):
@@ -301,6 +366,7 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
     title, read as one report of the template its words suggest) gets the reviewer rules
     only: its form is not the template's, its claims and evidence still count."""
     registry = settings.registry
+    memo: dict[str, Any] = {}  # what rules work out from the reports before each one
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
         quick = entry.quick_check
@@ -313,19 +379,27 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
             found.append(invalid_title.agent_shaped(title["line"], title["text"],
                                                     f"{'#' * 2} {canonical}"))
         context = Context(doc, lines, settings.options, report,
-                                tuple(doc["reports"][:index]), entry.shape, settings.changes,
-                                source, walked=tuple(model.walk(report)))
+                          Earlier(doc["reports"], index, memo), entry.shape, settings.changes,
+                          source, walked=tuple(model.walk(report)))
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
                     for r in settings.rules if r.scope == "report"
-                    and not (report_like and r.reports_only) for hit in r.check(context)]
+                    and not (report_like and r.reports_only) and _go_on()
+                    for hit in r.check(context)]
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}
         yield from (f for f in found if not (f.code in _ROOT_CAUSE and f.line in placeholders))
         yield from reviewed
     context = Context(doc, lines, settings.options, text=text)
     for rule in settings.rules:
-        if rule.scope == "document":
+        if rule.scope == "document" and _go_on():
             for hit in rule.check(context):
                 yield Finding(rule.code.code, hit.line, hit.message, hit.column)
+
+
+def _go_on() -> bool:
+    """True, unless the check is out of time where no timer can interrupt it (see
+    :mod:`reportlint.budget`), which raises OverBudget instead."""
+    budget.checkpoint()
+    return True
 
 
 class Repair(NamedTuple):
@@ -338,11 +412,19 @@ class Repair(NamedTuple):
 
 def repair(item: Input, settings: Settings) -> Repair | None:
     """The file with every safe fix applied, or None when there is nothing to fix (or the
-    file is not UTF-8 text reportlint may rewrite)."""
+    file is not UTF-8 text reportlint may rewrite, or is over the check's budget: its check
+    says so)."""
+    try:
+        return budget.run(lambda: _repair(item, settings), settings.config.max_file_seconds)
+    except (budget.OverBudget, parser.TooComplex):
+        return None
+
+
+def _repair(item: Input, settings: Settings) -> Repair | None:
     from reportlint import fixes
 
     data = item.data
-    if data is None or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data is None or data.startswith(source.UNICODE_BOMS):
         return None
     if item.size is not None or len(data) > settings.config.max_file_size:
         return None
@@ -363,7 +445,12 @@ def repair(item: Input, settings: Settings) -> Repair | None:
 def extract(item: Input, registry: Registry, template: str | None = None
             ) -> dict[str, Any] | Diagnostic:
     """The model of one input, or the diagnostic that says why there is none."""
+    item = item._replace(path=shown_path(item.path))
     text = _text(item)
     if isinstance(text, Diagnostic):
         return text
-    return {"path": item.path, **document(text, registry, template)}
+    try:
+        return {"path": item.path, **document(text, registry, template)}
+    except parser.TooComplex as exc:
+        return diagnostic(item.path, file_too_complex.too_many_elements(exc.line,
+                                                                        parser.MAX_TOKENS))

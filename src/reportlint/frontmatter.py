@@ -22,6 +22,33 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# Python reads integers of at most this many digits (3.11 and later refuse longer ones with
+# a ValueError; 3.10 reads them, slowly): the same limit on every version.
+_MAX_DIGITS = 4300
+
+
+def _timestamp(loader: _NoAliasLoader, node: yaml.ScalarNode) -> Any:
+    """A date or time, or, for one that cannot exist (`2025-02-30`, `25:10`), its text as
+    written, for the date rules to report (PyYAML raises a ValueError)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+def _integer(loader: _NoAliasLoader, node: yaml.ScalarNode) -> Any:
+    text = loader.construct_scalar(node)
+    if len(text) > _MAX_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"an integer of {len(text):,} characters is too long to read",
+            node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _integer)
+
+
 def load(content: str, first_line: int) -> dict[str, Any]:
     """``{"data": ..., "scalars": {key: (text, line)}}`` or ``{"error": ..., "error_line": n}``.
 
@@ -38,13 +65,20 @@ def load(content: str, first_line: int) -> dict[str, Any]:
     except RecursionError:
         return {"data": None, "error": "invalid YAML front matter: nested too deeply",
                 "error_line": first_line}
+    except (ValueError, OverflowError, TypeError) as exc:  # a value PyYAML cannot build
+        return {"data": None, "error": f"invalid YAML front matter: {exc}",
+                "error_line": first_line}
     if data is None:
         return {"data": {}, "scalars": {}}
     if not isinstance(data, dict):
         return {"data": None,
                 "error": f"front matter is a YAML {type(data).__name__}, not a mapping of keys",
                 "error_line": first_line}
-    return {"data": _jsonable(data), "scalars": _scalars(data, content, first_line)}
+    try:
+        return {"data": _jsonable(data), "scalars": _scalars(data, content, first_line)}
+    except RecursionError:
+        return {"data": None, "error": "invalid YAML front matter: nested too deeply",
+                "error_line": first_line}
 
 
 def _jsonable(value: Any) -> Any:

@@ -67,7 +67,7 @@ class SettingsResolver:
             extend_select=loaded.extend_select + self.extend_select,
             ignore=loaded.ignore + self.ignore,
         )
-        found = registry(loaded.template_dirs)
+        found = registry(loaded.template_dirs, self.cache_results)
         wanted = [self.template] if self.template else []
         wanted += [name for _, name in loaded.per_file_templates]
         for name in wanted:
@@ -90,10 +90,10 @@ def configured_registry() -> Registry:
     return SettingsResolver().for_dir(Path.cwd()).registry
 
 
-def registry(folders: tuple[Path, ...] = ()) -> Registry:
-    """The built-in templates and those of ``folders``; raises UsageError naming every
-    broken one."""
-    found, problems = with_folders(folders)
+def registry(folders: tuple[Path, ...] = (), cached: bool = True) -> Registry:
+    """The built-in templates and those of ``folders`` (none from the cache unless
+    ``cached``); raises UsageError naming every broken one."""
+    found, problems = with_folders(folders, cached)
     if problems:
         raise UsageError(*(f"broken template {problem}" for problem in problems))
     return found

@@ -42,6 +42,90 @@ def problem(schema: dict[str, Any]) -> tuple[str, str] | None:
             return (f"`$ref: {ref}` at {pointer or '/'} points outside the template; "
                     "only references inside the file (`#/...`) are allowed, nothing is "
                     "fetched", f"{pointer}/$ref")
+    return _reference_problem(schema)
+
+
+# Keywords whose subschemas apply to the instance itself, not to a part of it: a loop of
+# these (and references) would check the same value again and again, for ever.
+_IN_PLACE = ("allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas")
+
+
+def _reference_problem(schema: dict[str, Any]) -> tuple[str, str] | None:
+    """A ``$ref`` that points to nothing in the template, or that leads back to where it
+    is without going into a property or an item of the report (`$ref: '#'` at the top, two
+    definitions referring to each other): either would fail every report checked with it
+    (jsonschema's error, or its recursion without end), so the template is refused when it
+    is loaded and by ``reportlint template check``. The walk is iterative: a template
+    nested thousands deep is refused elsewhere, not here with a RecursionError."""
+    from referencing.exceptions import Unresolvable
+    from referencing.jsonschema import DRAFT202012
+
+    resolver = _REFS.with_resource("", DRAFT202012.create_resource(schema)).resolver()
+    edges: dict[int, list[tuple[int, str, str]]] = {}  # -> (target, via pointer, $ref)
+    stack: list[tuple[Any, str, bool]] = [(schema, "", True)]
+    while stack:
+        node, pointer, root_scope = stack.pop()
+        if isinstance(node, list):
+            stack.extend((v, f"{pointer}/{i}", root_scope) for i, v in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        root_scope = root_scope and (pointer == "" or "$id" not in node)
+        for key, value in node.items():
+            if key in ("$ref", "$dynamicRef") and isinstance(value, str) and root_scope:
+                try:
+                    target = resolver.lookup(value).contents
+                except Unresolvable:
+                    if key == "$dynamicRef":
+                        continue  # resolved as the report is checked: not judged here
+                    return (f"`$ref: {value}` at {pointer or '/'} points to nothing in the "
+                            "template", f"{pointer}/$ref")
+                edges.setdefault(id(node), []).append((id(target), pointer, value))
+            elif key in _IN_PLACE:
+                subs = value.values() if key == "dependentSchemas" and isinstance(
+                    value, dict) else value if isinstance(value, list) else [value]
+                edges.setdefault(id(node), []).extend(
+                    (id(sub), pointer, "") for sub in subs if isinstance(sub, dict))
+            if key not in ("$ref", "$dynamicRef", "enum", "const", "default", "examples",
+                           "x-reportlint"):
+                stack.append((value, f"{pointer}/{key}", root_scope))
+    loop = _loop(edges)
+    if loop is None:
+        return None
+    pointer, ref = loop
+    return (f"`$ref: {ref}` at {pointer or '/'} leads back to itself without going into a "
+            "field, section or item of the report: checking a report would never end",
+            f"{pointer}/$ref")
+
+
+def _loop(edges: dict[int, list[tuple[int, str, str]]]) -> tuple[str, str] | None:
+    """The pointer and ``$ref`` of a reference on a cycle of ``edges``, if there is one
+    (a depth-first search without recursion; every cycle holds a reference, since the
+    in-place keywords alone only go deeper into the template)."""
+    state: dict[int, int] = {}  # 1: on the current path, 2: done
+    for start in edges:
+        if start in state:
+            continue
+        path: list[tuple[int, int]] = [(start, 0)]  # node, index of its next edge
+        state[start] = 1
+        while path:
+            node, index = path[-1]
+            out = edges.get(node, [])
+            if index == len(out):
+                state[node] = 2
+                path.pop()
+                continue
+            path[-1] = (node, index + 1)
+            target, pointer, ref = out[index]
+            if state.get(target) == 1:
+                # The reference on the cycle: this edge's, or an earlier one's on the path.
+                cycle = [*(edge for n, i in path[[n for n, _ in path].index(target):]
+                           for edge in [edges[n][i - 1]])]
+                found = next((e for e in cycle if e[2]), (target, pointer, ref))
+                return found[1], found[2]
+            if target not in state:
+                state[target] = 1
+                path.append((target, 0))
     return None
 
 

@@ -9,6 +9,12 @@ from reportlint.diagnostics import Finding
 from reportlint.rules.input import binary_file, empty_file, invalid_encoding
 
 _SNIFF = 8192
+# The byte-order marks of the encodings read besides UTF-8, UTF-32's first: its
+# little-endian mark starts with UTF-16's (`FF FE`), and was read as UTF-16 before.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Text in these is checked but never rewritten by --fix (which writes UTF-8).
+UNICODE_BOMS = tuple(bom for bom, _ in _BOMS)
 
 
 class Text(NamedTuple):
@@ -21,11 +27,13 @@ class Text(NamedTuple):
 def decode(data: bytes) -> Text | Finding:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return _nonempty(data.decode("utf-16"))
-        except UnicodeDecodeError as exc:
-            return invalid_encoding.utf16(exc.start, exc.reason)
+    else:
+        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+        if encoding is not None:
+            try:
+                return _nonempty(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                return invalid_encoding.with_bom(encoding, exc.start, exc.reason)
     if b"\x00" in data[:_SNIFF]:
         return binary_file.finding()
     try:

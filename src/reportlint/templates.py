@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -222,11 +223,12 @@ class Registry:
         return {str(t.meta.get("role")) for t in self.templates.values() if t.meta.get("role")}
 
 
-def load_folder(folder: Path) -> tuple[list[Template], list[TemplateProblem]]:
+def load_folder(folder: Path, cached: bool = True
+                ) -> tuple[list[Template], list[TemplateProblem]]:
     templates: list[Template] = []
     problems: list[TemplateProblem] = []
     for path in _template_files(folder):
-        loaded = load_file(path)
+        loaded = load_file(path, cached=cached)
         if isinstance(loaded, Template):
             templates.append(loaded)
         else:
@@ -234,28 +236,44 @@ def load_folder(folder: Path) -> tuple[list[Template], list[TemplateProblem]]:
     return templates, problems
 
 
-def load_file(path: Path) -> Template | TemplateProblem:
+def load_file(path: Path, data: bytes | OSError | None = None,
+              cached: bool = True) -> Template | TemplateProblem:
+    """A template from its file (whose bytes or reading error the caller may have already),
+    from the template cache when it holds this content and ``cached``."""
     try:
-        data = path.read_bytes()
+        if data is None:
+            data = path.read_bytes()
+        if isinstance(data, OSError):
+            raise data
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return TemplateProblem(path, f"cannot read template: {exc}")
     digest = cache.key(data)
-    cached = cache.get("templates", digest)
-    if isinstance(cached, dict):
-        # Checked when it was cached: no YAML parsing, no metaschema validation. The title
-        # pattern is still compiled by RE2 like any other; an entry that fails is re-parsed.
-        try:
-            meta = cached["x-reportlint"]
-            return Template(meta["name"], path, cached, _title_regex(meta["title-pattern"]),
-                            digest)
-        except (KeyError, TypeError, saferegex.RegexError):
-            pass
+    found = _from_cache(path, cache.get("templates", digest) if cached else None, digest)
+    if found is not None:
+        return found
     loaded = _parse(path, text)
     if isinstance(loaded, Template):
-        cache.put("templates", digest, loaded.schema)
+        if cached:
+            cache.put("templates", digest, loaded.schema)
         return Template(loaded.name, path, loaded.schema, loaded.title_pattern, digest)
     return loaded
+
+
+def _from_cache(path: Path, schema: Any, digest: str) -> Template | None:
+    """The template a cache entry holds, if it holds one. The entry was checked when it was
+    written (no YAML parsing, no metaschema validation now), but its values are checked
+    again: the names are strings, and the title pattern is compiled by RE2 like any other."""
+    if not isinstance(schema, dict):
+        return None
+    meta = schema.get("x-reportlint")
+    if not isinstance(meta, dict) or _meta_problem(meta) is not None or not isinstance(
+            meta.get("name"), str):
+        return None
+    try:
+        return Template(meta["name"], path, schema, _title_regex(meta["title-pattern"]), digest)
+    except saferegex.RegexError:
+        return None
 
 
 def parse_file(path: Path) -> Template | TemplateProblem:
@@ -534,28 +552,28 @@ def builtin() -> tuple[Registry, list[TemplateProblem]]:
     return with_folders(())
 
 
-def with_folders(folders: Iterable[Path]) -> tuple[Registry, list[TemplateProblem]]:
+def with_folders(folders: Iterable[Path], cached: bool = True
+                 ) -> tuple[Registry, list[TemplateProblem]]:
     """The templates of ``folders`` (a name found there replaces the built-in one), then the
-    built-in ones."""
+    built-in ones; with ``cached`` false, none comes from the cache (``--no-cache``)."""
     folders = (*folders, builtin_dir())
     files = [p for folder in folders for p in _template_files(folder)]
-    # Start-up reads one cache entry for the whole set, keyed by the files' sizes and times,
-    # instead of reading, hashing and decoding each template.
-    stamp = _stamp(files)
-    cached = cache.get("registries", stamp) if stamp else None
-    if isinstance(cached, list):
-        try:
-            return Registry([Template(e["name"], Path(e["path"]), e["schema"],
-                                      _title_regex(e["pattern"]), e["digest"])
-                             for e in cached]), []
-        except (KeyError, TypeError, saferegex.RegexError):
-            pass
+    contents = [_bytes(path) for path in files]
+    # Start-up reads one cache entry for the whole set, keyed by the files' paths and
+    # contents, instead of decoding, parsing and checking each template.
+    stamp = _stamp(files, contents) if cached else None
+    registry = _registry_from_cache(cache.get("registries", stamp), files, contents) if (
+        stamp) else None
+    if registry is not None:
+        return registry, []
     found: list[Template] = []
     problems: list[TemplateProblem] = []
-    for folder in folders:
-        templates, trouble = load_folder(folder)
-        found.extend(templates)
-        problems.extend(trouble)
+    for path, data in zip(files, contents, strict=True):
+        loaded = load_file(path, data, cached)
+        if isinstance(loaded, Template):
+            found.append(loaded)
+        else:
+            problems.append(loaded)
     if stamp and not problems:
         cache.put("registries", stamp, [
             {"name": t.name, "path": str(t.path), "schema": t.schema,
@@ -563,21 +581,44 @@ def with_folders(folders: Iterable[Path]) -> tuple[Registry, list[TemplateProble
     return Registry(found), problems
 
 
+def _bytes(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return exc
+
+
+def _registry_from_cache(entries: Any, files: list[Path], contents: list[bytes | OSError]
+                         ) -> Registry | None:
+    """The registry a cache entry holds, if it holds one for these files: each template
+    is checked as :func:`_from_cache` checks one, and must be one of the files."""
+    if not isinstance(entries, list) or len(entries) != len(files):
+        return None
+    digests = {str(path): cache.key(data) for path, data in zip(files, contents, strict=True)
+               if isinstance(data, bytes)}
+    found: list[Template] = []
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            return None
+        digest = digests.get(entry["path"])
+        template = _from_cache(Path(entry["path"]), entry.get("schema"), digest or "")
+        if digest is None or template is None or entry.get("digest") != digest or (
+                entry.get("pattern") != template.title_pattern.pattern):
+            return None
+        found.append(template)
+    return Registry(found)
+
+
 def _template_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
 
 
-def _stamp(files: list[Path]) -> str | None:
-    import zlib
-
-    from reportlint import __version__
-
-    try:
-        text = "\n".join(f"{p}\0{p.stat().st_size}\0{p.stat().st_mtime_ns}" for p in files)
-        # The code's own stamp too: an entry written by a reportlint that checked templates
-        # differently (fewer checks, another regex engine) is not to be trusted.
-        code = cache._code_stamp().decode("utf-8", "surrogateescape")
-    except OSError:
+def _stamp(files: list[Path], contents: list[bytes | OSError]) -> str | None:
+    """The registry entry's key: every file's path and content (and, like every key, the
+    code's own stamp: a reportlint that checked templates differently wrote other entries).
+    None when a file cannot be read: it is reported, not cached."""
+    if any(isinstance(data, OSError) for data in contents):
         return None
-    data = f"{__version__}\n{code}\n{text}".encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(files):04x}"
+    parts = [part for path, data in zip(files, contents, strict=True)
+             for part in (os.fsencode(path), data) if isinstance(part, bytes)]
+    return cache.key(b"registry", *parts)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
 
 from reportlint.diagnostics import Severity
 from reportlint.model import code_lines, walk
@@ -75,6 +75,31 @@ _NO_REPORT: Report = {"template": "", "line": 1, "level": 0, "end_line": 0,
                       "code_blocks": [], "sections": {}}
 
 
+class Earlier(Sequence[Report]):
+    """The reports before one report of a file: a view of the file's list, not a copy (a
+    copy for each of 10,000 reports would be 50 million references), with ``memo``, one
+    per file, where a rule keeps what it has worked out from the reports before."""
+
+    def __init__(self, reports: list[Report], count: int, memo: dict[str, Any]) -> None:
+        self._reports, self._count, self.memo = reports, count, memo
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Report: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Report]: ...
+
+    def __getitem__(self, index: int | slice) -> Report | Sequence[Report]:
+        if isinstance(index, slice):
+            return self._reports[:self._count][index]
+        if not -self._count <= index < self._count:
+            raise IndexError("report index out of range")
+        return self._reports[index % self._count]
+
+
 class Context(NamedTuple):
     """What a rule sees: one report (or, for document rules, none) and the file around it.
     Rules read it and never change it (the empty defaults are shared)."""
@@ -83,7 +108,7 @@ class Context(NamedTuple):
     lines: list[str]
     options: Options
     report: Report = _NO_REPORT  # document rules have none
-    earlier: tuple[Report, ...] = ()  # the reports before this one in the same file
+    earlier: Sequence[Report] = ()  # the reports before this one in the same file
     template: Shape = _NO_TEMPLATE  # what the report's template declares
     changes: Changes | None = None  # what git says changed, with --diff-base
     source: str = ""  # the checked file's path relative to the repository root, if known

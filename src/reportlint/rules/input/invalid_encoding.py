@@ -1,4 +1,5 @@
-"""Checks that a report is valid UTF-8 (a UTF-16 file with a byte-order mark is accepted).
+"""Checks that a report is valid UTF-8 (a UTF-16 or UTF-32 file with a byte-order mark is
+accepted).
 
 ## Why is this bad?
 Bytes that are not UTF-8 show as replacement characters on GitHub and in most editors; the
@@ -19,8 +20,9 @@ from reportlint.rules.base import define
 CODE = define("RL003", "invalid-encoding", Severity.ERROR, __doc__)
 
 
-def utf16(offset: int, reason: str) -> Finding:
-    return Finding(CODE.code, 1, f"not valid UTF-16 at byte {offset}: {reason}")
+def with_bom(encoding: str, offset: int, reason: str) -> Finding:
+    """A file whose byte-order mark says ``encoding`` (``utf-16``, ``utf-32``) that is not."""
+    return Finding(CODE.code, 1, f"not valid {encoding.upper()} at byte {offset}: {reason}")
 
 
 def utf8(line: int, column: int, offset: int, byte: str) -> Finding:

@@ -31,7 +31,7 @@ from datetime import datetime
 from reportlint.diagnostics import Severity
 from reportlint.nodes import Field, Report
 from reportlint.quote import quote
-from reportlint.rules.base import Context, Hit, define
+from reportlint.rules.base import Context, Earlier, Hit, define
 from reportlint.rules.review._common import field_value
 from reportlint.rules.review._dates import parse
 
@@ -46,15 +46,40 @@ def _when(report: Report, key: str) -> tuple[datetime, Field] | None:
     return (parsed, found) if isinstance(parsed, datetime) else None
 
 
+def _task(report: Report) -> str | None:
+    return report.get("title", {}).get("task_id")
+
+
+def _started_before(ctx: Context, task: str) -> tuple[datetime, Field] | None:
+    """**Started** of the latest earlier report of ``task`` that has one. The engine's
+    reports share a memo: each earlier report is read once for the whole file, not once for
+    every report after it (1,000 reports with no **Started** took 500,000 reads)."""
+    earlier = ctx.earlier
+    if not isinstance(earlier, Earlier):
+        for report in reversed(earlier):
+            start = _when(report, "started") if _task(report) == task else None
+            if start is not None:
+                return start
+        return None
+    latest: dict[str, tuple[datetime, Field]]
+    read, latest = earlier.memo.setdefault(CODE.code, (0, {}))
+    if read > len(earlier):  # asked out of order: start again
+        read, latest = 0, {}
+    for index in range(read, len(earlier)):
+        report = earlier[index]
+        found = _task(report)
+        start = _when(report, "started") if found else None
+        if found and start is not None:
+            latest[found] = start
+    earlier.memo[CODE.code] = (len(earlier), latest)
+    return latest.get(task)
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     start = _when(ctx.report, "started")
-    if start is None:
-        task = ctx.report.get("title", {}).get("task_id")
-        for earlier in reversed(ctx.earlier):
-            if task and earlier.get("title", {}).get("task_id") == task:
-                start = _when(earlier, "started")
-                if start is not None:
-                    break
+    task = _task(ctx.report)
+    if start is None and task:
+        start = _started_before(ctx, task)
     if start is None:
         return
     started, started_field = start

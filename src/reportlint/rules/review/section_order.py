@@ -45,11 +45,11 @@ def _order(node: Container, shape: Shape) -> Iterator[Hit]:
     sections = shape.sections()
     if not sections:
         return
-    order = list(sections)
+    order = {key: rank for rank, key in enumerate(sections)}  # not list.index, per section
     present = [(k, s) for k, s in node.get("sections", {}).items() if k in sections]
     latest: tuple[int, Section] | None = None
     for key, section in present:
-        rank = order.index(key)
+        rank = order[key]
         if latest is not None and rank < latest[0]:
             yield Hit(section["line"], f"section `{section['title']}` comes after "
                       f"`{latest[1]['title']}` (line {latest[1]['line']}); the template puts "

@@ -59,7 +59,10 @@ _SHAPES: tuple[tuple[re.Pattern[str] | None, str], ...] = tuple(
     ))
 
 
+# What the spans of inline code were first found with (`_code_spans` finds the same spans in
+# linear time; a line of backtick runs of different lengths took quadratic time with this).
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
+_TICKS = re.compile(r"`+")
 
 
 _CHECKBOX = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\]", re.MULTILINE)
@@ -85,8 +88,45 @@ _NONE = re.compile(r"^(?:none|n/?a|no\b|nothing|-|\u2014|\u2013)", re.IGNORECASE
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Where inline code and task checkboxes are: `arr[X]` in code is code and `- [X] done`
     is a ticked box, not placeholders."""
-    spans = [m.span() for m in _CODE_SPAN.finditer(text)]
+    spans = _code_spans(text)
     spans += [(m.end(1), m.end()) for m in _CHECKBOX.finditer(text)]
+    return spans
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_CODE_SPAN.finditer(text)`` finds, in one pass over the backtick runs.
+
+    That pattern opens with the rest of a run of backticks (its first backticks are
+    skipped until a later run on the line is at least as long) and closes at the first later
+    run on the same line that is at least as long as the opening (a longer run closes it too,
+    its remaining backticks then open the next try)."""
+    runs = [m.span() for m in _TICKS.finditer(text)]
+    lines, line, last = [], 0, 0
+    for start, _ in runs:
+        line += text.count("\n", last, start)
+        last = start
+        lines.append(line)
+    # The longest run after each one on its line (0: none).
+    longest_after = [0] * len(runs)
+    for i in range(len(runs) - 2, -1, -1):
+        if lines[i + 1] == lines[i]:
+            length = runs[i + 1][1] - runs[i + 1][0]
+            longest_after[i] = max(length, longest_after[i + 1])
+    spans: list[tuple[int, int]] = []
+    position, i = 0, 0
+    while i < len(runs):
+        start, end = runs[i]
+        start = max(start, position)
+        if start >= end or longest_after[i] == 0:
+            i += 1
+            continue
+        width = min(end - start, longest_after[i])
+        j = i + 1
+        while runs[j][1] - runs[j][0] < width:
+            j += 1
+        position = runs[j][0] + width
+        spans.append((end - width, position))
+        i = j
     return spans
 
 
@@ -95,6 +135,7 @@ class _Vocabulary(NamedTuple):
     literal: re.Pattern[str] | None  # any of them
     # The bracketed ones (`[Task Name]`, `[X]%`) by their text up to the first `]`.
     bracketed: dict[str, tuple[str, ...]]
+    longest_key: int  # the length of the longest of those texts
 
 
 @lru_cache(maxsize=16)
@@ -105,7 +146,8 @@ def _vocabulary(texts: tuple[str, ...]) -> _Vocabulary:
     bracketed: dict[str, list[str]] = {}
     for text in sorted({t for t in texts if t.startswith("[") and "]" in t}):
         bracketed.setdefault(text[:text.index("]") + 1], []).append(text)
-    return _Vocabulary(plain, literal, {k: tuple(v) for k, v in bracketed.items()})
+    return _Vocabulary(plain, literal, {k: tuple(v) for k, v in bracketed.items()},
+                       max(map(len, bracketed), default=0))
 
 
 def _plain_texts(vocabulary: _Vocabulary, text: str) -> Iterator[tuple[int, int]]:
@@ -131,11 +173,15 @@ def _bracketed_texts(vocabulary: _Vocabulary, text: str) -> Iterator[tuple[int, 
     """Where the templates' bracketed placeholders (`[Task Name]`) are: looked up by the
     text from each `[` to the next `]` (a dictionary, not a regex of a hundred branches to
     compile at every start)."""
+    if not vocabulary.bracketed:
+        return
     start = text.find("[")
     while start >= 0:
-        close = text.find("]", start)
+        # No further than the longest key: `[a[a[a...]` would search to its end at each `[`.
+        close = text.find("]", start, start + vocabulary.longest_key)
         if close < 0:
-            return
+            start = text.find("[", start + 1)
+            continue
         for placeholder in vocabulary.bracketed.get(text[start:close + 1], ()):
             end = start + len(placeholder)
             if text.startswith(placeholder, start) and not _word_goes_on(placeholder,
@@ -155,17 +201,39 @@ def _hits(ctx: Context, text: str, first: int, found: list[tuple[int, int]]) -> 
     starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     skip = ctx.code_lines() | _comment_lines(ctx)
     spans: list[tuple[int, int]] = []
+    taken = _Marks(len(text))  # the spans kept so far
     # Longest first, so `[BE-XXX]` is reported once and not again as `BE-XXX`.
     for start, end in sorted(found, key=lambda span: (span[0] - span[1], span[0])):
         line = first + bisect_right(starts, start) - 1
-        if line in skip or text[end:end + 1] in ("(", "[") or any(
-                start < e and s < end for s, e in spans):
+        if line in skip or text[end:end + 1] in ("(", "[") or taken.overlaps(start, end):
             continue
         spans.append((start, end))
+        taken.mark(start, end)
     for start, end in sorted(spans):
         index = bisect_right(starts, start) - 1
         yield Hit(first + index, f"unfilled placeholder `{text[start:end]}`: replace it with "
                   "the real value", start - starts[index] + 1)
+
+
+class _Marks:
+    """Which characters some span covers, so that whether a span overlaps any of them is
+    one search of its own characters, not a comparison with each (2,000 lines of
+    placeholders took 2,000 comparisons each). Spans are half open; an empty one, as a
+    configured pattern may match, overlaps a span it lies strictly inside."""
+
+    def __init__(self, size: int) -> None:
+        self.covered = bytearray(size + 1)
+        self.inner = bytearray(size + 1)  # covered, and not where a span starts
+
+    def mark(self, start: int, end: int) -> None:
+        if end > start:
+            self.covered[start:end] = b"\x01" * (end - start)
+            self.inner[start + 1:end] = b"\x01" * (end - start - 1)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if end == start:
+            return self.inner[start] == 1
+        return self.covered.find(1, start, end) >= 0
 
 
 def _comment_lines(ctx: Context) -> set[int]:
@@ -225,8 +293,10 @@ def check(ctx: Context) -> Iterator[Hit]:
               for m in p.finditer(text)]
     shaped += _bracketed_texts(vocabulary, text)
     if shaped:  # rare: only then is it worth finding the code spans to leave out
-        masked = _masked_spans(text)
-        shaped = [(a, b) for a, b in shaped if not any(a < e and s < b for s, e in masked)]
+        masked = _Marks(len(text))
+        for start, end in _masked_spans(text):
+            masked.mark(start, end)
+        shaped = [(a, b) for a, b in shaped if not masked.overlaps(a, b)]
     found = [*_plain_texts(vocabulary, text), *shaped]
     if found:
         yield from _hits(ctx, text, first, found)
