@@ -11,7 +11,6 @@ import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
 
 import pytest
 from click.testing import Result
@@ -254,18 +253,3 @@ def test_a_fifo_that_looked_like_a_file_does_not_hang(
     found, _ = check(run, fifo)
     assert [(d["code"], d["message"]) for d in found] == [
         ("RL001", "cannot read file: not a regular file (a FIFO)")]
-
-
-def test_cache_temporary_files_are_removed_when_a_write_fails(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlint import cache
-
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
-
-    def broken(value: object, out: IO[str], **kwargs: object) -> None:
-        out.write('{"half":')
-        raise ValueError("cannot encode")
-
-    monkeypatch.setattr(cache.json, "dump", broken)
-    cache.put("results", "k", {"a": 1})
-    assert list((tmp_path / "results").iterdir()) == []
