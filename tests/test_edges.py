@@ -190,3 +190,13 @@ def test_the_actions_pins_carry_hashes() -> None:
     assert ('--require-hashes --no-deps \\\n          -r "$GITHUB_ACTION_PATH/action/'
             'constraints.txt"') in action
     assert '--no-deps --no-build-isolation "$source"' in action
+
+
+def test_a_description_too_costly_to_read_is_left_to_the_check(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    from reportlint import api
+
+    monkeypatch.chdir(tmp_path)
+    assert api.holds_report("## Notes\n\n" + "**a**:" * 900_000) is True
+    assert api.holds_report("## Notes\n\ntext\n") is False

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
-from reportlint import atomic, codes, engine, formats, gitdiff, selectors
+from reportlint import atomic, budget, codes, engine, formats, gitdiff, parser, selectors
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
 from reportlint.event import pull_request_body
@@ -377,8 +377,12 @@ def holds_report(text: str, config_file: Path | None = None) -> bool:
     title, with the templates and role of the current folder's configuration (or of
     ``config_file``)."""
     settings = SettingsResolver(config_file).for_dir(Path.cwd())
-    return bool(engine.document(text, settings.registry, None,
-                                settings.config.role)["reports"])
+    try:
+        return bool(budget.run(lambda: engine.document(text, settings.registry, None,
+                                                       settings.config.role)["reports"],
+                               settings.config.max_file_seconds))
+    except (budget.OverBudget, parser.TooComplex):
+        return True  # too costly to tell: the check of it says so (RL008)
 
 
 def templates() -> list[Template]:

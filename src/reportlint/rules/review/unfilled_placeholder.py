@@ -218,22 +218,27 @@ def _hits(ctx: Context, text: str, first: int, found: list[tuple[int, int]]) -> 
 class _Marks:
     """Which characters some span covers, so that whether a span overlaps any of them is
     one search of its own characters, not a comparison with each (2,000 lines of
-    placeholders took 2,000 comparisons each). Spans are half open; an empty one, as a
-    configured pattern may match, overlaps a span it lies strictly inside."""
+    placeholders took 2,000 comparisons each). Spans are half open, and overlap as the
+    comparison ``start < e and s < end`` says: an empty span (a configured pattern may match
+    nothing) overlaps a span it lies strictly inside."""
 
     def __init__(self, size: int) -> None:
         self.covered = bytearray(size + 1)
         self.inner = bytearray(size + 1)  # covered, and not where a span starts
+        self.empty = bytearray(size + 1)  # where an empty span is
 
     def mark(self, start: int, end: int) -> None:
         if end > start:
             self.covered[start:end] = b"\x01" * (end - start)
             self.inner[start + 1:end] = b"\x01" * (end - start - 1)
+        else:
+            self.empty[start] = 1
 
     def overlaps(self, start: int, end: int) -> bool:
         if end == start:
             return self.inner[start] == 1
-        return self.covered.find(1, start, end) >= 0
+        return (self.covered.find(1, start, end) >= 0
+                or self.empty.find(1, start + 1, end) >= 0)
 
 
 def _comment_lines(ctx: Context) -> set[int]:
