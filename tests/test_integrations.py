@@ -190,7 +190,13 @@ def run_action(runner: Runner, repo: Path, inputs: dict[str, str], event: dict[s
             continue
         env = {**environment,
                **{k: evaluate(str(v), context) for k, v in step.get("env", {}).items()}}
-        done = subprocess.run([step.get("shell", "bash"), "-e", "-c", step["run"]], cwd=repo,
+        script = step["run"]
+        if step["name"].startswith("Install"):
+            # Offline, the pinned, hashed files cannot be fetched: the environment's own
+            # packages stand in for them (test_edges.py checks the pins and the command).
+            script, found = _HASHED_INSTALL.subn("", script)
+            assert found == 1
+        done = subprocess.run([step.get("shell", "bash"), "-e", "-c", script], cwd=repo,
                               env=env, capture_output=True, text=True, check=False)
         stdout += done.stdout + done.stderr
         code = done.returncode
@@ -199,6 +205,10 @@ def run_action(runner: Runner, repo: Path, inputs: dict[str, str], event: dict[s
     outputs = dict(line.split("=", 1) for line in output.read_text("utf-8").splitlines()) \
         if output.exists() else {}
     return Run(code, stdout, outputs, summary.read_text("utf-8") if summary.exists() else "")
+
+
+_HASHED_INSTALL = re.compile(r'"\$venv/bin/python" -m pip install --quiet --require-hashes '
+                             r'--no-deps \\\n\s*-r "\$GITHUB_ACTION_PATH/action/constraints.txt"\n')
 
 
 def install(runner: Runner, tmp: Path) -> Run:
