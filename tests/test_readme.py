@@ -53,7 +53,7 @@ def test_configuration_example_is_valid(run: Callable[..., Result], tmp_path: Pa
     result = run("check", "--format", "json", report)
     assert result.exit_code == 1, result.stderr
     # Checked as an acknowledgement (per-file-templates), whatever its title says.
-    assert {d["message"].split(" (")[0] for d in json.loads(result.stdout)} >= {
+    assert {re.split(r" \(|; ", d["message"])[0] for d in json.loads(result.stdout)} >= {
         "missing field **Status**", "missing section `Execution Plan`"}
 
 

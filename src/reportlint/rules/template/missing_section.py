@@ -69,16 +69,33 @@ def explain(f: Failing) -> Explained:
         return Explained(message + f"; `{quote(elsewhere['title'])}` on line "
                          f"{elsewhere['line']} is at the wrong level: make it a `{heading}` "
                          f"heading inside {where}", fix, int(elsewhere["line"]))
-    spare = [k for k in present if k not in order]
-    close = names.similar(name, spare)
-    wanted = names.number(title)
-    # A renamed section often keeps its number: "5. Quality Checks" for "5. Quality Gates".
-    close = close or [k for k in spare if wanted and present[k].get("number") == wanted][:1]
-    if close:
-        found = present[close[0]]
+    # Renamed where it should be, or elsewhere in the report: by its words, not its number
+    # (`2. Project Structure` is not `2. PRD Alignment Check`).
+    spare = {k: s for k, s in container["sections"].items() if k not in order}
+    found = _similar(name, spare) or _similar(name, _elsewhere(f.report, container, order))
+    if found is not None:
         return Explained(message + f"; is `{quote(found['title'])}` on line {found['line']} "
                          "meant to be it?", fix, int(found["line"]))
-    return Explained(message, fix)
+    return Explained(message + "; no heading in the report looks like it: add it", fix)
+
+
+def _similar(name: str, candidates: dict[str, Section]) -> Section | None:
+    close = names.similar(name, list(candidates))
+    return candidates[close[0]] if close else None
+
+
+def _elsewhere(report: Container, container: Node, order: list[str]) -> dict[str, Section]:
+    """The report's sections outside ``container``, by key (the first of a key wins), that
+    the template does not expect where ``container``'s are."""
+    found: dict[str, Section] = {}
+    stack = list(report["sections"].values())
+    while stack:
+        section = stack.pop(0)
+        if section is not container:
+            if section["key"] not in order:
+                found.setdefault(section["key"], section)
+            stack.extend(section["sections"].values())
+    return found
 
 
 def _find_section(node: Container, key: str, skip: Node) -> Section | None:
