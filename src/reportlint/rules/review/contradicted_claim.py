@@ -82,7 +82,7 @@ _FAILURES = re.compile(
 
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
 def _evidence_key(key: str) -> bool:
-    return any(w in key for w in _EVIDENCE) and not any(w in key for w in _NOT_EVIDENCE)
+    return any(w in key for w in _EVIDENCE) and not _not_evidence(key)
 
 
 @lru_cache(maxsize=4096)
