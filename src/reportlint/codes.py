@@ -25,7 +25,7 @@ from reportlint.rules.input import (
     no_report,
     unreadable_file,
 )
-from reportlint.rules.meta import internal_error, unused_suppression
+from reportlint.rules.meta import internal_error, stale_baseline_entry, unused_suppression
 from reportlint.rules.review import (
     conflicting_field,
     contradicted_claim,
@@ -102,6 +102,7 @@ MODULES: tuple[ModuleType, ...] = (
     conflicting_field,  # RL217
     internal_error,  # RL901
     unused_suppression,  # RL902
+    stale_baseline_entry,  # RL903
 )
 
 CATALOGUE: tuple[Code, ...] = tuple(module.CODE for module in MODULES)

@@ -9,7 +9,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, explain, model, names, parser, recognition, source, suppress
+from reportlint import (
+    cache,
+    codes,
+    explain,
+    model,
+    names,
+    parser,
+    paths,
+    recognition,
+    source,
+    suppress,
+)
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.nodes import Document
@@ -31,8 +42,6 @@ from reportlint.templates import Registry
 if TYPE_CHECKING:
     from reportlint.gitdiff import Changes
 
-_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
-                        ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 # A template value that is a leftover placeholder is reported once, as the placeholder.
 _ROOT_CAUSE = {invalid_field_value.CODE.code, invalid_cell_value.CODE.code}
 _PLACEHOLDER = unfilled_placeholder.CODE.code
@@ -103,8 +112,10 @@ def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Dia
 
 
 def read(path: Path, limit: int | None = None) -> Input:
-    """A file's bytes, or why they were not read (an error, or a size over ``limit``)."""
-    name = str(path)
+    """A file's bytes, or why they were not read (an error, or a size over ``limit``); its
+    display path is relative to the working directory when it is inside it
+    (:func:`reportlint.paths.display`)."""
+    name = paths.display(path)
     try:
         with path.open("rb") as handle:
             if limit is not None:
@@ -116,15 +127,13 @@ def read(path: Path, limit: int | None = None) -> Input:
         return Input(name, None, exc.strerror or str(exc), location=path)
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and the ``*.md`` files below named directories, sorted."""
-    for path in paths:
+def expand(given: Iterable[Path], respect_gitignore: bool = False) -> Iterator[Path]:
+    """Files named directly, and the ``*.md`` files below named directories, sorted (with
+    ``respect_gitignore``, less what .gitignore files ignore; see
+    :func:`reportlint.paths.walk`)."""
+    for path in given:
         if path.is_dir():
-            found: list[Path] = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-                found.extend(Path(root, f) for f in files if f.lower().endswith(".md"))
-            yield from sorted(found)
+            yield from paths.walk(path, respect_gitignore)
         else:
             yield path
 

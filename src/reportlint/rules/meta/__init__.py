@@ -1,1 +1,1 @@
-"""RL9xx: reportlint itself (internal errors, unused suppressions)."""
+"""RL9xx: reportlint itself (internal errors, unused suppressions, stale baseline entries)."""
