@@ -71,12 +71,12 @@ def lines_of(data: bytes | None) -> list[str]:
 
 
 def key(path: Path, folder: Path) -> str:
-    """How a baseline names a file: relative to its own folder when it can be."""
-    absolute = os.path.abspath(path)
+    """How a baseline names a file: relative to the baseline's own folder (``..`` where it
+    must), so the baseline holds wherever the repository is checked out."""
     try:
-        return Path(absolute).relative_to(os.path.abspath(folder)).as_posix()
-    except ValueError:
-        return Path(absolute).as_posix()
+        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder))).as_posix()
+    except ValueError:  # another drive, on Windows
+        return Path(os.path.abspath(path)).as_posix()
 
 
 class Baseline:

@@ -186,6 +186,10 @@ def baseline_command(paths: tuple[Path, ...], output: Path, **given: Any) -> Non
         click.echo(f"warning: {warning}", err=True)
     if record.problems:
         sys.exit(EXIT_USAGE)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
     _write(record.text, output)
     click.echo(f"Recorded {record.findings} finding(s) of {record.files} file(s) in {output}.",
                err=True)
@@ -205,8 +209,10 @@ def config_command(show_settings: Path | None, output_format: str, config_file: 
                    isolated: bool) -> None:
     """List the configuration keys; with --show-settings, the settings one file gets."""
     if show_settings is None:
-        for key, description in api.config_keys():
-            click.echo(f"{key:<29} {description}")
+        keys = api.config_keys()
+        width = max(len(key) for key, _ in keys)
+        for key, description in keys:
+            click.echo(f"{key:<{width}}  {description}")
         return
     settings = api.settings_for(show_settings, config_file, isolated)
     click.echo(json.dumps(settings, indent=2, ensure_ascii=False) if output_format == "json"

@@ -196,11 +196,10 @@ def _extended(value: Any, path: Path, chain: tuple[Path, ...]) -> Config | Confi
     if not isinstance(value, str) or not value:
         return ConfigProblem(path, "extend", "expected the path of a configuration file, "
                              f"got {value!r}")
-    target = path.parent / value
-    here = Path(os.path.abspath(path))
-    chain = (*chain, here)
-    if Path(os.path.abspath(target)) in chain:
-        cycle = " -> ".join(str(p) for p in (*chain, Path(os.path.abspath(target))))
+    target = Path(os.path.abspath(path.parent / value))
+    chain = (*chain, Path(os.path.abspath(path)))
+    if target in chain:
+        cycle = " -> ".join(str(p) for p in (*chain, target))
         return ConfigProblem(path, "extend", f"the files extend each other in a cycle: {cycle}")
     if not target.is_file():
         return ConfigProblem(path, "extend", f"{target}: no such file")

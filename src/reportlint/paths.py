@@ -11,6 +11,7 @@ more than linear time, whatever the path.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -115,6 +116,9 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
         return pathspec.GitIgnoreSpec.from_lines(lines, backend="re2")
     except ValueError as exc:  # pathspec's GitIgnorePatternError
         raise GlobError(str(exc)) from None
+    except re.error as exc:  # a class pathspec passes on as it is, such as `[z-a]`
+        shown = patterns[0] if len(patterns) == 1 else patterns
+        raise GlobError(f"{shown!r}: {exc.msg}") from None
 
 
 class Globs(NamedTuple):
@@ -149,7 +153,10 @@ class Globs(NamedTuple):
         return _spec(self.patterns).match_file(relative) != self.negated
 
     def unmatched(self, relatives: Iterable[str]) -> list[str]:
-        """The patterns that match none of ``relatives`` (a negation by what it negates)."""
+        """The patterns that match none of ``relatives``: a ``!`` item of a list by what it
+        takes back, a negated key by the files it stands for."""
+        if self.negated:
+            return [] if any(self.match(r) for r in relatives) else [f"!{self.patterns[0]}"]
         left = {p: _spec((p.removeprefix("!"),)) for p in self.patterns}
         for relative in relatives:
             for pattern in [p for p, spec in left.items() if spec.match_file(relative)]:
@@ -243,12 +250,12 @@ def _lenient(lines: list[str]) -> pathspec.GitIgnoreSpec:
     """A spec of the lines git can use; like git, a line it cannot is skipped, not an error."""
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines, backend="re2")
-    except ValueError:
+    except (ValueError, re.error):
         usable = []
         for line in lines:
             try:
                 pathspec.GitIgnoreSpec.from_lines([line], backend="re2")
-            except ValueError:
+            except (ValueError, re.error):
                 continue
             usable.append(line)
         return pathspec.GitIgnoreSpec.from_lines(usable, backend="re2")

@@ -30,6 +30,6 @@ CODE = define("RL903", "stale-baseline-entry", Severity.WARNING, __doc__)
 
 
 def finding(code: str, line: int, message: str, baseline: str) -> Finding:
-    said = f" (`{quote(redact(message))}`)" if message else ""
+    said = f" (\"{quote(redact(message), 80)}\")" if message else ""
     return Finding(CODE.code, 1, f"{baseline} records {code} on line {line}{said}, which no "
                    "longer occurs; run `reportlint baseline` to drop it")
