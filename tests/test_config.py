@@ -306,7 +306,7 @@ per-file-ignores = { "reports/*" = ["RL202"] }
 ignored-here = ["RL202"]
 codes = ["RL201"]
 severity = {}
-options = { "coverage-minimum" = 80.0, "task-id-pattern" = "^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\\\\d+$", "extra-placeholder-patterns" = [] }
+{OPTIONS}
 include = ["**/*.md"]
 exclude = []
 reports = ["reports/*.md"]
@@ -319,7 +319,9 @@ force-exclude = false
 included = true
 template = "progress"
 must-be-report = true
-""")
+""".replace("{OPTIONS}", 'options = { "coverage-minimum" = 80.0, "task-id-pattern" = '
+                      '"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\\\\d+$", '
+                      '"extra-placeholder-patterns" = [] }'))
 
 
 def test_config_lists_every_key_with_its_description(run: Callable[..., Result]) -> None:

@@ -44,7 +44,8 @@ def test_the_schema_is_ready_for_schemastore() -> None:
     Draft7Validator.check_schema(SCHEMA)
     assert SCHEMA["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert SCHEMA["$id"] == "https://json.schemastore.org/reportlint.json"
-    assert SCHEMA["title"] and SCHEMA["description"]
+    assert SCHEMA["title"]
+    assert SCHEMA["description"]
     assert SCHEMA["additionalProperties"] is False
     # It ships with the templates, so `reportlint config` reads it installed too.
     assert (builtin_dir() / "config.schema.json").read_bytes() == \

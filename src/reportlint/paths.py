@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pathspec
+if TYPE_CHECKING:  # imported where first needed: a run of named files may need no glob
+    import pathspec
 
 __all__ = ["GlobError", "Globs", "base", "display", "expand_braces", "matcher", "walk"]
 
@@ -109,11 +110,17 @@ def _split_commas(body: str) -> list[str]:
     return parts
 
 
+def _compile(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines, backend="re2")
+
+
 @lru_cache(maxsize=512)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     lines = [line for pattern in patterns for line in expand_braces(pattern)]
     try:
-        return pathspec.GitIgnoreSpec.from_lines(lines, backend="re2")
+        return _compile(lines)
     except ValueError as exc:  # pathspec's GitIgnorePatternError
         raise GlobError(str(exc)) from None
     except re.error as exc:  # a class pathspec passes on as it is, such as `[z-a]`
@@ -200,10 +207,11 @@ def absolute(shown: str) -> Path:
 
 
 class _Level(NamedTuple):
-    """The rules of one ignore file: paths relative to ``folder``; directories are checked
+    """The rules of one ignore file: paths relative to ``folder`` (absolute, as a string, so
+    that the walk compares strings rather than building paths); directories are checked
     against ``dirs`` (its patterns with a trailing ``/`` dropped), files against ``files``."""
 
-    folder: Path
+    folder: str
     files: pathspec.GitIgnoreSpec
     dirs: pathspec.GitIgnoreSpec
 
@@ -215,25 +223,28 @@ class Ignores(NamedTuple):
 
     levels: tuple[_Level, ...] = ()
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        """Whether git ignores ``path`` (absolute)."""
         for level in reversed(self.levels):
-            try:
-                relative = path.relative_to(level.folder).as_posix()
-            except ValueError:
+            if not path.startswith(level.folder):
                 continue
+            relative = path[len(level.folder):].lstrip(os.sep)
+            if os.sep != "/":
+                relative = relative.replace(os.sep, "/")
             decided = (level.dirs if is_dir else level.files).check_file(relative).include
             if decided is not None:
                 return decided
         return False
 
-    def entering(self, folder: Path) -> Ignores:
-        level = _level(folder / ".gitignore", folder)
+    def entering(self, folder: str) -> Ignores:
+        level = _level(os.path.join(folder, ".gitignore"), folder)
         return self if level is None else Ignores((*self.levels, level))
 
 
-def _level(ignore_file: Path, folder: Path) -> _Level | None:
+def _level(ignore_file: str | Path, folder: str) -> _Level | None:
     try:
-        text = ignore_file.read_bytes().decode("utf-8", "replace")
+        with open(ignore_file, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
     except OSError:  # none here (the usual case), or unreadable: git skips it too
         return None
     lines = text.splitlines()
@@ -249,16 +260,16 @@ def _as_dir_pattern(line: str) -> str:
 def _lenient(lines: list[str]) -> pathspec.GitIgnoreSpec:
     """A spec of the lines git can use; like git, a line it cannot is skipped, not an error."""
     try:
-        return pathspec.GitIgnoreSpec.from_lines(lines, backend="re2")
+        return _compile(lines)
     except (ValueError, re.error):
         usable = []
         for line in lines:
             try:
-                pathspec.GitIgnoreSpec.from_lines([line], backend="re2")
+                _compile([line])
             except (ValueError, re.error):
                 continue
             usable.append(line)
-        return pathspec.GitIgnoreSpec.from_lines(usable, backend="re2")
+        return _compile(usable)
 
 
 def _repository(folder: Path) -> Path | None:
@@ -291,13 +302,19 @@ def _rules_above(top: Path) -> Ignores:
     if root is None:
         return Ignores()
     rules = Ignores()
-    exclude = _level(_exclude_file(root), root)
+    exclude = _level(_exclude_file(root), _folder(root))
     if exclude is not None:
         rules = Ignores((exclude,))
     for folder in reversed(top.parents):
         if folder == root or root in folder.parents:
-            rules = rules.entering(folder)
+            rules = rules.entering(_folder(folder))
     return rules
+
+
+def _folder(path: Path) -> str:
+    """A folder as a prefix of the paths inside it (``/`` stays ``/``)."""
+    text = str(path)
+    return text if text.endswith(os.sep) else text + os.sep
 
 
 def walk(top: Path, respect_gitignore: bool = True) -> Iterator[Path]:
@@ -310,21 +327,21 @@ def walk(top: Path, respect_gitignore: bool = True) -> Iterator[Path]:
     above = Ignores()
     if respect_gitignore:
         above = _rules_above(absolute_top)
-        if above.ignored(absolute_top, is_dir=True):
+        if above.ignored(str(absolute_top), is_dir=True):
             above = Ignores()
     rules: dict[str, Ignores] = {}
     found: list[Path] = []
     for root, dirs, files in os.walk(top):
-        here = Path(os.path.abspath(root))
+        here = _folder(Path(os.path.abspath(root)))
         inherited = rules.pop(root, above)
         current = inherited.entering(here) if respect_gitignore else inherited
         kept = []
         for name in sorted(dirs):
-            if name in SKIP_DIRS or (respect_gitignore and current.ignored(here / name, True)):
+            if name in SKIP_DIRS or (respect_gitignore and current.ignored(here + name, True)):
                 continue
             kept.append(name)
             rules[os.path.join(root, name)] = current
         dirs[:] = kept
         found.extend(Path(root, name) for name in files if name.lower().endswith(".md")
-                     and not (respect_gitignore and current.ignored(here / name, False)))
+                     and not (respect_gitignore and current.ignored(here + name, False)))
     yield from sorted(found)
