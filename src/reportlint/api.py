@@ -362,8 +362,10 @@ def _baselined(outcomes: Iterable[Outcome], work: Sequence[Work],
         config = settings.config
         if config.selected(stale_baseline_entry.CODE.code):
             shown = paths.display(recorded.path)
+            # An entry of a code this run does not check is not known to be stale.
             new += [engine.diagnostic(outcome.path, stale_baseline_entry.finding(
-                entry.code, entry.line, entry.message, shown), config) for entry in stale]
+                entry.code, entry.line, entry.message, shown), config)
+                for entry in stale if config.selected(entry.code)]
         yield outcome._replace(diagnostics=tuple(sorted(new, key=_at)),
                                skipped=outcome.skipped and not new)
 

@@ -113,7 +113,9 @@ def _split_commas(body: str) -> list[str]:
 def _compile(lines: list[str]) -> pathspec.GitIgnoreSpec:
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(lines, backend="re2")
+    # Typed here: pathspec 1.0's own hints leave the result untyped.
+    spec: pathspec.GitIgnoreSpec = pathspec.GitIgnoreSpec.from_lines(lines, backend="re2")
+    return spec
 
 
 @lru_cache(maxsize=512)
