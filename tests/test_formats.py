@@ -11,6 +11,8 @@ import pytest
 from click.testing import Result
 from jsonschema import Draft4Validator
 
+from reportlint.paths import display
+
 from conftest import FIXTURES, ROOT, shared
 
 INPUTS = ["fixtures/progress/invalid/checkboxes.md", "fixtures/rules/low-coverage/bad.md",
@@ -82,7 +84,7 @@ def test_step_summary_carries_every_finding(run: Callable[..., Result], tmp_path
     assert text.startswith("earlier step\n## reportlint\n")
     rows = [line for line in text.splitlines() if line.startswith("| ") and "RL" in line]
     assert len(rows) == result.stdout.count("::error") == 13
-    assert f"| {report} | 13 | 0 |" in text
+    assert f"| {display(report)} | 13 | 0 |" in text
     assert "| 19 | RL201 | error | unfilled placeholder `[What I need]`: replace it with the " \
            "real value |" in text
 

@@ -10,7 +10,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, explain, model, names, parser, recognition, source, suppress
+from reportlint import (
+    cache,
+    codes,
+    explain,
+    model,
+    names,
+    parser,
+    paths,
+    recognition,
+    source,
+    suppress,
+)
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.nodes import Document
@@ -32,8 +43,6 @@ from reportlint.templates import Registry
 if TYPE_CHECKING:
     from reportlint.gitdiff import Changes
 
-_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
-                        ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 # A template value that is a leftover placeholder is reported once, as the placeholder.
 _ROOT_CAUSE = {invalid_field_value.CODE.code, invalid_cell_value.CODE.code}
 _PLACEHOLDER = unfilled_placeholder.CODE.code
@@ -109,8 +118,10 @@ def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Dia
 def read(path: Path, limit: int | None = None) -> Input:
     """A file's bytes, or why they were not read (an error, not a regular file, or a size
     over ``limit``). Never blocks: a FIFO, socket or device is refused before it is opened,
-    and opened without blocking should one take a file's place in between."""
-    name = str(path)
+    and opened without blocking should one take a file's place in between. Its display path
+    is relative to the working directory when it is inside it
+    (:func:`reportlint.paths.display`)."""
+    name = paths.display(path)
     try:
         kind = special_kind(os.stat(path).st_mode)
         if kind is not None:  # a device is not even opened: opening some has effects
@@ -140,20 +151,16 @@ def special_kind(mode: int) -> str | None:
     return next((kind for test, kind in _KINDS if test(mode)), "a special file")
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and the ``*.md`` files below named directories, sorted. In a
-    directory, what is not a regular file (a FIFO, a socket, a device; links are followed)
-    is skipped: nobody asked for it by name. What cannot be looked at is kept, to be
-    reported as unreadable."""
-    for path in paths:
+def expand(given: Iterable[Path], respect_gitignore: bool = False) -> Iterator[Path]:
+    """Files named directly, and the ``*.md`` files below named directories, sorted (with
+    ``respect_gitignore``, less what .gitignore files ignore; see
+    :func:`reportlint.paths.walk`). In a directory, what is not a regular file (a FIFO, a
+    socket, a device; links are followed) is skipped: nobody asked for it by name. What
+    cannot be looked at is kept, to be reported as unreadable."""
+    for path in given:
         if path.is_dir():
-            found: list[Path] = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-                found.extend(file for file in (Path(root, f) for f in files
-                                               if f.lower().endswith(".md"))
-                             if _regular_or_unreadable(file))
-            yield from sorted(found)
+            yield from (file for file in paths.walk(path, respect_gitignore)
+                        if _regular_or_unreadable(file))
         else:
             yield path
 
