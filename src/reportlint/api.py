@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
-from reportlint import atomic, codes, engine, formats, gitdiff, selectors
+from reportlint import atomic, codes, engine, formats, gitdiff, quote, secrets, selectors
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
 from reportlint.event import pull_request_body
@@ -254,10 +254,8 @@ def _repair_all(work: list[Work], write: bool) -> _Fixed:
         if found is None:
             continue
         if not write:
-            old = found.old.decode("utf-8-sig").splitlines()
-            new = found.new.decode("utf-8-sig").splitlines()
-            lines = difflib.unified_diff(old, new, str(target), str(target), lineterm="")
-            diffs.append("\n".join(lines) + "\n")
+            diffs.append(_shown_diff(target, found.old.decode("utf-8-sig"),
+                                     found.new.decode("utf-8-sig")))
         else:
             try:
                 atomic.replace(target, found.old, found.new)
@@ -275,6 +273,16 @@ def _repair_all(work: list[Work], write: bool) -> _Fixed:
         messages.append(f"Fixed {sum(r.lines for r in repairs)} line(s) in "
                         f"{len(repairs)} file(s).")
     return _Fixed(work, tuple(repairs), tuple(messages), "".join(diffs))
+
+
+def _shown_diff(target: Path, old: str, new: str) -> str:
+    """The unified diff of one file's repairs as ``--diff`` shows it: every line with the
+    file's secrets masked (the file itself is repaired from its real bytes, so the diff shown
+    may not apply where it masks one) and its control characters shown as escapes."""
+    redact = secrets.Redactor(old, new)
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), str(target), str(target),
+                                 lineterm="")
+    return "".join(quote.printable(redact(line)) + "\n" for line in lines)
 
 
 class Rendered(NamedTuple):

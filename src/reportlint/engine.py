@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, explain, model, names, parser, source, suppress
+from reportlint import cache, codes, explain, model, names, parser, quote, secrets, source, suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.nodes import Document
@@ -18,7 +18,6 @@ from reportlint.rules.input import file_too_large, invalid_front_matter, no_repo
 from reportlint.rules.meta import internal_error
 from reportlint.rules.review import unfilled_placeholder
 from reportlint.rules.template import invalid_cell_value, invalid_field_value
-from reportlint.secrets import redact
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
@@ -85,12 +84,16 @@ class Settings:
 
 
 def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Diagnostic:
+    """The finding as reported: every diagnostic is made here, so here its message is made
+    one safe line of at most ``quote.MESSAGE_MAX`` characters with secrets masked, and its fix
+    hint (which quotes report text too) has its secrets masked."""
     entry = codes.CODES[finding.code]
     severity = finding.severity or entry.severity
     if config is not None:
         severity = config.severity.get(entry.code, severity)
+    fix = secrets.redact_all(finding.fix) if finding.fix else finding.fix
     return Diagnostic(path, max(finding.line, 1), max(finding.column, 1), entry.code,
-                      entry.name, severity, finding.message, finding.fix)
+                      entry.name, severity, quote.message(finding.message), fix)
 
 
 def read(path: Path, limit: int | None = None) -> Input:
@@ -211,9 +214,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
-    findings = [f._replace(message=redact(f.message)) for f in findings]
-    spans = tuple(Span(redact(r["title"]["text"]), r["line"], r["end_line"])
-                  for r in doc["reports"])
+    spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
+                       r["end_line"]) for r in doc["reports"])
     return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
                                      key=_place)),
                    spans)
@@ -290,4 +292,8 @@ def extract(item: Input, registry: Registry, template: str | None = None
     text = _text(item)
     if isinstance(text, Diagnostic):
         return text
-    return {"path": item.path, **document(text, registry, template)}
+    # Every string of the model, keys too, with the file's secrets masked: a string alone
+    # (a private key's body line, a heading turned into a key) may not show what it holds.
+    redacted: dict[str, Any] = secrets.Redactor(text).all(
+        {"path": item.path, **document(text, registry, template)})
+    return redacted

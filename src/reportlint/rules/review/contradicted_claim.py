@@ -95,7 +95,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     for key, section in ctx.subsections():
         if not _evidence_key(key):
             continue
-        title = section["title"]
+        title = quote(section["title"])
         for table in section["tables"]:
             status_keys = [k for k in table["columns"] if k in _STATUS_COLUMNS]
             for row in table["rows"]:

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlint.diagnostics import Severity
+from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import PERCENT, field_value
 
@@ -61,12 +62,12 @@ def check(ctx: Context) -> Iterator[Hit]:
         found = field_value(report, key)
         match = PERCENT.search(found["value"]) if found else None
         if found and match:
-            mentions.append((float(match.group(1)), found["line"], f"**{found['name']}**"))
+            mentions.append((float(match.group(1)), found["line"], f"**{quote(found['name'])}**"))
     headings = [(report["title"]["text"], report["title"]["line"], "the title")]
     for key, parent in ctx.keyed():
         # Headings directly in the report, or in a section about the task's status as a whole.
         if parent is report or _overall(key):
-            headings += [(s["title"], s["line"], f"`{s['title']}`")
+            headings += [(s["title"], s["line"], f"`{quote(s['title'])}`")
                          for s in parent.get("sections", {}).values()]
     for text, line, where in headings:
         match = PERCENT.search(text)
