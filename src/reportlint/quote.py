@@ -33,15 +33,15 @@ TITLE_MAX = 120
 # ESC then a CSI, OSC, DCS, SOS, PM or APC string, or a two-character escape; the 8-bit forms
 # start with the C1 character instead. Strings end at BEL or ST (`ESC \` or U+009C), or are
 # cut off by the end of the text.
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]?")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # not white space
+# Compiled when a text first holds one of them (`re` keeps them): not at start-up.
+_ESCAPES = (r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+            r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+            r"|\x1b[ -/]*[0-~]?")
+_CONTROLS = "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"  # not white space
 # Bidirectional embeddings, overrides, isolates and marks; zero-width characters; the byte-
 # order mark; invisible operators. They reorder or hide what a reader sees.
-_INVISIBLE = re.compile("[\u061c\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                        "\u2066-\u2069\ufeff]")
+_INVISIBLE = ("[\u061c\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+              "\u2066-\u2069\ufeff]")
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u00ad\u180e\u200b-\u200f\u2028-\u202e"
                      "\u2060-\u2064\u2066-\u2069\ufeff]")
 
@@ -50,7 +50,7 @@ def display(text: str, limit: int | None = None) -> str:
     """``text`` as one safe line: escapes and controls removed, white space folded, secrets
     masked, at most ``limit`` characters."""
     if _UNSAFE.search(text) is not None:
-        text = _INVISIBLE.sub("", _CONTROLS.sub("\ufffd", _ESCAPES.sub("", text)))
+        text = re.sub(_INVISIBLE, "", re.sub(_CONTROLS, "\ufffd", re.sub(_ESCAPES, "", text)))
     text = " ".join(redact(text).split())
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 

@@ -55,27 +55,27 @@ def entropy(text: str) -> float:
 
 # What documentation puts where a secret goes (gitleaks' global allow-list, detect-secrets'
 # templated-secret filter): no credential looks like these.
-_EXAMPLE = re.compile(
+_EXAMPLE = (
     r"^(?:(?i:true|false|null|none|nil|undefined)|\*+|x+|\.+|…"
     r"|\$\d+|\$\{\d+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[^}]*\}|\$\{\{.*\}\}|\{\{.*\}\}|%[A-Za-z_]+%"
     r"|%\(?.*|\{\d{0,2}\}|@[A-Za-z_]+@|<.*>|\[.*\]|\{.*\})$")
-_REPEATED = re.compile(r"^(.)\1*$")  # `aaaaaaaa`, `00000000`
-_EXAMPLE_WORDS = re.compile(
+_REPEATED = r"^(.)\1*$"  # `aaaaaaaa`, `00000000`
+_EXAMPLE_WORDS = (
     r"(?i)example|sample|dummy|placeholder|your[_-]|changeme|change[_-]me|redacted|x{4}|\*{3}"
     r"|\.\.\.|…|<|>|\$\{|\{\{")
 # Wording a password placeholder uses (`postgres://user:password@host`).
-EXAMPLE_PASSWORD = re.compile(
-    r"^(?:\*+|x+|\.+|password|passwd|pass|pwd|secret|changeme|example|redacted|<.*>|\$\{.*\}"
-    r"|\$[A-Z_]+|%\(?.*|\{\{.*\}\}|\[.*\])$", re.IGNORECASE)
+EXAMPLE_PASSWORD = (
+    r"(?i)^(?:\*+|x+|\.+|password|passwd|pass|pwd|secret|changeme|example|redacted|<.*>"
+    r"|\$\{.*\}|\$[A-Z_]+|%\(?.*|\{\{.*\}\}|\[.*\])$")
 # A value made of name characters only is a name (`process.env.API_KEY`, `YOUR_TOKEN`); a
 # call or subscript is a reference to a secret kept elsewhere (`os.environ["X"]`).
-_NAME_LIKE = re.compile(r"^[A-Za-z_.-]+$")
-_REFERENCE = re.compile(r"[(\[{$]|://|^/|^\./|^~/")
+_NAME_LIKE = r"^[A-Za-z_.-]+$"
+_REFERENCE = r"[(\[{$]|://|^/|^\./|^~/"
 
 
 def _not_example(value: str) -> bool:
-    return (_EXAMPLE.match(value) is None and _REPEATED.match(value) is None
-            and _EXAMPLE_WORDS.search(value) is None)
+    return (re.match(_EXAMPLE, value) is None and re.match(_REPEATED, value) is None
+            and re.search(_EXAMPLE_WORDS, value) is None)
 
 
 def _not_aws_example(value: str) -> bool:
@@ -84,8 +84,8 @@ def _not_aws_example(value: str) -> bool:
 
 def _assigned(value: str) -> bool:
     """A keyword's value (`DB_PASSWORD=...`, `Bearer ...`) that is a credential."""
-    return (_not_example(value) and _NAME_LIKE.match(value) is None
-            and _REFERENCE.search(value) is None and entropy(value) >= 3.5)
+    return (_not_example(value) and re.match(_NAME_LIKE, value) is None
+            and re.search(_REFERENCE, value) is None and entropy(value) >= 3.5)
 
 
 def _random(bar: float) -> Guard:
@@ -93,7 +93,7 @@ def _random(bar: float) -> Guard:
 
 
 def _url_password(value: str) -> bool:
-    return EXAMPLE_PASSWORD.match(value) is None and _EXAMPLE.match(value) is None
+    return re.match(EXAMPLE_PASSWORD, value) is None and re.match(_EXAMPLE, value) is None
 
 
 def _base64_key(value: str) -> bool:
@@ -111,21 +111,28 @@ def _base64_key(value: str) -> bool:
 _CLOSER = r"(?:\*\*|[\"'\]`])? ?"
 _OP = _CLOSER + r"(?::=|=>|==?|:(?!//))(?:\*\*)?[ \t]*"
 _VALUE = r"[\"'`]?(?P<s>[^\s\"'`<>|,;]{8,200})"
-_KEYWORDS = ("password", "passwd", "pwd", "pass", "secret", "token", "key", "authorization")
+_KEYWORDS = ("password", "passwd", "pwd", "pass", "secret", "token", "key")
 
 
-def _assignment(name: str, keyword: str) -> Kind:
-    return Kind(name, rf"(?i:{keyword}){_OP}{_VALUE}", _assigned)
+# One pattern for the four keyword kinds (one compile, one search a line), each keyword in a
+# group that names the kind.
+_ASSIGNED_KINDS = {"password": "password assignment", "secret": "secret assignment",
+                   "key": "API key assignment", "token": "token assignment"}
+_ASSIGNMENT = Kind(
+    "assignment",
+    r"(?i:(?P<password>password|passwd|(?<![a-z0-9])pass|(?<![a-z0-9])pwd)|(?P<secret>secret)"
+    r"|(?P<key>(?:api|secret|private|access|auth|client|encryption|signing|master|app)[_.-]?key)"
+    r"|(?P<token>token))" + _OP + _VALUE, _assigned)
 
 
-_PASSWORD = _assignment("password assignment",
-                        r"password|passwd|(?<![a-z0-9])pass|(?<![a-z0-9])pwd")
-_SECRET_VALUE = _assignment("secret assignment", r"secret")
-_TOKEN_VALUE = _assignment("token assignment", r"token")
-_KEY_VALUE = _assignment("API key assignment",
-                         r"(?:api|secret|private|access|auth|client|encryption|signing|master"
-                         r"|app)[_.-]?key")
-_AUTHORIZATION = r"(?i:authorization)" + _CLOSER + r"[:=][ \t]*[\"']?"
+def kind_name(kind: Kind, match: re.Match[str]) -> str:
+    """What RL210 calls a match of ``kind``."""
+    if kind is _ASSIGNMENT:
+        return next(name for group, name in _ASSIGNED_KINDS.items() if match.group(group))
+    return kind.name
+
+
+_AUTHORIZATION = r"[Aa]uthorization" + _CLOSER + r"[:=][ \t]*[\"']?"
 _BEARER = Kind("bearer token", _AUTHORIZATION + r"(?i:bearer)[ \t]+"
                r"(?P<s>[A-Za-z0-9._~+/-]{16,}={0,2})(?![A-Za-z0-9._~+/=-])", _assigned)
 _BASIC = Kind("basic authentication credentials", _AUTHORIZATION + r"(?i:basic)[ \t]+"
@@ -139,19 +146,14 @@ _PRIVATE_KEY = "private key"
 
 
 def _after_keyword(op: str) -> str:
-    """A trigger at ``op`` that looks behind it for a keyword and a closer: first for the
-    keywords' last letter (one look behind), then for the keywords, so that the many `:` of
-    `**Field**:` lines cost one look each."""
-    parts = []
-    for closer in ("", r"\*\*", r"[\"'\]`]"):
-        for space in ("", " "):
-            tail = closer + space + re.escape(op)
-            words = "|".join(f"(?<={word}{tail})" for word in _KEYWORDS)
-            parts.append(f"(?<=[dstny]{tail})(?:{words})")
-    return "(?:" + "|".join(parts) + ")"
+    """A trigger at ``op`` that looks behind it for a keyword's last three letters and up to
+    three characters of closer (a look-behind has a fixed width: one for each): a superset of
+    the keywords, short enough to compile in 0.2 ms (the keywords in full, 1.3 ms)."""
+    endings = "(?:" + "|".join(sorted({word[-3:] for word in _KEYWORDS})) + ")"
+    return "(?:" + "|".join(f"(?<={endings}{'.' * n}{re.escape(op)})" for n in range(4)) + ")"
 
 
-_ASSIGNED = (_AWS_SECRET, _BEARER, _BASIC, _PASSWORD, _SECRET_VALUE, _KEY_VALUE, _TOKEN_VALUE)
+_ASSIGNED = (_AWS_SECRET, _ASSIGNMENT)
 
 # (trigger, (kind, ...)): every match of a kind's pattern contains a match of one of its
 # triggers, and no match spans a line. A trigger is one pass of the regex engine over the
@@ -199,6 +201,7 @@ _TRIGGERS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
                         r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),)),
     ("PRIVATE KEY", (
         Kind(_PRIVATE_KEY, r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),)),
+    ("z(?<=uthoriz)ation", (_BEARER, _BASIC)),
     ("(?i::(?://|" + _after_keyword(":") + "))", (_URL_PASSWORD, *_ASSIGNED)),
     ("(?i:=" + _after_keyword("=") + ")", (
         Kind("Azure storage account key", r"AccountKey=(?P<s>[A-Za-z0-9+/]{80,100}={0,2})",
@@ -218,16 +221,17 @@ _RUN_TABLE = bytes(ord("a") if b in _RUN_CHARS else ord("j") if b in b"=_-" else
 _RUN = b"a" * 40
 
 # Every kind, by priority (the reference scan the tests compare the fast one with runs each
-# over the whole text).
-KINDS: tuple[Kind, ...] = (*dict.fromkeys(k for _, kinds in _TRIGGERS for k in kinds),
-                           _UNLABELLED_AWS)
+# over the whole text): those a prefix names, then those a label or keyword names.
+_GENERIC = (_URL_PASSWORD, _BEARER, _BASIC, _AWS_SECRET, _ASSIGNMENT, _UNLABELLED_AWS)
+KINDS: tuple[Kind, ...] = (
+    *dict.fromkeys(k for _, kinds in _TRIGGERS for k in kinds if k not in _GENERIC), *_GENERIC)
 _PRIORITY = {kind: index for index, kind in enumerate(KINDS)}
 
 # A private key's body: base64 lines after its armour (or, in a one-line string, `\n`-joined
 # base64 after it on the same line), up to the END armour.
-_BODY_LINE = re.compile(r"[ \t>`]*(?P<b>[A-Za-z0-9+/=]{16,}|(?:Proc-Type|DEK-Info|Comment):"
-                        r"[^\n]*)[ \t`]*\r?(?:\n|$)")
-_BODY_INLINE = re.compile(r"(?:\\[nr])+(?P<b>(?:[A-Za-z0-9+/=]|\\[nr])*[A-Za-z0-9+/=])")
+_BODY_LINE = (r"[ \t>`]*(?P<b>[A-Za-z0-9+/=]{16,}|(?:Proc-Type|DEK-Info|Comment):[^\n]*)"
+              r"[ \t`]*\r?(?:\n|$)")
+_BODY_INLINE = r"(?:\\[nr])+(?P<b>(?:[A-Za-z0-9+/=]|\\[nr])*[A-Za-z0-9+/=])"
 
 
 @cache
@@ -265,19 +269,19 @@ def _found(text: str, kind: Kind, found: Iterable[re.Match[str]]) -> Iterator[_S
         start, end = match.span(group)
         if kind.guard is not None and not kind.guard(match.group(group)):
             continue
-        yield _Span(priority, kind.name, start, end, True)
+        yield _Span(priority, kind_name(kind, match), start, end, True)
         if kind.name == _PRIVATE_KEY:
             yield from _body(text, end, priority)
 
 
 def _body(text: str, at: int, priority: int) -> Iterator[_Span]:
-    inline = _BODY_INLINE.match(text, at)
+    inline = _pattern(_BODY_INLINE).match(text, at)
     if inline is not None:
         yield _Span(priority, _PRIVATE_KEY, inline.start("b"), inline.end("b"), False)
         return
     at = text.find("\n", at)
     while at >= 0:
-        line = _BODY_LINE.match(text, at + 1)
+        line = _pattern(_BODY_LINE).match(text, at + 1)
         if line is None:
             return
         yield _Span(priority, _PRIVATE_KEY, line.start("b"), line.end("b"), False)
@@ -320,16 +324,10 @@ def scan(text: str) -> list[Secret]:
             for s in _resolved(_spans(text)) if s.reported]
 
 
-# For a short text (a message, a title), one search for any trigger beats one per trigger.
-_ANY_TRIGGER = re.compile("|".join([*(t for t, _ in _TRIGGERS), "[A-Za-z0-9/+]{40}"]))
-
-
 def redact(text: str) -> str:
     """``text`` with every secret in it masked: applied to everything reportlint shows of a
     report, so a secret quoted by another finding (a field value, a cell) never reaches a log.
     Line breaks are kept."""
-    if len(text) < 1000 and _ANY_TRIGGER.search(text) is None:
-        return text
     spans = sorted(set(_spans(text)), key=lambda s: (s.start, s.priority))
     if not spans:
         return text
@@ -375,7 +373,7 @@ def mask(secret: str) -> str:
     return f"{shown}…({len(secret)} characters)"
 
 
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = r"[^\W_]+"
 
 
 class Redactor:
@@ -385,17 +383,19 @@ class Redactor:
     holds (a private key's body line, a password whose label is in another cell)."""
 
     def __init__(self, *documents: str) -> None:
-        pieces: set[str] = set()
+        self._masks: dict[str, str] = {}
         for document in documents:
             for span in _spans(document):
                 value = document[span.start:span.end]
-                if (span.kind == _PRIVATE_KEY and span.reported) or len(value) < 8:
-                    continue
-                words = _WORDS.findall(value.casefold())
-                pieces.add(value)
-                pieces.add("-".join(words))  # as in a section's or a field's key
-                pieces.update(w for w in words if len(w) >= 8)
-        ordered = sorted((p for p in pieces if len(p) >= 8), key=len, reverse=True)
+                if span.kind == _PRIVATE_KEY and span.reported:
+                    continue  # the armour line: public
+                words = re.findall(_WORDS, value.casefold())
+                shown = _masked(value, [span])
+                # As written, as in a section's or a field's key, and word by word.
+                for piece in (value, "-".join(words), *words):
+                    if len(piece) >= 8:
+                        self._masks.setdefault(piece.casefold(), shown)
+        ordered = sorted(self._masks, key=len, reverse=True)
         self._known = re.compile("|".join(map(re.escape, ordered)), re.IGNORECASE) \
             if ordered else None
 
@@ -403,7 +403,7 @@ class Redactor:
         text = redact(text)
         if self._known is None:
             return text
-        return self._known.sub(lambda m: mask(m.group(0)), text)
+        return self._known.sub(lambda m: self._masks[m.group(0).casefold()], text)
 
     def all(self, value: Any) -> Any:
         """``value`` (a model, a fix hint) with every string in it, keys too, redacted."""

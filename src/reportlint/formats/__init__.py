@@ -67,15 +67,15 @@ def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
 # What the JSON encoder leaves as it is but a terminal or a log viewer acts on: DEL, C1, bidi
 # controls, zero-width characters, line and paragraph separators. Outside strings JSON output
 # is ASCII, so each is inside a string, where its \u escape is the same character.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u00ad\u180e\u200b-\u200f\u2028-\u202e"
-                          "\u2060-\u2064\u2066-\u2069\ufeff]")
+_JSON_UNSAFE = ("[\x7f-\x9f\u061c\u00ad\u180e\u200b-\u200f\u2028-\u202e"
+                "\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def dumps(value: Any) -> str:
     """``value`` as indented JSON, non-ASCII text as it is but every control and invisible
     character escaped."""
     encoded = json.dumps(value, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
 
 
 def as_json(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
