@@ -42,14 +42,14 @@ _CONTROLS = "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]"  # not white space
 # order mark; invisible operators. They reorder or hide what a reader sees.
 _INVISIBLE = ("[\u061c\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
               "\u2066-\u2069\ufeff]")
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u00ad\u180e\u200b-\u200f\u2028-\u202e"
-                     "\u2060-\u2064\u2066-\u2069\ufeff]")
+_UNSAFE = ("[\x00-\x1f\x7f-\x9f\u061c\u00ad\u180e\u200b-\u200f\u2028-\u202e"
+           "\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def display(text: str, limit: int | None = None) -> str:
     """``text`` as one safe line: escapes and controls removed, white space folded, secrets
     masked, at most ``limit`` characters."""
-    if _UNSAFE.search(text) is not None:
+    if re.search(_UNSAFE, text) is not None:
         text = re.sub(_INVISIBLE, "", re.sub(_CONTROLS, "\ufffd", re.sub(_ESCAPES, "", text)))
     text = " ".join(redact(text).split())
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
@@ -69,11 +69,13 @@ def printable(text: str) -> str:
     """``text`` with every control and invisible character but the tab shown as an escape
     (``\\x1b``), line breaks included: for a path, or a line of a diff, whose every
     character matters but must not act on a terminal or a log."""
-    if _UNSAFE.search(text) is None:
+    if re.search(_UNSAFE, text) is None:
         return text
-    return _UNSAFE.sub(lambda m: m.group(0) if m.group(0) == "\t" else _escape(m.group(0)), text)
+    return re.sub(_UNSAFE, _escape, text)
 
 
-def _escape(char: str) -> str:
-    code = ord(char)
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code == 9:
+        return "\t"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

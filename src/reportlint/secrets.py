@@ -106,8 +106,8 @@ def _base64_key(value: str) -> bool:
             and entropy(value) >= 4.3)
 
 
-# A keyword's value: `KEY=v`, `key: v`, `"key": "v"`, `**Key**: v`, `key = v`. The closer
-# and the one space are what the `:` and `=` triggers look behind for.
+# A keyword's value: `KEY=v`, `key: v`, `"key": "v"`, `**Key**: v`, `key = v`: at most three
+# characters between the keyword and the operator, which the `:` and `=` triggers allow for.
 _CLOSER = r"(?:\*\*|[\"'\]`])? ?"
 _OP = _CLOSER + r"(?::=|=>|==?|:(?!//))(?:\*\*)?[ \t]*"
 _VALUE = r"[\"'`]?(?P<s>[^\s\"'`<>|,;]{8,200})"
@@ -162,9 +162,9 @@ _ASSIGNED = (_AWS_SECRET, _ASSIGNMENT)
 # so each trigger starts with one character, the rarest of its literals where a look-behind
 # can check the characters before it (`J(?<=eyJ)`), and literals sharing that character share
 # one trigger. The kinds' patterns then run only on the lines their trigger found; most
-# reports hold no trigger at all. Kinds are listed by priority: where two match the same
-# characters, the earlier one is reported (a GitHub token, not a token assignment).
-# The patterns are compiled when a trigger first hits: not at start-up.
+# reports hold no trigger at all. Where two kinds match the same
+# characters, the one earlier in KINDS is reported (a GitHub token, not a token assignment).
+# The kinds' patterns, and their guards', are compiled when a trigger first hits.
 _TRIGGERS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
     ("A(?:KIA|SIA|BIA|CCA|3T[A-Z0-9]|Iza|C[0-9a-f]{32}|(?<=pypi-A)gE)", (
         Kind("AWS access key id", r"\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b",
@@ -208,7 +208,15 @@ _TRIGGERS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
              _not_example),
         *_ASSIGNED)),
 )
-_COMPILED_TRIGGERS = tuple((re.compile(trigger), kinds) for trigger, kinds in _TRIGGERS)
+
+
+@cache
+def _compiled_triggers() -> tuple[tuple[re.Pattern[str], tuple[Kind, ...]], ...]:
+    # On the first scan, not at import: a run whose results all come from the cache never
+    # scans (1 ms).
+    return tuple((re.compile(trigger), kinds) for trigger, kinds in _TRIGGERS)
+
+
 # The same key with no label: exactly 40 characters of [A-Za-z0-9/+] between characters that
 # cannot continue it. Found by translating the UTF-8 bytes (one C pass) rather than by a
 # regex, whose character-class start costs 13 ns a character, twice the whole scan.
@@ -248,7 +256,7 @@ class _Span(NamedTuple):
 
 
 def _spans(text: str) -> Iterator[_Span]:
-    for trigger, kinds in _COMPILED_TRIGGERS:
+    for trigger, kinds in _compiled_triggers():
         line_end = -1
         for hit in trigger.finditer(text):
             if hit.start() <= line_end:

@@ -9,7 +9,6 @@ from reportlint.diagnostics import Outcome, Severity
 from reportlint.formats import PLAIN, Style, findings, summary
 from reportlint.quote import printable
 
-
 # What the runner would show as it is, and a log viewer act on: the other controls and the
 # invisible characters. The runner decodes only %25, %0D, %0A, %3A and %2C, so these stay
 # written as `%1B`: visible, inert.

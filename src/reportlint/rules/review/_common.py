@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from reportlint.nodes import CodeBlock, Container, Field, Report
-from reportlint.quote import quote
 
 
 def content_line(block: CodeBlock, offset: int) -> int:
@@ -31,10 +30,10 @@ def finished_claims(report: Report) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     status = field_value(report, "status")
     if status and _COMPLETE.search(status["value"]):
-        out.append((f"**{quote(status['name'])}**: {quote(status['value'])}", status["line"]))
+        out.append((f"**{status['name']}**: {status['value']}", status["line"]))
     ready = field_value(report, "ready-for-review")
     if ready and _YES.search(ready["value"]):
-        out.append((f"**{quote(ready['name'])}**: {quote(ready['value'])}", ready["line"]))
+        out.append((f"**{ready['name']}**: {ready['value']}", ready["line"]))
     return out
 
 
