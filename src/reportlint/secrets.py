@@ -12,9 +12,10 @@ a secret; detect-secrets' entropy bar for base64 strings and its indirect refere
 (``os.environ[...]``, ``get_secret()``). detect-secrets itself is not used at run time:
 measured on the 29 real reports of ``../shared/corpus/real`` (6,135 lines), its
 ``scan_line`` takes 560 µs a line with its default plugins and its import 0.09 s (it pulls in
-``requests`` for verification, which must never run here); this scan takes 0.3-0.4 µs a line
-and its import under 2 ms, with no finding on those reports (detect-secrets: 25,288, mostly
-its entropy and keyword plugins on ordinary words).
+``requests`` for verification, which must never run here), and it finds 25,288 "secrets"
+there, mostly its entropy and keyword plugins on ordinary words. This scan finds none there
+and takes 0.56 µs a line (8.7 ns a character, over those reports and 300 generated ones; the
+nine kinds it replaced took 7.0), with 1 ms to compile its triggers on the first scan.
 """
 
 from __future__ import annotations
