@@ -238,3 +238,19 @@ def test_no_part_of_any_secret_reaches_diff_or_extract(run: Callable[..., Result
     fixed = leaky.read_text("utf-8")
     assert fixed == original.decode("utf-8").replace(" \n", "\n")
     assert all(e.secret in fixed for e in EVERY)
+
+
+def test_a_secret_the_markdown_encodes_is_masked_where_it_is_decoded(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    # `&#103;hp_...` is `ghp_...` once parsed: the model and the messages quoting it show the
+    # decoded text, and mask it there.
+    token = next(e for e in KINDS if e.prefix == "ghp_")
+    path = tmp_path / "r.md"
+    path.write_text(f"## Progress Update: BE-1 - X\n\n**Status**: &#103;{token.secret[1:]}\n",
+                    "utf-8")
+    extracted = run("extract", path).stdout
+    assert json.loads(extracted)["reports"][0]["fields"]["status"]["value"] == \
+        "ghp_…(40 characters)"
+    checked = run("check", "--isolated", "--format", "json", path).stdout
+    assert "**Status** is `ghp_…(40 characters)`; expected one of" in checked
+    assert leaked(extracted + checked, [token]) == []

@@ -416,13 +416,36 @@ class Redactor:
 
     def all(self, value: Any) -> Any:
         """``value`` (a model, a fix hint) with every string in it, keys too, redacted."""
+        if self._known is None:
+            # One scan of every string, a line each (no match spans a line), finds what a scan
+            # of each finds: when it finds nothing, 200,000 scans of table cells are saved.
+            strings: list[str] = []
+            _strings(value, strings)
+            if next(_spans("\n".join(strings)), None) is None:
+                return value
+        return self._all(value)
+
+    def _all(self, value: Any) -> Any:
         if isinstance(value, str):
             return self(value)
         if isinstance(value, dict):
-            return {self(k) if isinstance(k, str) else k: self.all(v) for k, v in value.items()}
+            return {self(k) if isinstance(k, str) else k: self._all(v) for k, v in value.items()}
         if isinstance(value, list | tuple):
-            return [self.all(v) for v in value]
+            return [self._all(v) for v in value]
         return value
+
+
+def _strings(value: Any, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                out.append(key)
+            _strings(item, out)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _strings(item, out)
 
 
 def redact_all(value: Any) -> Any:
