@@ -174,7 +174,7 @@ def test_empty_pr_body(run: Callable[..., Result], tmp_path: Path,
     assert (json.loads(result.stdout), result.exit_code) == ([], 0)
 
 
-SECRETS = ["Sup3rS3cretPw", "AKIAIOSFODNN7EXAMPLE", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+SECRETS = ["Sup3rS3cretPw", "AKIAYSHVJY65YZQUVVQL", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
            "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"]
 
 
@@ -186,7 +186,7 @@ def test_secrets_never_reach_any_output(run: Callable[..., Result], tmp_path: Pa
     report = tmp_path / "r.md"
     text = (FIXTURES / "rules/leaked-secret/bad.md").read_text("utf-8")
     # The same secrets where other findings quote them: a field value and a title.
-    report.write_text(text.replace("Refresh token rotation", "AKIAIOSFODNN7EXAMPLE") +
+    report.write_text(text.replace("Refresh token rotation", "AKIAYSHVJY65YZQUVVQL") +
                       "\n**Status**: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\n", "utf-8")
     result = run("check", "--isolated", "--format", name, report)
     written = result.stdout + (summary.read_text("utf-8") if summary.exists() else "")

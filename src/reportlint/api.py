@@ -23,7 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
-from reportlint import atomic, baseline, codes, engine, formats, gitdiff, paths, selectors
+from reportlint import (
+    atomic,
+    baseline,
+    codes,
+    engine,
+    formats,
+    gitdiff,
+    paths,
+    quote,
+    secrets,
+    selectors,
+)
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
@@ -545,10 +556,8 @@ def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _F
         if found is None:
             continue
         if not write:
-            old = found.old.decode("utf-8-sig").splitlines()
-            new = found.new.decode("utf-8-sig").splitlines()
-            lines = difflib.unified_diff(old, new, str(target), str(target), lineterm="")
-            diffs.append("\n".join(lines) + "\n")
+            diffs.append(_shown_diff(target, found.old.decode("utf-8-sig"),
+                                     found.new.decode("utf-8-sig")))
         else:
             try:
                 atomic.replace(target, found.old, found.new, limits)
@@ -578,6 +587,16 @@ def _sweep(target: Path, limits: tuple[Path, ...], swept: set[Path]) -> None:
     if folder not in swept and all(folder.is_relative_to(b) for b in limits):
         swept.add(folder)
         atomic.sweep(folder)
+
+
+def _shown_diff(target: Path, old: str, new: str) -> str:
+    """The unified diff of one file's repairs as ``--diff`` shows it: every line with the
+    file's secrets masked (the file itself is repaired from its real bytes, so the diff shown
+    may not apply where it masks one) and its control characters shown as escapes."""
+    redact = secrets.Redactor(old, new)
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), str(target), str(target),
+                                 lineterm="")
+    return "".join(quote.printable(redact(line)) + "\n" for line in lines)
 
 
 class Rendered(NamedTuple):

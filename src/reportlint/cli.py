@@ -287,7 +287,7 @@ def extract(path: Path, template: str | None) -> None:
         click.echo(f"{result.path}:{result.line}:{result.column}: {result.code} "
                    f"{result.message}", err=True)
         sys.exit(EXIT_FINDINGS)
-    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    click.echo(formats.dumps(result))
 
 
 @cli.command()

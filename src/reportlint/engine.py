@@ -18,7 +18,9 @@ from reportlint import (
     names,
     parser,
     paths,
+    quote,
     recognition,
+    secrets,
     source,
     suppress,
 )
@@ -37,7 +39,6 @@ from reportlint.rules.input import (
 from reportlint.rules.meta import internal_error
 from reportlint.rules.review import unfilled_placeholder
 from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
-from reportlint.secrets import redact
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
@@ -107,12 +108,16 @@ class Settings:
 
 
 def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Diagnostic:
+    """The finding as reported: every diagnostic is made here, so here its message is made
+    one safe line of at most ``quote.MESSAGE_MAX`` characters with secrets masked, and its fix
+    hint (which quotes report text too) has its secrets masked."""
     entry = codes.CODES[finding.code]
     severity = finding.severity or entry.severity
     if config is not None:
         severity = config.severity.get(entry.code, severity)
+    fix = secrets.redact_all(finding.fix) if finding.fix else finding.fix
     return Diagnostic(path, max(finding.line, 1), max(finding.column, 1), entry.code,
-                      entry.name, severity, finding.message, finding.fix)
+                      entry.name, severity, quote.message(finding.message), fix)
 
 
 def read(path: Path, limit: int | None = None) -> Input:
@@ -284,9 +289,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected,
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
-    findings = [f._replace(message=redact(f.message)) for f in findings]
-    spans = tuple(Span(redact(r["title"]["text"]), r["line"], r["end_line"])
-                  for r in doc["reports"])
+    spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
+                       r["end_line"]) for r in doc["reports"])
     return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
                                      key=_place)),
                    spans)
@@ -373,4 +377,8 @@ def extract(item: Input, registry: Registry, template: str | None = None
     text = _text(item)
     if isinstance(text, Diagnostic):
         return text
-    return {"path": item.path, **document(text, registry, template)}
+    # Every string of the model, keys too, with the file's secrets masked: a string alone
+    # (a private key's body line, a heading turned into a key) may not show what it holds.
+    redacted: dict[str, Any] = secrets.Redactor(text).all(
+        {"path": item.path, **document(text, registry, template)})
+    return redacted

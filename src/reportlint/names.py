@@ -123,16 +123,16 @@ _SAME = {"creat": "chang", "added": "chang", "modif": "chang", "touch": "chang",
          "bug": "issue", "risk": "issue", "imple": "imple", "testi": "test"}
 
 
-def _stem(word: str) -> str:
-    if word in _GENERIC:
+def _stem(word: str, plain: bool = False) -> str:
+    if word in _GENERIC and not plain:
         return "*"
     stem = word.removesuffix("es") if word.endswith(("ses", "xes")) else word.rstrip("s")
     stem = stem[:5]
     return _SAME.get(stem, stem)
 
 
-def _stems(key: str) -> set[str]:
-    return {_stem(w) for w in key.split("-")
+def _stems(key: str, plain: bool = False) -> set[str]:
+    return {_stem(w, plain) for w in key.split("-")
             if w and w not in _STOP and not any(c.isdigit() for c in w)}
 
 
@@ -147,12 +147,12 @@ def similar(name: str, candidates: list[str]) -> list[str]:
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.85)
     if close:
         return close
-    wanted = _stems(name)
-    telling = wanted - {"*"}
+    # A name made only of common words (`Completed Items`) is told apart by those words.
+    plain = not (_stems(name) - {"*"})
+    telling = _stems(name, plain) - {"*"}
     best, top = None, 0.0
     for candidate in candidates:
-        theirs = _stems(candidate)
-        told = theirs - {"*"}
+        told = _stems(candidate, plain) - {"*"}
         if not told & telling:
             continue
         score = len(told & telling) / len(told | telling)

@@ -107,14 +107,13 @@ def _evidence(report: Report) -> Iterator[tuple[str, Section]]:
 
 
 def _claim_words(claims: list[tuple[str, int]]) -> str:
-    return " and ".join(f"{words} (line {line})" for words, line in claims)
+    return " and ".join(f"{quote(words, 120)} (line {line})" for words, line in claims)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     claims = finished_claims(ctx.report)
     if not claims:
         return
-    said = _claim_words(claims)
     for key, section in _evidence(ctx.report):
         title = section["title"]
         for table in section["tables"]:
@@ -124,19 +123,19 @@ def check(ctx: Context) -> Iterator[Hit]:
                     value = row["cells"].get(key, "")
                     if _NEGATIVE.search(value):
                         first = next(iter(row["cells"].values()), "")
-                        yield Hit(row["line"], f"`{quote(first)}` in `{title}` is "
-                                  f"`{quote(value)}`, but the report claims {said}")
+                        yield Hit(row["line"], f"`{quote(first)}` in `{quote(title)}` is "
+                                  f"`{quote(value)}`, but the report claims {_claim_words(claims)}")
         for item in section["items"]:
             if item.get("checked") is False:
-                yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is not "
-                          f"ticked, but the report claims {said}")
+                yield Hit(item["line"], f"`{quote(item['text'])}` in `{quote(title)}` is not "
+                          f"ticked, but the report claims {_claim_words(claims)}")
             elif _NOT_DONE_MARK.match(item["text"]):
-                yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is marked "
-                          f"as not done, but the report claims {said}")
+                yield Hit(item["line"], f"`{quote(item['text'])}` in `{quote(title)}` is marked "
+                          f"as not done, but the report claims {_claim_words(claims)}")
         if "test" in key:
             for block in section["code_blocks"]:
                 failure = _FAILURES.search(block["text"])
                 if failure:
                     yield Hit(content_line(block, failure.start()),
                               f"the test output reports failures (`{quote(failure.group(0))}`)"
-                              f", but the report claims {said}")
+                              f", but the report claims {_claim_words(claims)}")
