@@ -475,12 +475,12 @@ _LCOV_KEYS = ("TN", "SF", "VER", "FN", "FNDA", "FNF", "FNH", "FNL", "FNA", "BRDA
 
 
 def _is_lcov(text: str) -> bool:
-    """LCOV's tracefile: `KEY:value` lines, records from `SF:` to `end_of_record`."""
+    """LCOV's tracefile: `KEY:value` lines (records from `SF:` to `end_of_record`); told by
+    its first line."""
     for line in text.splitlines():
         line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        return line.partition(":")[0] in _LCOV_KEYS and "end_of_record" in text
+        if line and not line.startswith("#"):
+            return line.partition(":")[0] in _LCOV_KEYS
     return False
 
 
