@@ -5,15 +5,15 @@ report's claims against them live with the rules."""
 from reportlint.evidence.artefacts import (
     Artefact,
     ArtefactError,
+    Case,
     Coverage,
     Findings,
+    Suite,
     Tests,
-    TestSuite,
 )
-from reportlint.evidence.artefacts import TestCase as Case
 from reportlint.evidence.artefacts import load as load_artefact
 from reportlint.evidence.outputs import Result
 from reportlint.evidence.outputs import parse as parse_output
 
-__all__ = ["Artefact", "ArtefactError", "Case", "Coverage", "Findings", "Result", "TestSuite",
+__all__ = ["Artefact", "ArtefactError", "Case", "Coverage", "Findings", "Result", "Suite",
            "Tests", "load_artefact", "parse_output"]

@@ -45,7 +45,7 @@ class ArtefactError(UsageError):
 
 
 @dataclass(frozen=True)
-class TestCase:
+class Case:
     suite: str
     classname: str
     name: str
@@ -53,7 +53,7 @@ class TestCase:
 
 
 @dataclass(frozen=True)
-class TestSuite:
+class Suite:
     """A ``<testsuite>`` as it states itself (counted from its test cases where it does not)."""
 
     name: str
@@ -72,8 +72,8 @@ class Tests:
     failures: int
     errors: int
     skipped: int
-    suites: tuple[TestSuite, ...] = ()
-    cases: tuple[TestCase, ...] = ()
+    suites: tuple[Suite, ...] = ()
+    cases: tuple[Case, ...] = ()
 
     @property
     def passed(self) -> int:
@@ -266,9 +266,9 @@ _CASE_OUTCOMES: Mapping[str, CaseOutcome] = {"failure": "failed", "error": "erro
 
 
 def _junit(path: str, root: Element, events: Iterator[tuple[str, Element]]) -> Artefact:
-    cases: list[TestCase] = []
-    suites: list[TestSuite] = []
-    leaves: list[TestSuite] = []  # the suites with no suite inside, for a file with no cases
+    cases: list[Case] = []
+    suites: list[Suite] = []
+    leaves: list[Suite] = []  # the suites with no suite inside, for a file with no cases
     # Each open <testsuite>: the element, where its cases start, whether it holds a suite.
     open_suites: list[list[Any]] = [[root, 0, False]] if _tag(root) == "testsuite" else []
     for event, element in events:
@@ -287,7 +287,7 @@ def _junit(path: str, root: Element, events: Iterator[tuple[str, Element]]) -> A
                 if found is not None and (outcome == "passed" or found == "error"):
                     outcome = found
             suite = open_suites[-1][0].get("name", "") if open_suites else ""
-            cases.append(TestCase(suite, element.get("classname", ""), element.get("name", ""),
+            cases.append(Case(suite, element.get("classname", ""), element.get("name", ""),
                                   outcome))
             element.clear()  # keep memory flat on a large file
         elif tag == "testsuite" and open_suites:
@@ -296,7 +296,7 @@ def _junit(path: str, root: Element, events: Iterator[tuple[str, Element]]) -> A
             counted = (len(own), sum(c.outcome == "failed" for c in own),
                        sum(c.outcome == "error" for c in own),
                        sum(c.outcome == "skipped" for c in own))
-            suite = TestSuite(suite_element.get("name", ""), *(
+            suite = Suite(suite_element.get("name", ""), *(
                 _stated_or(path, suite_element, name, count)
                 for name, count in zip(_TOTALS, counted, strict=True)))
             suites.append(suite)
