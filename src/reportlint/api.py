@@ -31,8 +31,8 @@ from reportlint.templates import Template, TemplateProblem, parse_file
 __all__ = [
     "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "CheckOptions", "FixMode", "Rendered",
     "Repaired", "Result", "Summary", "UsageError", "check_templates", "exit_code", "extract",
-    "new", "render", "rule_doc", "rules_list", "rules_markdown", "run", "templates",
-    "wants_color",
+    "new", "render", "rule_doc", "rules_list", "rules_markdown", "run", "settings_for",
+    "templates", "wants_color",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -322,6 +322,17 @@ def extract(source: engine.Input | Path, template: str | None = None
         raise UsageError(unknown_template(registry, template), param="--template")
     item = engine.read(source) if isinstance(source, Path) else source
     return engine.extract(item, registry, template)
+
+
+def settings_for(filename: str | None = None, *, template: str | None = None,
+                 config_file: Path | None = None, isolated: bool = False) -> engine.Settings:
+    """The settings :func:`run` checks a file at ``filename`` with (it need not exist): the
+    configuration found from its folder, as for ``-`` with ``stdin_filename``; without one,
+    the current folder's. What a server needs to repair or read a text it was given
+    (``engine.repair``, ``engine.document``). Raises UsageError as :func:`run` does."""
+    resolver = SettingsResolver(config_file, isolated, template, cache_results=False)
+    resolver.for_dir(Path.cwd())  # as run: a broken configuration here stops everything
+    return resolver.for_dir(Path(filename).parent if filename else Path.cwd())
 
 
 def templates() -> list[Template]:

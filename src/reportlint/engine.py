@@ -9,7 +9,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint import cache, codes, explain, model, names, parser, recognition, source, suppress
+from reportlint import (
+    cache,
+    codes,
+    edits,
+    explain,
+    model,
+    names,
+    parser,
+    recognition,
+    source,
+    suppress,
+)
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.nodes import Document
@@ -214,6 +225,7 @@ def _check(item: Input, settings: Settings) -> Outcome:
     registry = settings.registry
     lines = model.split_lines(text)  # once, for the model and the rules
     doc = document(text, registry, forced, config.role, lines)
+    read_as = doc  # what --fix reads the file as
     findings: list[Finding] = []
     report_like = False
     if not doc["reports"]:
@@ -240,6 +252,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = [f for f in findings if config.selected(f.code)]
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected)
     findings = [f for f in findings if config.selected(f.code)]
+    if findings:
+        findings = edits.attach(findings, text, _fixed(item.data, text, read_as, settings))
     findings = [f._replace(message=redact(f.message)) for f in findings]
     spans = tuple(Span(redact(r["title"]["text"]), r["line"], r["end_line"])
                   for r in doc["reports"])
@@ -289,6 +303,17 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
         if rule.scope == "document":
             for hit in rule.check(context):
                 yield Finding(rule.code.code, hit.line, hit.message, hit.column)
+
+
+def _fixed(data: bytes | None, text: str, doc: Document, settings: Settings) -> str | None:
+    """What ``--fix`` makes of ``text`` (None for a file it does not rewrite), for the edits
+    of the findings: the same fixes on the same model as :func:`repair`."""
+    from reportlint import fixes
+
+    if data is None or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    shapes = {n: settings.registry[n].shape for n in settings.registry.names()}
+    return fixes.fix(text, doc, shapes).text
 
 
 class Repair(NamedTuple):
