@@ -14,10 +14,10 @@ import pytest
 
 pytest.importorskip("pygls", reason="the language server needs reportlint[lsp]")
 
-from lsprotocol import types as lsp  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
+from lsprotocol import types as lsp
+from pygls.lsp.client import LanguageClient
 
-from reportlint import edits  # noqa: E402
+from reportlint import edits
 
 REPORT = """\
 ## Progress Update: BE-031 - Audit log service
@@ -68,7 +68,7 @@ class Editor:
             self.client.exit(None)
             await asyncio.wait_for(self.client.stop(), 10)
         finally:
-            server = self.client._server  # noqa: SLF001 - never leave it running
+            server = self.client._server
             if server is not None and server.returncode is None:
                 server.kill()
 
@@ -152,7 +152,9 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
         assert titles == ["reportlint: make the safe repair of this line (RL103)",
                           "reportlint: make every safe repair (--fix)"]
         quick = actions[0]
-        assert isinstance(quick, lsp.CodeAction) and quick.edit and quick.edit.changes
+        assert isinstance(quick, lsp.CodeAction)
+        assert quick.edit
+        assert quick.edit.changes
         text = applied(REPORT, quick.edit.changes[uri])
         assert text.splitlines()[2] == "**Status**: IN PROGRESS"
         editor.change(uri, text, 2)
@@ -166,7 +168,8 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
         insert = actions[0]
         assert isinstance(insert, lsp.CodeAction)
         assert insert.title == "reportlint: insert the missing section `In Progress`"
-        assert insert.edit and insert.edit.changes
+        assert insert.edit
+        assert insert.edit.changes
         text = applied(text, insert.edit.changes[uri])
         assert text.endswith("- [x] Schema migration\n\n### In Progress\n\n- [ ] TBD\n")
         editor.change(uri, text, 3)
@@ -179,7 +182,8 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
         # Hover: what the template expects of the report and of a section.
         hover = await editor.client.text_document_hover_async(lsp.HoverParams(
             lsp.TextDocumentIdentifier(uri), lsp.Position(0, 5)))
-        assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+        assert hover is not None
+        assert isinstance(hover.contents, lsp.MarkupContent)
         assert hover.contents.value.startswith(
             "**Progress Update**: the `progress` template (role: backend)\n\n"
             "A worker's report to the product manager while a task is under way.\n\n"
@@ -189,7 +193,8 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
             "2. `In Progress` (required)\n" in hover.contents.value
         hover = await editor.client.text_document_hover_async(lsp.HoverParams(
             lsp.TextDocumentIdentifier(uri), lsp.Position(6, 6)))
-        assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+        assert hover is not None
+        assert isinstance(hover.contents, lsp.MarkupContent)
         assert hover.contents.value.startswith(
             "**Completed Items** in the `progress` template (required)\n\n"
             "Expected: a checklist, every item ticked.\n\n")

@@ -15,13 +15,13 @@ import pytest
 
 pytest.importorskip("mcp", reason="the MCP server needs reportlint[mcp]")
 
-from mcp import Client  # noqa: E402
-from mcp.client.stdio import StdioServerParameters  # noqa: E402
+from mcp import Client
+from mcp.client.stdio import StdioServerParameters, stdio_client
 
-from reportlint import api, edits  # noqa: E402
-from reportlint.servers import mcp as server  # noqa: E402
+from reportlint import api, edits
+from reportlint.servers import mcp as server
 
-from conftest import ROOT  # noqa: E402
+from conftest import ROOT
 
 BAD = """\
 ## Progress Update: BE-031 - Audit log service
@@ -43,7 +43,8 @@ def run(root: Path, scenario: Callable[[Client], Awaitable[None]]) -> None:
         env={**os.environ, "REPORTLINT_CACHE_DIR": str(root / ".cache")})
 
     async def main() -> None:
-        async with Client(parameters, read_timeout_seconds=30) as client:
+        # The transport itself, not its parameters: what every 2.x client accepts.
+        async with Client(stdio_client(parameters), read_timeout_seconds=30) as client:
             await scenario(client)
     asyncio.run(asyncio.wait_for(main(), TIMEOUT))
 
@@ -78,7 +79,8 @@ def test_every_tool_resource_and_prompt(tmp_path: Path) -> None:
                                  "list_templates", "new_report"]
         for tool in tools.values():
             assert tool.input_schema["type"] == "object"
-            assert tool.output_schema is not None and tool.output_schema["type"] == "object"
+            assert tool.output_schema is not None
+            assert tool.output_schema["type"] == "object"
             assert tool.description
         assert tools["check_report"].input_schema["required"] == ["text"]
 
