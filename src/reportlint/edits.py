@@ -86,15 +86,17 @@ def _eol(lines: Sequence[str]) -> str:
     return max(sorted(set(used)), key=used.count) if used else "\n"
 
 
-def insertion(lines: Sequence[str], before: int, snippet: str, *, block: bool) -> Edit:
+def insertion(lines: Sequence[str], before: int, snippet: str, *, block: bool,
+              eol: str | None = None) -> Edit:
     """``snippet`` inserted before line ``before`` (one past the last line: at the end) of the
     file whose :func:`split` lines are ``lines``, in the file's line endings.
 
     A ``block`` (a section) is set apart by blank lines and goes right after the text above
     it: past the blank lines before ``before`` and a closing ``---`` (a footer's), so it ends
-    the section before it and not the footer. A line (a field) goes at ``before`` itself."""
+    the section before it and not the footer. A line (a field) goes at ``before`` itself.
+    ``eol`` is the file's line ending, where the caller knows it already."""
     index = min(max(before - 1, 0), len(lines))
-    eol = _eol(lines)
+    eol = eol or _eol(lines)
     body = snippet.replace("\r\n", "\n").replace("\n", eol)
     if not body.endswith(eol):
         body += eol
@@ -135,6 +137,7 @@ def attach(findings: Sequence[Finding], text: str, fixed: str | None) -> list[Fi
     ``--fix`` makes of ``text``) that change a finding's line, and the insertion its fix hint
     asks for."""
     lines: list[str] | None = None
+    eol = "\n"
     repairs = between(text, fixed) if fixed is not None and fixed != text else []
     out = []
     for finding in findings:
@@ -142,9 +145,11 @@ def attach(findings: Sequence[Finding], text: str, fixed: str | None) -> list[Fi
         insert = fix.pop(INSERT, None)
         found = [edit for edit in repairs if _covers(edit, finding.line)]
         if isinstance(insert, dict) and isinstance(fix.get("snippet"), str):
-            lines = split(text) if lines is None else lines
+            if lines is None:
+                lines = split(text)
+                eol = _eol(lines)
             edit = insertion(lines, int(insert["line"]), fix["snippet"],
-                             block=bool(insert.get("block")))
+                             block=bool(insert.get("block")), eol=eol)
             if _safe(edit):
                 found.append(edit)
         if found:
