@@ -16,19 +16,23 @@ from reportlint import servers
 from conftest import ROOT
 
 
-@pytest.mark.parametrize(("command", "package", "needs"), [
-    ("mcp", "mcp", "the MCP server needs the MCP Python SDK"),
-    ("lsp", "pygls", "the language server needs pygls"),
+@pytest.mark.parametrize(("command", "hidden", "needs"), [
+    ("mcp", ("mcp",), "the MCP server needs the MCP Python SDK"),
+    # The first of its packages the server imports is the one named.
+    ("lsp", ("lsprotocol", "pygls"), "the language server needs pygls"),
 ])
 def test_a_server_without_its_extra_says_what_to_install(
         run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, command: str,
-        package: str, needs: str) -> None:
+        hidden: tuple[str, ...], needs: str) -> None:
     monkeypatch.delitem(sys.modules, f"reportlint.servers.{command}", raising=False)
-    monkeypatch.setitem(sys.modules, package, None)  # `import package` now fails
+    # `import package` (and of any module of it, imported or not) now fails.
+    for package in hidden:
+        for name in [package, *(m for m in sys.modules if m.startswith(f"{package}."))]:
+            monkeypatch.setitem(sys.modules, name, None)
     result = run(command)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == (f"error: {needs} ({package} is not installed): install "
+    assert result.stderr == (f"error: {needs} ({hidden[0]} is not installed): install "
                              f"reportlint[{command}], as in pip install "
                              f"'reportlint[{command}]'\n")
 

@@ -151,6 +151,11 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
         titles = [a.title for a in actions if isinstance(a, lsp.CodeAction)]
         assert titles == ["reportlint: make the safe repair of this line (RL103)",
                           "reportlint: make every safe repair (--fix)"]
+        only = await editor.client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Range(lsp.Position(2, 0), lsp.Position(2, 0)),
+            lsp.CodeActionContext([], only=[lsp.CodeActionKind.SourceFixAll])))
+        assert [(a.title, a.kind) for a in only or () if isinstance(a, lsp.CodeAction)] == [
+            ("reportlint: make every safe repair (--fix)", "source.fixAll.reportlint")]
         quick = actions[0]
         assert isinstance(quick, lsp.CodeAction)
         assert quick.edit
@@ -174,6 +179,11 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
         assert text.endswith("- [x] Schema migration\n\n### In Progress\n\n- [ ] TBD\n")
         editor.change(uri, text, 3)
         assert await editor.diagnostics(uri, 3) == []
+        # Only the kinds asked for: an editor's "fix all on save" gets the one repair of all.
+        fix_all = await editor.client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+            lsp.CodeActionContext([], only=[lsp.CodeActionKind.SourceFixAll])))
+        assert list(fix_all or ()) == []  # nothing left that --fix repairs
         left = await editor.client.text_document_code_action_async(lsp.CodeActionParams(
             lsp.TextDocumentIdentifier(uri), lsp.Range(lsp.Position(0, 0), lsp.Position(9, 0)),
             lsp.CodeActionContext([])))

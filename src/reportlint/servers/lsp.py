@@ -223,7 +223,7 @@ class ReportServer(LanguageServer):
                     diagnostics=[self.diagnostic(checked.text, d)], is_preferred=True,
                     edit=lsp.WorkspaceEdit(changes={
                         uri: [self.text_edit(lines, e) for e in changes]})))
-        if wanted(_FIX_ALL) or wanted(lsp.CodeActionKind.QuickFix):
+        if wanted(_FIX_ALL):
             fixed = await self.run(_repaired, checked.text, _path(uri))
             repairs = edits.between(checked.text, fixed) if fixed is not None else []
             if repairs:
