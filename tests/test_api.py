@@ -232,7 +232,9 @@ def _modules(node: ast.Import | ast.ImportFrom) -> set[str]:
 
 def _calls_outside_the_cli() -> list[str]:
     """Every import of click, print() call, exit and standard stream use in the package,
-    except in the command line itself."""
+    except in the command line itself. The servers (``servers/``) are held to it too: their
+    standard input and output are their protocol, which their SDK reads and writes; their own
+    code never does (docs/architecture.md)."""
     offences = []
     for path in sorted((ROOT / "src/reportlint").rglob("*.py")):
         if path.name == "cli.py":

@@ -204,8 +204,14 @@ def test_json_carries_repair_hints(run: Callable[..., Result]) -> None:
         "expected_order": ["Completed Items", "In Progress", "Blockers (if any)",
                            "Questions for PM"],
         "insert_after": "Completed Items",
-        "snippet": "### In Progress\n\n- [ ] TBD\n"}
-    assert fixes[("wrong-status.md", 1, "RL102")] == {"snippet": "**Updated**: [Date/Time]"}
+        "snippet": "### In Progress\n\n- [ ] TBD\n",
+        # Where it goes: after the section it follows, set apart by blank lines.
+        "edits": [{"start": {"line": 8, "column": 1}, "end": {"line": 8, "column": 1},
+                   "text": "\n### In Progress\n\n- [ ] TBD\n"}]}
+    assert fixes[("wrong-status.md", 1, "RL102")] == {
+        "snippet": "**Updated**: [Date/Time]",
+        "edits": [{"start": {"line": 5, "column": 1}, "end": {"line": 5, "column": 1},
+                   "text": "**Updated**: [Date/Time]\n"}]}
     assert fixes[("wrong-status.md", 3, "RL103")] == {
         "expected": ["IN PROGRESS", "BLOCKED", "NEEDS CLARIFICATION"]}
     assert fixes[("tables.md", 23, "RL105")] == {

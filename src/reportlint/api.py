@@ -47,7 +47,8 @@ from reportlint.templates import Template, TemplateProblem, builtin_dir, parse_f
 __all__ = [
     "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "FixMode",
     "Rendered", "Repaired", "Result", "Summary", "UsageError", "check_templates",
-    "config_keys", "exit_code", "extract", "holds_report", "new", "record_baseline", "render",
+    "config_keys", "exit_code", "extract", "file_settings", "holds_report", "new",
+    "record_baseline", "render",
     "rule_doc", "rules_list", "rules_markdown", "run", "settings_for", "settings_text",
     "templates", "wants_color",
 ]
@@ -653,6 +654,17 @@ def holds_report(text: str, config_file: Path | None = None) -> bool:
     settings = SettingsResolver(config_file).for_dir(Path.cwd())
     return bool(engine.document(text, settings.registry, None,
                                 settings.config.role)["reports"])
+
+
+def file_settings(filename: str | None = None, *, template: str | None = None,
+                 config_file: Path | None = None, isolated: bool = False) -> engine.Settings:
+    """The settings :func:`run` checks a file at ``filename`` with (it need not exist): the
+    configuration found from its folder, as for ``-`` with ``stdin_filename``; without one,
+    the current folder's. What a server needs to repair or read a text it was given
+    (``engine.repair``, ``engine.document``). Raises UsageError as :func:`run` does."""
+    resolver = SettingsResolver(config_file, isolated, template, cache_results=False)
+    resolver.for_dir(Path.cwd())  # as run: a broken configuration here stops everything
+    return resolver.for_dir(Path(filename).parent if filename else Path.cwd())
 
 
 def templates() -> list[Template]:

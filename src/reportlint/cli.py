@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import click
 
-from reportlint import __version__, api, engine, formats
+from reportlint import __version__, api, engine, formats, servers
 from reportlint.api import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from reportlint.diagnostics import Diagnostic
 from reportlint.errors import UsageError
@@ -347,6 +347,21 @@ def list_rules(markdown: bool) -> None:
         return
     for entry in api.rules_list():
         click.echo(f"{entry.code}  {entry.name:<24} {entry.severity.value:<8} {entry.summary}")
+
+
+@cli.command(name="mcp")
+def mcp_server() -> None:
+    """Run the MCP server for agents over standard input and output (check, fix and scaffold
+    reports; needs `pip install 'reportlint[mcp]'`). See docs/servers.md."""
+    servers.load("mcp").main()
+
+
+@cli.command(name="lsp")
+def lsp_server() -> None:
+    """Run the language server for editors over standard input and output (diagnostics,
+    repairs, hover and completion in reports; needs `pip install 'reportlint[lsp]'`). See
+    docs/servers.md."""
+    servers.load("lsp").main()
 
 
 def main() -> None:

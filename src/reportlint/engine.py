@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reportlint import (
     cache,
     codes,
+    edits,
     explain,
     model,
     names,
@@ -262,6 +263,7 @@ def _check(item: Input, settings: Settings) -> Outcome:
     registry = settings.registry
     lines = model.split_lines(text)  # once, for the model and the rules
     doc = document(text, registry, forced, config.role, lines)
+    read_as = doc  # what --fix reads the file as
     findings: list[Finding] = []
     report_like = False
     if not doc["reports"]:
@@ -289,6 +291,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected,
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
+    if findings:
+        findings = edits.attach(findings, text, _fixed(item.data, text, read_as, settings))
     spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
                        r["end_line"]) for r in doc["reports"])
     return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
@@ -337,6 +341,17 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
         if rule.scope == "document":
             for hit in rule.check(context):
                 yield Finding(rule.code.code, hit.line, hit.message, hit.column)
+
+
+def _fixed(data: bytes | None, text: str, doc: Document, settings: Settings) -> str | None:
+    """What ``--fix`` makes of ``text`` (None for a file it does not rewrite), for the edits
+    of the findings: the same fixes on the same model as :func:`repair`."""
+    from reportlint import fixes
+
+    if data is None or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    # Parsed again: only files with findings get here (a cost issue #18 may remove).
+    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates).text
 
 
 class Repair(NamedTuple):

@@ -74,6 +74,11 @@ class Shape:
     def sections(self) -> dict[str, Shape]:
         return self._shapes("properties", "sections", "properties")
 
+    def required(self, kind: str) -> tuple[str, ...]:
+        """The ``fields`` or ``sections`` this report or section requires, by key."""
+        required = self._at("properties", kind).get("required")
+        return tuple(str(k) for k in required) if isinstance(required, list) else ()
+
     def part(self, name: str) -> Shape:
         """``items``, ``tables`` or ``code_blocks`` of a section."""
         return Shape(self._at("properties").get(name))
