@@ -120,7 +120,8 @@ _STOP = frozenset({"of", "and", "the", "for", "to", "on", "in", "a", "an", "with
 # Words that name the same thing in a heading, by stem.
 _SAME = {"creat": "chang", "added": "chang", "modif": "chang", "touch": "chang",
          "limit": "issue", "probl": "issue", "gotch": "issue", "cavea": "issue",
-         "bug": "issue", "risk": "issue", "imple": "imple", "testi": "test"}
+         "bug": "issue", "risk": "issue", "imple": "imple", "testi": "test",
+         "succe": "accep", "work": "imple"}
 
 
 def _stem(word: str, plain: bool = False) -> str:
