@@ -393,7 +393,7 @@ def _meta_problem(meta: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-_FILLED = ("value", "text", "section", "task_id")  # what schema.py fills into a message
+_FILLED = ("value", "text", "section", "task_id", "task_name")  # what schema.py fills into a message
 _SCALAR = "a scalar (a string, number or boolean)"
 
 
