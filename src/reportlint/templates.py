@@ -393,7 +393,8 @@ def _meta_problem(meta: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-_FILLED = ("value", "text", "section", "task_id", "task_name")  # what schema.py fills into a message
+# What explain.py fills into a message.
+_FILLED = ("value", "text", "section", "task_id", "task_name")
 _SCALAR = "a scalar (a string, number or boolean)"
 
 
