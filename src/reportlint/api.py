@@ -21,11 +21,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from reportlint import (
     atomic,
-    baseline,
     codes,
     engine,
     formats,
@@ -43,6 +42,9 @@ from reportlint.pool import Progress, Work, check_all, usable_cores
 from reportlint.resolver import SettingsResolver, configured_registry, unknown_template
 from reportlint.rules.meta import stale_baseline_entry
 from reportlint.templates import Template, TemplateProblem, builtin_dir, parse_file
+
+if TYPE_CHECKING:
+    from reportlint import baseline
 
 __all__ = [
     "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "FixMode",
@@ -359,6 +361,8 @@ def _shown(target: engine.Input | Path) -> str:
 
 
 def _load_baseline(path: Path | None) -> baseline.Baseline | None:
+    from reportlint import baseline  # only for runs with a baseline
+
     if path is None:
         return None
     try:
@@ -380,6 +384,8 @@ def _baselined(outcomes: Iterable[Outcome], work: Sequence[Work],
                recorded: baseline.Baseline) -> Iterator[Outcome]:
     """The outcomes without the findings the baseline records, and with an RL904 at line 1
     of a file for each of its entries that no longer occurs."""
+    from reportlint import baseline  # only for runs with a baseline
+
     for outcome, (target, settings) in zip(outcomes, work, strict=True):
         location = target if isinstance(target, Path) else target.location
         if location is None or not recorded.by_file.get(baseline.key(location,
@@ -424,6 +430,8 @@ def record_baseline(options: CheckOptions, output: Path) -> BaselineRecord:
     """The findings of the files ``options`` name, as a baseline to write to ``output``
     (paths in it relative to its folder). Standard input and the pull request description
     are not files a baseline can name; ``--fix`` and an earlier baseline do not apply."""
+    from reportlint import baseline  # only for runs with a baseline
+
     result = run(dataclasses.replace(options, paths=tuple(p for p in options.paths
                                                            if str(p) != "-"),
                                      pr_body=False, fix="none", baseline=None,

@@ -110,6 +110,8 @@ class Registry:
         self.templates: dict[str, Template] = {}
         # Headings repeat from report to report; each is classified once per run.
         self._classified: dict[tuple[str, str | None], str | None] = {}
+        self._agent_titles: dict[tuple[str, str | None],
+                                 tuple[str, recognition.AgentTitle] | None] = {}
         for template in templates:
             self.templates.setdefault(template.name, template)
 
@@ -145,11 +147,16 @@ class Registry:
         canonical = self.classify(heading, role)
         if canonical is not None:
             return canonical, None
+        # Headings repeat from report to report: each is read for an agent's title once.
+        if (heading, role) in self._agent_titles:
+            return self._agent_titles[heading, role]
         agent = recognition.agent_title(names.lead_trimmed(heading))
-        if agent is None:
-            return None
-        chosen = self.for_kind(agent.kind, agent.task_id, role or _role_word(heading))
-        return (chosen, agent) if chosen is not None else None
+        chosen = None if agent is None else self.for_kind(agent.kind, agent.task_id,
+                                                          role or _role_word(heading))
+        found = (chosen, agent) if chosen is not None and agent is not None else None
+        if len(self._agent_titles) < 8192:
+            self._agent_titles[heading, role] = found
+        return found
 
     def for_kind(self, kind: str | None, task_id: str = "", role: str | None = None
                  ) -> str | None:
