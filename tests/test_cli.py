@@ -12,16 +12,20 @@ import pytest
 from click.testing import Result
 
 from reportlint import templates
+from reportlint.paths import display
 
-from conftest import FIXTURES, pairs
+from conftest import FIXTURES, ROOT, pairs
 
 PROGRESS_BAD = FIXTURES / "progress/invalid/checkboxes.md"
 VALID = FIXTURES / "progress/valid/in-progress.md"
 
 
-def test_text_output_is_exact(run: Callable[..., Result]) -> None:
-    result = run("check", PROGRESS_BAD)
-    path = str(PROGRESS_BAD)
+def test_text_output_is_exact(run: Callable[..., Result],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    result = run("check", PROGRESS_BAD)  # an absolute path, shown relative to the cwd
+    path = "fixtures/progress/invalid/checkboxes.md"
     assert result.exit_code == 1
     assert result.stdout == (
         f"{path}:4:1: RL103 **Progress** is `150% complete`; expected a percentage from 0 to "
@@ -34,11 +38,14 @@ def test_text_output_is_exact(run: Callable[..., Result]) -> None:
     )
 
 
-def test_json_output_is_exact(run: Callable[..., Result]) -> None:
-    result = run("check", "--format", "json", FIXTURES / "other/invalid/no-report.md")
+def test_json_output_is_exact(run: Callable[..., Result],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT / "fixtures")
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    result = run("check", "--format", "json", "../fixtures/other/./invalid/no-report.md")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [{
-        "path": str(FIXTURES / "other/invalid/no-report.md"), "line": 1, "column": 1,
+        "path": "other/invalid/no-report.md", "line": 1, "column": 1,
         "code": "RL005", "name": "no-report", "severity": "error",
         "message": "no report title found (known: `Task Acknowledged`, `Task Completion "
                    "Report`, `DevOps Completion Report`, `Progress Update`, "
@@ -105,7 +112,7 @@ def test_missing_path_is_a_usage_error_but_the_rest_is_checked(
     result = run("check", tmp_path / "absent.md", PROGRESS_BAD)
     assert result.exit_code == 2
     assert f"error: {tmp_path / 'absent.md'}: no such file or directory" in result.stderr
-    assert f"{PROGRESS_BAD}:4:1: RL103" in result.stdout
+    assert f"{display(PROGRESS_BAD)}:4:1: RL103" in result.stdout
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -182,3 +182,151 @@ def test_bad_command_line_selector(run: Callable[..., Result]) -> None:
     assert result.exit_code == 2
     assert "Invalid value for '--select': no code starts with 'RL7'; see `reportlint rules`" \
         in result.stderr
+
+
+def test_extend_merges_a_shared_file_under_this_one(run: Callable[..., Result],
+                                                    tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared/templates").mkdir()
+    (tmp_path / "shared/templates/standup.yaml").write_text(
+        "x-reportlint: {name: standup, role: any, title-pattern: '^standup\\b'}\n"
+        "type: object\nproperties:\n  fields:\n    required: [mood]\n"
+        "    properties: {mood: {title: Mood}}\n")
+    (tmp_path / "shared/reportlint.toml").write_text(
+        'select = ["RL1", "RL2"]\nignore = ["RL212"]\ntemplate-dirs = ["templates"]\n'
+        '[severity]\nRL201 = "warning"\nRL208 = "error"\n'
+        '[options]\ncoverage-minimum = 70\n')
+    report = project(tmp_path, '[tool.reportlint]\nextend = "shared/reportlint.toml"\n'
+                               'ignore = ["RL1"]\n[tool.reportlint.severity]\nRL201 = "error"\n'
+                               '[tool.reportlint.options]\ntask-id-pattern = "^BE-\\\\d+$"\n')
+    result = run("config", "--show-settings", report, "--format", "json")
+    settings = json.loads(result.stdout)
+    assert settings["configuration"] == str(tmp_path / "pyproject.toml")
+    assert settings["extends"] == [str(tmp_path / "shared/reportlint.toml")]
+    assert (settings["select"], settings["ignore"]) == (["RL1", "RL2"], ["RL212", "RL1"])
+    assert settings["severity"] == {"RL201": "error", "RL208": "error"}
+    assert settings["options"]["coverage-minimum"] == 70
+    assert settings["options"]["task-id-pattern"] == "^BE-\\d+$"
+    # Folders are relative to the file that names them.
+    assert settings["template-dirs"] == [str(tmp_path / "shared/templates")]
+    (tmp_path / "standup.md").write_text("## Standup: BE-1 - Monday\n\nAll good.\n")
+    assert codes_in(run("check", "--format", "json", "--extend-select", "RL102",
+                        tmp_path / "standup.md")) == ["RL102"]
+
+
+def test_a_nested_configuration_replaces_its_parent_unless_it_extends_it(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    report = project(tmp_path, '[tool.reportlint]\nselect = ["RL201"]\n'
+                               '[tool.reportlint.severity]\nRL201 = "warning"\n')
+    (tmp_path / "reports/.reportlint.toml").write_text('ignore = ["RL208"]\n')
+    assert run("check", report).exit_code == 1  # the nearest alone: RL201 is an error again
+    (tmp_path / "reports/.reportlint.toml").write_text(
+        'extend = "../pyproject.toml"\nignore = ["RL208"]\n')
+    result = run("check", report)
+    assert result.exit_code == 0
+    assert result.stdout.endswith("Found 0 errors and 13 warnings in 1 of 1 file.\n")
+
+
+@pytest.mark.parametrize(("files", "message"), [
+    ({"a.toml": 'extend = "b.toml"\n', "b.toml": 'extend = "a.toml"\n'},
+     "{b}: `extend`: the files extend each other in a cycle: {a} -> {b} -> {a}"),
+    ({"a.toml": 'extend = "a.toml"\n'},
+     "{a}: `extend`: the files extend each other in a cycle: {a} -> {a}"),
+    ({"a.toml": 'extend = "gone.toml"\n'}, "{a}: `extend`: {gone}: no such file"),
+    ({"a.toml": "extend = 1\n"},
+     "{a}: `extend`: expected the path of a configuration file, got 1"),
+    ({"a.toml": 'extend = "b.toml"\n', "b.toml": 'selekt = ["RL201"]\n'},
+     "{b}: `selekt`: unknown key; known keys:"),
+])
+def test_a_broken_extend_names_the_file_and_key(run: Callable[..., Result], tmp_path: Path,
+                                                files: dict[str, str], message: str) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    result = run("check", "--config", tmp_path / "a.toml", PLACEHOLDERS)
+    assert result.exit_code == 2
+    wanted = message.format(a=tmp_path / "a.toml", b=tmp_path / "b.toml",
+                            gone=tmp_path / "gone.toml")
+    assert result.stderr.startswith(f"error: invalid configuration: {wanted}")
+
+
+def test_per_file_ignores_drop_codes_whatever_selects_them(run: Callable[..., Result],
+                                                           tmp_path: Path) -> None:
+    report = project(tmp_path, '[tool.reportlint]\nselect = ["RL201", "RL207"]\n'
+                               '[tool.reportlint.per-file-ignores]\n'
+                               '"reports/{old,report}.md" = ["RL2"]\n'
+                               '"!reports/**" = ["RL207"]\n')
+    assert codes_in(run("check", "--format", "json", report)) == []
+    other = tmp_path / "elsewhere.md"
+    other.write_bytes(PLACEHOLDERS.read_bytes())
+    assert codes_in(run("check", "--format", "json", other)) == ["RL201"]
+
+
+@pytest.mark.parametrize(("config", "needle"), [
+    ('[tool.reportlint.per-file-ignores]\n"*.md" = ["RL2O1"]\n',
+     "`per-file-ignores.*.md`: unknown code or rule name 'RL2O1'; did you mean 'RL201'?"),
+    ('[tool.reportlint.per-file-ignores]\n"*.md" = 1\n',
+     "`per-file-ignores.*.md`: expected a list of codes or rule names"),
+    ('[tool.reportlint]\nper-file-ignores = ["RL201"]\n',
+     '`per-file-ignores`: expected a table of glob = ["RL201", ...]'),
+    ('[tool.reportlint.per-file-templates]\n"[z-a]" = "task"\n',
+     "`per-file-templates.[z-a]`: invalid glob: '[z-a]': bad character range z-a"),
+    ('[tool.reportlint]\nforce-exclude = "yes"\n', "`force-exclude`: expected true or false, "
+                                                   "got 'yes'"),
+    ('[tool.reportlint]\nrespect-gitignore = 0\n', "`respect-gitignore`: expected true or "
+                                                   "false, got 0"),
+])
+def test_bad_new_keys_name_the_file_and_key(run: Callable[..., Result], tmp_path: Path,
+                                            config: str, needle: str) -> None:
+    report = project(tmp_path, config)
+    result = run("check", report)
+    assert result.exit_code == 2
+    assert f"error: invalid configuration: {tmp_path / 'pyproject.toml'}: {needle}" \
+        in result.stderr
+
+
+def test_show_settings_prints_what_one_file_gets(run: Callable[..., Result], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    project(tmp_path, '[tool.reportlint]\nselect = ["RL20"]\nignore = ["RL203", "RL204", '
+                      '"RL205", "RL206", "RL207", "RL208", "RL209"]\n'
+                      'reports = ["reports/*.md"]\n'
+                      '[tool.reportlint.per-file-ignores]\n"reports/*" = ["RL202"]\n'
+                      '[tool.reportlint.per-file-templates]\n"reports/*.md" = "progress"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    result = run("config", "--show-settings", "reports/report.md")
+    assert (result.exit_code, result.stdout) == (0, """\
+file = "reports/report.md"
+configuration = "pyproject.toml"
+extends = []
+root = "."
+select = ["RL20"]
+extend-select = []
+ignore = ["RL203", "RL204", "RL205", "RL206", "RL207", "RL208", "RL209"]
+per-file-ignores = { "reports/*" = ["RL202"] }
+ignored-here = ["RL202"]
+codes = ["RL201"]
+severity = {}
+{OPTIONS}
+include = ["**/*.md"]
+exclude = []
+reports = ["reports/*.md"]
+per-file-templates = { "reports/*.md" = "progress" }
+template-dirs = []
+# role: not set
+max-file-size = 5242880
+respect-gitignore = true
+force-exclude = false
+included = true
+template = "progress"
+must-be-report = true
+""".replace("{OPTIONS}", 'options = { "coverage-minimum" = 80.0, "task-id-pattern" = '
+                      '"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\\\\d+$", '
+                      '"extra-placeholder-patterns" = [] }'))
+
+
+def test_config_lists_every_key_with_its_description(run: Callable[..., Result]) -> None:
+    from reportlint import config
+
+    listed = [line.split()[0] for line in run("config").stdout.splitlines()]
+    assert sorted(listed) == sorted([*config._KEYS,
+                                     *(f"options.{k}" for k in config._OPTION_KEYS)])

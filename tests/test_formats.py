@@ -11,6 +11,8 @@ import pytest
 from click.testing import Result
 from jsonschema import Draft4Validator
 
+from reportlint.paths import display
+
 from conftest import FIXTURES, ROOT, shared
 
 INPUTS = ["fixtures/progress/invalid/checkboxes.md", "fixtures/rules/low-coverage/bad.md",
@@ -82,7 +84,7 @@ def test_step_summary_carries_every_finding(run: Callable[..., Result], tmp_path
     assert text.startswith("earlier step\n## reportlint\n")
     rows = [line for line in text.splitlines() if line.startswith("| ") and "RL" in line]
     assert len(rows) == result.stdout.count("::error") == 13
-    assert f"| {report} | 13 | 0 |" in text
+    assert f"| {display(report)} | 13 | 0 |" in text
     assert "| 19 | RL201 | error | unfilled placeholder `[What I need]`: replace it with the " \
            "real value |" in text
 
@@ -172,7 +174,7 @@ def test_empty_pr_body(run: Callable[..., Result], tmp_path: Path,
     assert (json.loads(result.stdout), result.exit_code) == ([], 0)
 
 
-SECRETS = ["Sup3rS3cretPw", "AKIAIOSFODNN7EXAMPLE", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+SECRETS = ["Sup3rS3cretPw", "AKIAYSHVJY65YZQUVVQL", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
            "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"]
 
 
@@ -184,7 +186,7 @@ def test_secrets_never_reach_any_output(run: Callable[..., Result], tmp_path: Pa
     report = tmp_path / "r.md"
     text = (FIXTURES / "rules/leaked-secret/bad.md").read_text("utf-8")
     # The same secrets where other findings quote them: a field value and a title.
-    report.write_text(text.replace("Refresh token rotation", "AKIAIOSFODNN7EXAMPLE") +
+    report.write_text(text.replace("Refresh token rotation", "AKIAYSHVJY65YZQUVVQL") +
                       "\n**Status**: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\n", "utf-8")
     result = run("check", "--isolated", "--format", name, report)
     written = result.stdout + (summary.read_text("utf-8") if summary.exists() else "")
@@ -202,8 +204,14 @@ def test_json_carries_repair_hints(run: Callable[..., Result]) -> None:
         "expected_order": ["Completed Items", "In Progress", "Blockers (if any)",
                            "Questions for PM"],
         "insert_after": "Completed Items",
-        "snippet": "### In Progress\n\n- [ ] TBD\n"}
-    assert fixes[("wrong-status.md", 1, "RL102")] == {"snippet": "**Updated**: [Date/Time]"}
+        "snippet": "### In Progress\n\n- [ ] TBD\n",
+        # Where it goes: after the section it follows, set apart by blank lines.
+        "edits": [{"start": {"line": 8, "column": 1}, "end": {"line": 8, "column": 1},
+                   "text": "\n### In Progress\n\n- [ ] TBD\n"}]}
+    assert fixes[("wrong-status.md", 1, "RL102")] == {
+        "snippet": "**Updated**: [Date/Time]",
+        "edits": [{"start": {"line": 5, "column": 1}, "end": {"line": 5, "column": 1},
+                   "text": "**Updated**: [Date/Time]\n"}]}
     assert fixes[("wrong-status.md", 3, "RL103")] == {
         "expected": ["IN PROGRESS", "BLOCKED", "NEEDS CLARIFICATION"]}
     assert fixes[("tables.md", 23, "RL105")] == {

@@ -67,7 +67,7 @@ def test_deeply_nested_template_is_a_usage_error(tmp_path: Path) -> None:
 def test_any_other_failure_is_one_line_and_exit_2(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(options: api.CheckOptions) -> api.Result:
-        raise ValueError("cannot use\nAKIAIOSFODNN7EXAMPLE")
+        raise ValueError("cannot use\nAKIAZ7Q3R5T1U9W2Y4X6")
 
     monkeypatch.setattr(api, "run", broken)
     monkeypatch.delenv("REPORTLINT_DEBUG", raising=False)

@@ -24,6 +24,14 @@ def test_wheel_carries_the_schemas_and_checks_from_outside_the_repo(tmp_path: Pa
     for template in ("acknowledgement", "progress", "completion"):
         assert f"reportlint/schemas/{template}.yaml" in names
     assert "reportlint/schemas/model/document.schema.yaml" in names
+    # The servers ship in the wheel; their SDKs are extras, not dependencies.
+    assert {"reportlint/servers/mcp.py", "reportlint/servers/lsp.py"} <= names
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    lines = zipfile.ZipFile(wheel).read(metadata).decode("utf-8").splitlines()
+    assert {"Provides-Extra: mcp", "Provides-Extra: lsp"} <= set(lines)
+    assert "Requires-Dist: mcp<3,>=2.0; extra == 'mcp'" in lines
+    assert not [line for line in lines if line.startswith("Requires-Dist:")
+                and "extra ==" not in line and line.split()[1].startswith(("mcp", "pygls"))]
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",

@@ -12,27 +12,48 @@ the command line shows it after ``error:``.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
+import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
-from reportlint import atomic, budget, codes, engine, formats, gitdiff, parser, selectors
+from reportlint import (
+    atomic,
+    budget,
+    codes,
+    engine,
+    formats,
+    gitdiff,
+    parser,
+    paths,
+    quote,
+    secrets,
+    selectors,
+)
+from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
 from reportlint.event import pull_request_body
 from reportlint.pool import Progress, Work, check_all, usable_cores
 from reportlint.resolver import SettingsResolver, configured_registry, unknown_template
-from reportlint.templates import Template, TemplateProblem, parse_file
+from reportlint.rules.meta import stale_baseline_entry
+from reportlint.templates import Template, TemplateProblem, builtin_dir, parse_file
+
+if TYPE_CHECKING:
+    from reportlint import baseline
 
 __all__ = [
-    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "CheckOptions", "FixMode", "Rendered",
-    "Repaired", "Result", "Summary", "UsageError", "check_templates", "exit_code", "extract",
-    "holds_report", "new", "render", "rule_doc", "rules_list", "rules_markdown", "run",
+    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "FixMode",
+    "Rendered", "Repaired", "Result", "Summary", "UsageError", "check_templates",
+    "config_keys", "exit_code", "extract", "file_settings", "holds_report", "new",
+    "record_baseline", "render",
+    "rule_doc", "rules_list", "rules_markdown", "run", "settings_for", "settings_text",
     "templates", "wants_color",
 ]
 
@@ -71,12 +92,22 @@ class CheckOptions:
     exit_zero: bool = False  # exit 0 even with error findings (usage problems still 2)
     # False: refuse the suppressions that would hide a whole file (RL903), for a gate.
     file_suppressions: bool = True
+    # Skip, walking folders, what .gitignore files ignore; None: the configuration's
+    # `respect-gitignore` (true unless it says otherwise).
+    respect_gitignore: bool | None = None
+    # Apply `include`/`exclude` to files named outright too (pre-commit and the Action name
+    # every file); None: the configuration's `force-exclude` (false unless it says so).
+    force_exclude: bool | None = None
+    show_files: bool = False  # list the files that would be checked; check nothing
+    baseline: Path | None = None  # drop the findings this baseline file records
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Callers outside the command line pass lists and strings; keep the value hashable.
         object.__setattr__(self, "paths", tuple(Path(p) for p in self.paths))
+        if self.baseline is not None:
+            object.__setattr__(self, "baseline", Path(self.baseline))
         for name in ("select", "extend_select", "ignore"):
             value = getattr(self, name)
             object.__setattr__(self, name, (value,) if isinstance(value, str) else tuple(value))
@@ -107,15 +138,22 @@ class Result:
     Iterate it once for the outcomes, one per file in input order; they are computed as
     they are asked for. ``summary`` and ``exit_code`` are known once every outcome has been
     seen. ``problems`` are the usage problems the run went on after (paths that do not
-    exist), worded for ``error: MESSAGE``; ``messages`` are whole lines for standard error
+    exist), worded for ``error: MESSAGE``; ``warnings`` are worded for ``warning: MESSAGE``
+    and change no exit code (a configured glob that matches no file, nothing to check);
+    ``messages`` are whole lines for standard error
     (a file that could not be fixed, how many lines were fixed); ``diff`` is the unified
-    diff of the repairs with ``fix="diff"``, where it takes the place of the findings.
+    diff of the repairs with ``fix="diff"``, where it takes the place of the findings;
+    ``files`` are the display paths of the files that would be checked, with
+    ``show_files``, where they take the place of the findings.
     """
 
     def __init__(self, outcomes: Iterable[Outcome], *, problems: tuple[str, ...] = (),
                  messages: tuple[str, ...] = (), repairs: tuple[Repaired, ...] = (),
-                 diff: str | None = None, exit_zero: bool = False) -> None:
+                 diff: str | None = None, exit_zero: bool = False,
+                 warnings: tuple[str, ...] = (), files: tuple[str, ...] | None = None) -> None:
         self.problems = problems
+        self.warnings = warnings
+        self.files = files
         self.messages = messages
         self.repairs = repairs
         self.diff = diff
@@ -146,6 +184,8 @@ class Result:
 def exit_code(result: Result) -> int:
     """0 no error findings, 1 error findings, 2 a usage problem; with ``fix="diff"``,
     whether there is something to fix."""
+    if result.files is not None:
+        return EXIT_USAGE if result.problems else EXIT_OK
     if result.diff is not None:
         return EXIT_FINDINGS if result.repairs else EXIT_OK
     if result.problems:
@@ -162,6 +202,7 @@ def run(options: CheckOptions) -> Result:
     dies before every file is checked."""
     chosen, extended, ignored = (_selectors(group) for group in
                                  (options.select, options.extend_select, options.ignore))
+    recorded = _load_baseline(options.baseline)
     changes = None
     if options.diff_base is not None:
         found = gitdiff.changes(options.diff_base, Path.cwd())
@@ -176,7 +217,7 @@ def run(options: CheckOptions) -> Result:
                if str(p) != "-" and not p.exists() and not p.is_symlink()]
     problems = tuple(f"{path}: no such file or directory" for path in missing)
     try:
-        return _run(options, resolver, missing, problems)
+        return _run(options, resolver, missing, problems, recorded)
     except UsageError as exc:  # stopped later: the missing paths were found first
         raise UsageError(*problems, *exc.messages, param=exc.param) from None
 
@@ -186,7 +227,7 @@ def _selectors(group: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
-         problems: tuple[str, ...]) -> Result:
+         problems: tuple[str, ...], recorded: baseline.Baseline | None = None) -> Result:
     body = pull_request_body(options.event_path) if options.pr_body else None
     first: Iterator[Outcome] = iter(())
     if body is not None:
@@ -196,33 +237,55 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
         return Result(first, problems=problems, exit_zero=options.exit_zero)
     # Every input is resolved before the first is checked: a broken configuration further
     # down stops the run before any output.
-    found = list(_inputs(options, missing, resolver))
-    work = [item for item, _ in found]
+    selection = _select(options, missing, resolver, with_body=body is not None)
+    work = selection.work
+    warnings = selection.warnings + (_gone(recorded) if recorded is not None else ())
+    if options.show_files:
+        return Result((), problems=problems, warnings=warnings,
+                      files=tuple(_shown(target) for target, _ in work))
     repairs: tuple[Repaired, ...] = ()
     messages: tuple[str, ...] = ()
     if options.fix != "none":
-        fixed = _repair_all(work, [folder for _, folder in found],
+        fixed = _repair_all(work, selection.folders,
                             write=options.fix == "fix")
         if options.fix == "diff":
             return Result((), problems=problems, repairs=fixed.repairs, diff=fixed.diff)
         work, repairs, messages = fixed.work, fixed.repairs, fixed.messages
     # A fixed file is checked from the bytes just written, in this process.
     jobs = 1 if options.fix == "fix" else options.jobs or usable_cores()
-    outcomes = itertools.chain(first, check_all(work, jobs, options.progress))
+    checked = check_all(work, jobs, options.progress)
+    if recorded is not None:
+        checked = _baselined(checked, work, recorded)
+    outcomes = itertools.chain(first, checked)
     return Result(outcomes, problems=problems, messages=messages, repairs=repairs,
-                  exit_zero=options.exit_zero)
+                  exit_zero=options.exit_zero, warnings=warnings)
 
 
-def _inputs(options: CheckOptions, missing: list[Path],
-            resolver: SettingsResolver) -> Iterator[tuple[Work, Path | None]]:
-    """What to check, in order: files as paths (read where they are checked), stdin as bytes;
-    each with the folder being checked it was found in (None for stdin)."""
+class _Selection(NamedTuple):
+    work: list[Work]
+    # The folder being checked each was found in (None for stdin): `--fix` stays inside.
+    folders: list[Path | None]
+    warnings: tuple[str, ...]  # configured globs that matched no file; nothing to check
+
+
+def _select(options: CheckOptions, missing: list[Path], resolver: SettingsResolver,
+            with_body: bool = False) -> _Selection:
+    """What to check, in order: files as paths (read where they are checked), stdin as
+    bytes; with no paths, the files the configuration's `include` takes under its folder.
+    Folders are walked (see :func:`reportlint.paths.walk`) and `include`/`exclude` decide
+    what the walk keeps; a file named outright is checked whatever they say, unless
+    `force-exclude` is on."""
+    usage = _GlobUsage()
+    work: list[Work] = []
+    folders: list[Path | None] = []
+
+    def walked(top: Path) -> None:
+        for item in _walked(top, options, resolver, usage):
+            work.append(item)
+            folders.append(top)
+
     if not options.paths:
-        base = resolver.for_dir(Path.cwd())
-        for path in engine.expand([base.config.root]):
-            if base.config.included(path):
-                yield (path, resolver.for_dir(path.parent)), base.config.root
-        return
+        walked(resolver.for_dir(Path.cwd()).config.root)
     unread = options.stdin or b""
     for path in options.paths:
         if path in missing:
@@ -230,18 +293,232 @@ def _inputs(options: CheckOptions, missing: list[Path],
         if str(path) == "-":
             name = options.stdin_filename
             where = Path(name) if name else None
-            item = engine.Input(name or "-", unread, location=where)
+            settings = resolver.for_file(where) if where else resolver.for_dir(Path.cwd())
+            if where is None or not _forced_out(options, settings.config, where):
+                work.append((engine.Input(paths.display(where) if where else "-", unread,
+                                          location=where), settings))
+                folders.append(None)
             unread = b""
-            yield (item, resolver.for_dir((where or Path("x")).parent)), None
+        elif path.is_dir():
+            walked(path)
+        else:
+            settings = resolver.for_file(path)
+            if not _forced_out(options, settings.config, path):
+                work.append((path, settings))
+                # A file named by itself: the current folder is being checked (its own
+                # folder, when it is named outside the current one).
+                folders.append(_home(path))
+    warnings = usage.warnings()
+    if not work and not with_body:
+        warnings += ("no files to check",)
+    return _Selection(work, folders, warnings)
+
+
+def _forced_out(options: CheckOptions, config: Config, path: Path) -> bool:
+    """Whether `force-exclude` leaves out a file named outright."""
+    forced = config.force_exclude if options.force_exclude is None else options.force_exclude
+    return forced and not config.included(path)
+
+
+def _walked(top: Path, options: CheckOptions, resolver: SettingsResolver,
+            usage: _GlobUsage) -> Iterator[Work]:
+    config = resolver.for_dir(top).config
+    respect = (config.respect_gitignore if options.respect_gitignore is None
+               else options.respect_gitignore)
+    for file in engine.expand([top], respect_gitignore=respect):
+        settings = resolver.for_file(file)
+        usage.saw(settings.config, file, top)
+        if settings.config.included(file):
+            yield file, settings
+
+
+class _GlobUsage:
+    """Which configured globs match some file: for each configuration whose whole folder a
+    walk covered, the files it governs, so that a glob matching none of them (a typo, a
+    folder since renamed) is worth a warning."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[Config, list[Path]]] = {}
+
+    def saw(self, config: Config, file: Path, top: Path) -> None:
+        if config.path is None:
+            return
+        root, walked = Path(os.path.abspath(config.root)), Path(os.path.abspath(top))
+        if root == walked or walked in root.parents:
+            self._files.setdefault(config.path, (config, []))[1].append(file)
+
+    def warnings(self) -> tuple[str, ...]:
+        out = []
+        for config, files in self._files.values():
+            for key, globs in config.globs():
+                relatives = [r for r in (config.relative(f, globs.base) for f in files)
+                             if r is not None]
+                out += [f"{paths.display(globs.source or config.path or '.')}: `{key}`: "
+                        f"{pattern!r} matches no file" for pattern in globs.unmatched(relatives)]
+        return tuple(dict.fromkeys(out))
+
+
+def _shown(target: engine.Input | Path) -> str:
+    return paths.display(target) if isinstance(target, Path) else target.path
+
+
+def _load_baseline(path: Path | None) -> baseline.Baseline | None:
+    from reportlint import baseline  # only for runs with a baseline
+
+    if path is None:
+        return None
+    try:
+        return baseline.Baseline.load(path)
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _gone(recorded: baseline.Baseline) -> tuple[str, ...]:
+    gone = recorded.gone()
+    if not gone:
+        return ()
+    count = sum(len(recorded.by_file[name]) for name in gone)
+    return (f"{paths.display(recorded.path)}: {count} recorded finding(s) of files that no "
+            f"longer exist: {', '.join(gone)}; run `reportlint baseline` to drop them",)
+
+
+def _baselined(outcomes: Iterable[Outcome], work: Sequence[Work],
+               recorded: baseline.Baseline) -> Iterator[Outcome]:
+    """The outcomes without the findings the baseline records, and with an RL904 at line 1
+    of a file for each of its entries that no longer occurs."""
+    from reportlint import baseline  # only for runs with a baseline
+
+    for outcome, (target, settings) in zip(outcomes, work, strict=True):
+        location = target if isinstance(target, Path) else target.location
+        if location is None or not recorded.by_file.get(baseline.key(location,
+                                                                      recorded.folder)):
+            yield outcome
             continue
-        named = not path.is_dir()
-        # A file named by itself: the current folder is being checked (its own folder, when
-        # it is named outside the current one).
-        folder = _home(path) if named else path
-        for file in engine.expand([path]):
-            file_settings = resolver.for_dir(file.parent)
-            if named or not file_settings.config.excluded(file):
-                yield (file, file_settings), folder
+        data = target.data if isinstance(target, engine.Input) else _bytes(location)
+        new, stale = recorded.split(location, outcome.diagnostics, baseline.lines_of(data))
+        config = settings.config
+        if config.selected(stale_baseline_entry.CODE.code):
+            shown = paths.display(recorded.path)
+            # An entry of a code this run does not check is not known to be stale.
+            new += [engine.diagnostic(outcome.path, stale_baseline_entry.finding(
+                entry.code, entry.line, entry.message, shown), config)
+                for entry in stale if config.selected(entry.code)]
+        yield outcome._replace(diagnostics=tuple(sorted(new, key=_at)),
+                               skipped=outcome.skipped and not new)
+
+
+def _at(d: Diagnostic) -> tuple[int, int, str]:
+    return d.line, d.column, d.code
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+class BaselineRecord(NamedTuple):
+    """What ``reportlint baseline`` writes: the JSON text, and what it holds."""
+
+    text: str
+    findings: int
+    files: int
+    problems: tuple[str, ...]  # paths that do not exist: nothing is to be written
+    warnings: tuple[str, ...]
+
+
+def record_baseline(options: CheckOptions, output: Path) -> BaselineRecord:
+    """The findings of the files ``options`` name, as a baseline to write to ``output``
+    (paths in it relative to its folder). Standard input and the pull request description
+    are not files a baseline can name; ``--fix`` and an earlier baseline do not apply."""
+    from reportlint import baseline  # only for runs with a baseline
+
+    result = run(dataclasses.replace(options, paths=tuple(p for p in options.paths
+                                                           if str(p) != "-"),
+                                     pr_body=False, fix="none", baseline=None,
+                                     show_files=False, exit_zero=True))
+    if result.problems:
+        return BaselineRecord("", 0, 0, result.problems, result.warnings)
+    found = []
+    for outcome in result:
+        location = paths.absolute(outcome.path)
+        if outcome.diagnostics:
+            found.append((location, outcome, baseline.lines_of(_bytes(location))))
+    text, count = baseline.record(found, output)
+    return BaselineRecord(text, count, len(found), (), result.warnings)
+
+
+def settings_for(path: Path, config_file: Path | None = None,
+                 isolated: bool = False) -> dict[str, Any]:
+    """The settings that apply to one file, resolved (what ``reportlint config
+    --show-settings FILE`` prints), as plain values."""
+    resolver = SettingsResolver(config_file, isolated)
+    folder = resolver.for_dir(path.parent)
+    c = folder.config
+    dropped = c.ignored_for(path)
+    checked = resolver.for_file(path).config
+    return {
+        "file": paths.display(path),
+        "configuration": paths.display(c.path) if c.path else None,
+        "extends": [paths.display(p) for p in c.extends],
+        "root": paths.display(c.root),
+        "select": list(c.select),
+        "extend-select": list(c.extend_select),
+        "ignore": list(c.ignore),
+        "per-file-ignores": {_key(g): list(found) for g, found in c.per_file_ignores},
+        "ignored-here": list(dropped),
+        "codes": [code for code in codes.CODES if checked.selected(code)],
+        "severity": {code: level.value for code, level in sorted(c.severity.items())},
+        "options": {"coverage-minimum": c.options.coverage_minimum,
+                    "task-id-pattern": c.options.task_id_pattern.pattern,
+                    "extra-placeholder-patterns": [p.pattern
+                                                   for p in c.options.extra_placeholders]},
+        "include": list(c.include.patterns),
+        "exclude": list(c.exclude.patterns),
+        "reports": list(c.reports.patterns),
+        "per-file-templates": {_key(g): name for g, name in c.per_file_templates},
+        "template-dirs": [paths.display(d) for d in c.template_dirs],
+        "role": c.role,
+        "max-file-size": c.max_file_size,
+        "respect-gitignore": c.respect_gitignore,
+        "force-exclude": c.force_exclude,
+        "included": c.included(path),
+        "template": c.template_for(path),
+        "must-be-report": c.must_report(path),
+    }
+
+
+def _key(globs: paths.Globs) -> str:
+    return ("!" if globs.negated else "") + globs.patterns[0]
+
+
+def settings_text(settings: dict[str, Any]) -> str:
+    """Settings as TOML: one ``key = value`` line each, tables inline; unset values as
+    comments."""
+    lines = []
+    for name, value in settings.items():
+        if value is None:
+            lines.append(f"# {name}: not set")
+        elif isinstance(value, dict):
+            inner = ", ".join(f"{json.dumps(k)} = {json.dumps(v, ensure_ascii=False)}"
+                              for k, v in value.items())
+            lines.append(f"{name} = {{{(' ' + inner + ' ') if inner else ''}}}")
+        else:
+            lines.append(f"{name} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def config_keys() -> list[tuple[str, str]]:
+    """Every configuration key (``options.`` ones by their full name) and its description,
+    from the published JSON Schema of the configuration."""
+    schema = json.loads((builtin_dir() / "config.schema.json").read_text("utf-8"))
+    out = []
+    for name, spec in schema["properties"].items():
+        out.append((name, spec["description"]))
+        for inner, inner_spec in spec.get("properties", {}).items():
+            out.append((f"{name}.{inner}", inner_spec["description"]))
+    return out
 
 
 def _home(file: Path) -> Path:
@@ -290,10 +567,8 @@ def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _F
         if found is None:
             continue
         if not write:
-            old = found.old.decode("utf-8-sig").splitlines()
-            new = found.new.decode("utf-8-sig").splitlines()
-            lines = difflib.unified_diff(old, new, str(target), str(target), lineterm="")
-            diffs.append("\n".join(lines) + "\n")
+            diffs.append(_shown_diff(target, found.old.decode("utf-8-sig"),
+                                     found.new.decode("utf-8-sig")))
         else:
             try:
                 atomic.replace(target, found.old, found.new, limits)
@@ -323,6 +598,16 @@ def _sweep(target: Path, limits: tuple[Path, ...], swept: set[Path]) -> None:
     if folder not in swept and all(folder.is_relative_to(b) for b in limits):
         swept.add(folder)
         atomic.sweep(folder)
+
+
+def _shown_diff(target: Path, old: str, new: str) -> str:
+    """The unified diff of one file's repairs as ``--diff`` shows it: every line with the
+    file's secrets masked (the file itself is repaired from its real bytes, so the diff shown
+    may not apply where it masks one) and its control characters shown as escapes."""
+    redact = secrets.Redactor(old, new)
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), str(target), str(target),
+                                 lineterm="")
+    return "".join(quote.printable(redact(line)) + "\n" for line in lines)
 
 
 class Rendered(NamedTuple):
@@ -383,6 +668,17 @@ def holds_report(text: str, config_file: Path | None = None) -> bool:
                                settings.config.max_file_seconds))
     except (budget.OverBudget, parser.TooComplex):
         return True  # too costly to tell: the check of it says so (RL008)
+
+
+def file_settings(filename: str | None = None, *, template: str | None = None,
+                 config_file: Path | None = None, isolated: bool = False) -> engine.Settings:
+    """The settings :func:`run` checks a file at ``filename`` with (it need not exist): the
+    configuration found from its folder, as for ``-`` with ``stdin_filename``; without one,
+    the current folder's. What a server needs to repair or read a text it was given
+    (``engine.repair``, ``engine.document``). Raises UsageError as :func:`run` does."""
+    resolver = SettingsResolver(config_file, isolated, template, cache_results=False)
+    resolver.for_dir(Path.cwd())  # as run: a broken configuration here stops everything
+    return resolver.for_dir(Path(filename).parent if filename else Path.cwd())
 
 
 def templates() -> list[Template]:

@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import click
 
-from reportlint import __version__, api, engine, formats
+from reportlint import __version__, api, engine, formats, servers
 from reportlint.api import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from reportlint.diagnostics import Diagnostic
 from reportlint.errors import UsageError
@@ -76,6 +76,22 @@ def cli() -> None:
     Task Completion Report."""
 
 
+def _file_options(command: Any) -> Any:
+    """The options of which files a run takes, shared by ``check`` and ``baseline``."""
+    for option in reversed((
+        click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                     help="Walking directories, skip what .gitignore files and "
+                          ".git/info/exclude ignore (default: the configuration's "
+                          "`respect-gitignore`, true)."),
+        click.option("--force-exclude/--no-force-exclude", default=None,
+                     help="Apply the configuration's `include`/`exclude` to files named "
+                          "on the command line too (for pre-commit and CI, which name "
+                          "every file)."),
+    )):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "output_format", type=click.Choice(formats.FORMAT_NAMES),
@@ -120,8 +136,16 @@ def cli() -> None:
                    "`reportlint-disable` without codes (RL903), for a CI gate.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Leave out the findings this baseline (from `reportlint baseline`) "
+                   "records: only new ones are reported.")
+@_file_options
+@click.option("--show-files", is_flag=True,
+              help="List the files that would be checked, one per line; check nothing.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also list, on standard error, the files skipped as not reports.")
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,
-          statistics: bool, no_cache: bool, fix: bool, show_diff: bool,
+          statistics: bool, no_cache: bool, fix: bool, show_diff: bool, verbose: bool,
           **given: Any) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
@@ -134,8 +158,14 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     result = api.run(options)
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for message in result.messages:
         click.echo(message, err=True)
+    if result.files is not None:
+        for name in result.files:
+            click.echo(name)
+        sys.exit(result.exit_code)
     if result.diff is not None:
         click.echo(result.diff, nl=False)
         sys.exit(result.exit_code)
@@ -148,7 +178,70 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     _write(rendered.text, output_file, color_on)
     if rendered.step_summary is not None and summary_path:
         _append(Path(summary_path), rendered.step_summary)
+    if verbose:
+        for outcome in outcomes:
+            if outcome.skipped:
+                click.echo(f"{outcome.path}: skipped: not a report", err=True)
     sys.exit(result.exit_code)
+
+
+@cli.command(name="baseline")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path(".reportlint-baseline.json"), show_default=True,
+              help="The baseline file to write.")
+@click.option("--template", metavar="NAME",
+              help="Check every report (or the whole file) against this template.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
+                                                         exists=True),
+              help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--select", multiple=True, metavar="CODES", help="Codes to record.")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Codes to record in addition.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Codes not to record.")
+@_file_options
+def baseline_command(paths: tuple[Path, ...], output: Path, **given: Any) -> None:
+    """Record the findings PATHS have now (as `check` finds them) in a baseline file, so
+    that `check --baseline FILE` reports only new ones."""
+    record = api.record_baseline(api.CheckOptions(paths=paths, **given), output)
+    for problem in record.problems:
+        click.echo(f"error: {problem}", err=True)
+    for warning in record.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if record.problems:
+        sys.exit(EXIT_USAGE)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    _write(record.text, output)
+    click.echo(f"Recorded {record.findings} finding(s) of {record.files} file(s) in {output}.",
+               err=True)
+
+
+@cli.command(name="config")
+@click.option("--show-settings", type=click.Path(path_type=Path, exists=True),
+              metavar="FILE", help="Print the settings that apply to FILE, resolved.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="With --show-settings: TOML-like "
+                                                       "text or JSON.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
+                                                         exists=True),
+              help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def config_command(show_settings: Path | None, output_format: str, config_file: Path | None,
+                   isolated: bool) -> None:
+    """List the configuration keys; with --show-settings, the settings one file gets."""
+    if show_settings is None:
+        keys = api.config_keys()
+        width = max(len(key) for key, _ in keys)
+        for key, description in keys:
+            click.echo(f"{key:<{width}}  {description}")
+        return
+    settings = api.settings_for(show_settings, config_file, isolated)
+    click.echo(json.dumps(settings, indent=2, ensure_ascii=False) if output_format == "json"
+               else api.settings_text(settings), nl=output_format == "json")
 
 
 def _write(text: str, path: Path | None, color: bool = False) -> None:
@@ -194,7 +287,7 @@ def extract(path: Path, template: str | None) -> None:
         click.echo(f"{result.path}:{result.line}:{result.column}: {result.code} "
                    f"{result.message}", err=True)
         sys.exit(EXIT_FINDINGS)
-    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    click.echo(formats.dumps(result))
 
 
 @cli.command()
@@ -254,6 +347,21 @@ def list_rules(markdown: bool) -> None:
         return
     for entry in api.rules_list():
         click.echo(f"{entry.code}  {entry.name:<24} {entry.severity.value:<8} {entry.summary}")
+
+
+@cli.command(name="mcp")
+def mcp_server() -> None:
+    """Run the MCP server for agents over standard input and output (check, fix and scaffold
+    reports; needs `pip install 'reportlint[mcp]'`). See docs/servers.md."""
+    servers.load("mcp").main()
+
+
+@cli.command(name="lsp")
+def lsp_server() -> None:
+    """Run the language server for editors over standard input and output (diagnostics,
+    repairs, hover and completion in reports; needs `pip install 'reportlint[lsp]'`). See
+    docs/servers.md."""
+    servers.load("lsp").main()
 
 
 def main() -> None:

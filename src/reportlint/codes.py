@@ -26,7 +26,12 @@ from reportlint.rules.input import (
     no_report,
     unreadable_file,
 )
-from reportlint.rules.meta import internal_error, refused_suppression, unused_suppression
+from reportlint.rules.meta import (
+    internal_error,
+    refused_suppression,
+    stale_baseline_entry,
+    unused_suppression,
+)
 from reportlint.rules.review import (
     conflicting_field,
     contradicted_claim,
@@ -105,6 +110,7 @@ MODULES: tuple[ModuleType, ...] = (
     internal_error,  # RL901
     unused_suppression,  # RL902
     refused_suppression,  # RL903
+    stale_baseline_entry,  # RL904
 )
 
 CATALOGUE: tuple[Code, ...] = tuple(module.CODE for module in MODULES)

@@ -14,11 +14,15 @@ from reportlint import (
     budget,
     cache,
     codes,
+    edits,
     explain,
     model,
     names,
     parser,
+    paths,
+    quote,
     recognition,
+    secrets,
     source,
     suppress,
 )
@@ -38,14 +42,11 @@ from reportlint.rules.input import (
 from reportlint.rules.meta import internal_error
 from reportlint.rules.review import unfilled_placeholder
 from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
-from reportlint.secrets import redact
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
     from reportlint.gitdiff import Changes
 
-_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
-                        ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 # A template value that is a leftover placeholder is reported once, as the placeholder.
 _ROOT_CAUSE = {invalid_field_value.CODE.code, invalid_cell_value.CODE.code}
 _PLACEHOLDER = unfilled_placeholder.CODE.code
@@ -110,19 +111,25 @@ class Settings:
 
 
 def diagnostic(path: str, finding: Finding, config: Config | None = None) -> Diagnostic:
+    """The finding as reported: every diagnostic is made here, so here its message is made
+    one safe line of at most ``quote.MESSAGE_MAX`` characters with secrets masked, and its fix
+    hint (which quotes report text too) has its secrets masked."""
     entry = codes.CODES[finding.code]
     severity = finding.severity or entry.severity
     if config is not None:
         severity = config.severity.get(entry.code, severity)
+    fix = secrets.redact_all(finding.fix) if finding.fix else finding.fix
     return Diagnostic(path, max(finding.line, 1), max(finding.column, 1), entry.code,
-                      entry.name, severity, finding.message, finding.fix)
+                      entry.name, severity, quote.message(finding.message), fix)
 
 
 def read(path: Path, limit: int | None = None) -> Input:
     """A file's bytes, or why they were not read (an error, not a regular file, or a size
     over ``limit``). Never blocks: a FIFO, socket or device is refused before it is opened,
-    and opened without blocking should one take a file's place in between."""
-    name = str(path)
+    and opened without blocking should one take a file's place in between. Its display path
+    is relative to the working directory when it is inside it
+    (:func:`reportlint.paths.display`)."""
+    name = paths.display(path)
     try:
         kind = special_kind(os.stat(path).st_mode)
         if kind is not None:  # a device is not even opened: opening some has effects
@@ -152,20 +159,16 @@ def special_kind(mode: int) -> str | None:
     return next((kind for test, kind in _KINDS if test(mode)), "a special file")
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and the ``*.md`` files below named directories, sorted. In a
-    directory, what is not a regular file (a FIFO, a socket, a device; links are followed)
-    is skipped: nobody asked for it by name. What cannot be looked at is kept, to be
-    reported as unreadable."""
-    for path in paths:
+def expand(given: Iterable[Path], respect_gitignore: bool = False) -> Iterator[Path]:
+    """Files named directly, and the ``*.md`` files below named directories, sorted (with
+    ``respect_gitignore``, less what .gitignore files ignore; see
+    :func:`reportlint.paths.walk`). In a directory, what is not a regular file (a FIFO, a
+    socket, a device; links are followed) is skipped: nobody asked for it by name. What
+    cannot be looked at is kept, to be reported as unreadable."""
+    for path in given:
         if path.is_dir():
-            found: list[Path] = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-                found.extend(file for file in (Path(root, f) for f in files
-                                               if f.lower().endswith(".md"))
-                             if _regular_or_unreadable(file))
-            yield from sorted(found)
+            yield from (file for file in paths.walk(path, respect_gitignore)
+                        if _regular_or_unreadable(file))
         else:
             yield path
 
@@ -315,6 +318,7 @@ def _check(item: Input, settings: Settings) -> Outcome:
     registry = settings.registry
     lines = model.split_lines(text)  # once, for the model and the rules
     doc = document(text, registry, forced, config.role, lines)
+    read_as = doc  # what --fix reads the file as
     findings: list[Finding] = []
     report_like = False
     if not doc["reports"]:
@@ -342,9 +346,10 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected,
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
-    findings = [f._replace(message=redact(f.message)) for f in findings]
-    spans = tuple(Span(redact(r["title"]["text"]), r["line"], r["end_line"])
-                  for r in doc["reports"])
+    if findings:
+        findings = edits.attach(findings, text, _fixed(item.data, text, read_as, settings))
+    spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
+                       r["end_line"]) for r in doc["reports"])
     return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
                                      key=_place)),
                    spans)
@@ -402,6 +407,17 @@ def _go_on() -> bool:
     return True
 
 
+def _fixed(data: bytes | None, text: str, doc: Document, settings: Settings) -> str | None:
+    """What ``--fix`` makes of ``text`` (None for a file it does not rewrite), for the edits
+    of the findings: the same fixes on the same model as :func:`repair`."""
+    from reportlint import fixes
+
+    if data is None or data.startswith(source.UNICODE_BOMS):
+        return None
+    # Parsed again: only files with findings get here (a cost issue #18 may remove).
+    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates).text
+
+
 class Repair(NamedTuple):
     """What ``--fix`` would write for one file."""
 
@@ -450,7 +466,11 @@ def extract(item: Input, registry: Registry, template: str | None = None
     if isinstance(text, Diagnostic):
         return text
     try:
-        return {"path": item.path, **document(text, registry, template)}
+        model_of = document(text, registry, template)
     except parser.TooComplex as exc:
         return diagnostic(item.path, file_too_complex.too_many_elements(exc.line,
                                                                         parser.MAX_TOKENS))
+    # Every string of the model, keys too, with the file's secrets masked: a string alone
+    # (a private key's body line, a heading turned into a key) may not show what it holds.
+    redacted: dict[str, Any] = secrets.Redactor(text).all({"path": item.path, **model_of})
+    return redacted

@@ -100,6 +100,7 @@ def _custom(template: str, f: Failing) -> str:
         text=quote(item.get("text", "")) if isinstance(item, dict) else quote(failure.instance),
         section="the report" if place.in_report else quote(container.get("title", "")),
         task_id=str(f.report.get("title", {}).get("task_id") or "BE-001"),
+        task_name=quote(f.report.get("title", {}).get("task_name") or "Task name"),
     )
     parent = place.parent()
     if isinstance(parent, dict) and "text" in parent:

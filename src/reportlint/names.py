@@ -108,13 +108,56 @@ def atx_text(line: str) -> str:
     return body.rstrip() if closing and set(closing) == {"#"} else text
 
 
+# Words too common in headings to say two are the same section on their own; they count
+# as one word ("Overview" and "Summary" are alike, and alike nothing else).
+_GENERIC = frozenset({"summary", "overview", "report", "check", "checks", "status", "details",
+                      "notes", "list", "items", "section", "info", "information", "results",
+                      "result", "all", "met", "done", "complete", "completed", "resolved",
+                      "verified", "passed", "task", "tasks"})
+_STOP = frozenset({"of", "and", "the", "for", "to", "on", "in", "a", "an", "with", "by", "or",
+                   "other", "if", "any", "applicable", "what", "was", "were", "has", "have",
+                   "been", "is", "are", "this", "that", "new"})
+# Words that name the same thing in a heading, by stem.
+_SAME = {"creat": "chang", "added": "chang", "modif": "chang", "touch": "chang",
+         "limit": "issue", "probl": "issue", "gotch": "issue", "cavea": "issue",
+         "bug": "issue", "risk": "issue", "imple": "imple", "testi": "test",
+         "succe": "accep", "work": "imple"}
+
+
+def _stem(word: str, plain: bool = False) -> str:
+    if word in _GENERIC and not plain:
+        return "*"
+    stem = word.removesuffix("es") if word.endswith(("ses", "xes")) else word.rstrip("s")
+    stem = stem[:5]
+    return _SAME.get(stem, stem)
+
+
+def _stems(key: str, plain: bool = False) -> set[str]:
+    return {_stem(w, plain) for w in key.split("-")
+            if w and w not in _STOP and not any(c.isdigit() for c in w)}
+
+
 def similar(name: str, candidates: list[str]) -> list[str]:
-    """The candidate key that most likely means ``name``: a near spelling, or a name made of
-    some of its words (``type`` for ``change-type``)."""
+    """The candidate key that most likely means ``name`` (at most one): a near spelling
+    (`executon-plan`), or one that shares the words that tell sections apart (`files-created`
+    for `files-changed`, `next-steps` for `recommendations-for-next-steps`; never
+    `files-summary` for `implementation-summary` or `2-project-structure` for
+    `2-prd-alignment-check`)."""
     import difflib  # only when something is missing: not at start-up
 
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.85)
     if close:
         return close
-    words = set(name.split("-"))
-    return [k for k in candidates if set(k.split("-")) < words or words < set(k.split("-"))][:1]
+    # A name made only of common words (`Completed Items`) is told apart by those words.
+    plain = not (_stems(name) - {"*"})
+    telling = _stems(name, plain) - {"*"}
+    best, top = None, 0.0
+    for candidate in candidates:
+        told = _stems(candidate, plain) - {"*"}
+        if not told & telling:
+            continue
+        score = len(told & telling) / len(told | telling)
+        alike = score > 0.5 or told <= telling or (telling <= told and len(telling) >= 2)
+        if alike and score > top:
+            best, top = candidate, score
+    return [best] if best is not None else []

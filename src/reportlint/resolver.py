@@ -30,6 +30,7 @@ class SettingsResolver:
         self._by_file: dict[Path | None, engine.Settings] = {}
         self._by_dir: dict[Path, Path | None] = {}
         self._seen: dict[Path, engine.Settings] = {}
+        self._narrowed: dict[tuple[int, tuple[str, ...]], engine.Settings] = {}
         for option, given in (("--select", select), ("--extend-select", extend_select),
                               ("--ignore", ignore)):
             try:
@@ -57,6 +58,22 @@ class SettingsResolver:
             self._by_file[path] = self._build(path)
         self._seen[directory] = self._by_file[path]
         return self._by_file[path]
+
+    def for_file(self, path: Path) -> engine.Settings:
+        """The settings of one file: its folder's, with the codes `per-file-ignores` drops
+        for it added to `ignore`. Each dropped code is listed by itself, as specific as any
+        selection, so it is dropped whatever selects it (as in ruff)."""
+        settings = self.for_dir(path.parent)
+        dropped = settings.config.ignored_for(path)
+        if not dropped:
+            return settings
+        key = (id(settings), dropped)
+        if key not in self._narrowed:
+            config = settings.config
+            self._narrowed[key] = engine.Settings(
+                settings.registry, config._replace(ignore=config.ignore + dropped),
+                settings.template, settings.changes, settings.cache_results)
+        return self._narrowed[key]
 
     def _build(self, path: Path | None) -> engine.Settings:
         loaded = config.load(path) if path is not None else config.Config(root=Path.cwd())

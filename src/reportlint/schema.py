@@ -15,7 +15,7 @@ from jsonschema.exceptions import SchemaError, ValidationError, best_match
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from reportlint import fastschema, saferegex
+from reportlint import fastschema, saferegex, shape
 from reportlint.failures import Failure
 from reportlint.nodes import Report
 from reportlint.shape import Shape
@@ -130,15 +130,9 @@ def _loop(edges: dict[int, list[tuple[int, str, str]]]) -> tuple[str, str] | Non
 
 
 def _refs(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k in ("$ref", "$dynamicRef") and isinstance(v, str):
-                yield pointer, v
-            else:
-                yield from _refs(v, f"{pointer}/{k}")
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _refs(v, f"{pointer}/{i}")
+    for here, key, value in shape.keywords(node, pointer):
+        if key in ("$ref", "$dynamicRef") and isinstance(value, str):
+            yield here.rsplit("/", 1)[0], value
 
 
 def _pointer(path: Any) -> str:

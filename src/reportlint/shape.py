@@ -1,7 +1,8 @@
 """What a template declares, read from its JSON Schema: the one module that knows where in a
 template's schema the fields, sections, tables, columns, cells, list items and allowed values
-are. Scaffolds, fixes, rules and explanations ask a :class:`Shape`; none of them walks a
-schema's keys itself.
+are. Scaffolds, fixes, rules and explanations ask a :class:`Shape`; the template checks walk a
+schema with :func:`keywords`; nothing else walks a schema's keys (the validators,
+``schema`` and ``fastschema``, compile it to validate, which is their job).
 
 A template is a JSON Schema over the report model (``schemas/model/document.schema.yaml``),
 so the paths are the model's: a report or section schema holds
@@ -15,6 +16,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+
+_SUBSCHEMA = {"additionalProperties", "items", "contains", "not", "if", "then", "else",
+              "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"}
+_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+_SCHEMA_LISTS = {"allOf", "anyOf", "oneOf", "prefixItems"}
+_VALUES = {"$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary",
+           "$comment", "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum",
+           "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems",
+           "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
+           "minProperties", "required", "dependentRequired", "format", "contentEncoding",
+           "contentMediaType", "title", "description", "default", "deprecated", "readOnly",
+           "writeOnly", "examples"}
+# Every JSON Schema 2020-12 keyword, by whether its value is a subschema, a map or a list of
+# them, or a value.
+SCHEMA_KEYWORDS = _SUBSCHEMA | _SCHEMA_MAPS | _SCHEMA_LISTS | _VALUES
+
+
+def keywords(node: Any, pointer: str = "") -> Iterator[tuple[str, str, Any]]:
+    """``(pointer, keyword, value)`` for every key of a schema and of its subschemas, by
+    where JSON Schema puts subschemas (`properties`, `items`, `allOf` ...): the one walk
+    over a template's schema that template checks use."""
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        here = f"{pointer}/{key}"
+        yield here, key, value
+        if key in _SUBSCHEMA:
+            yield from keywords(value, here)
+        elif key in _SCHEMA_MAPS and isinstance(value, dict):
+            for name, sub in value.items():
+                yield from keywords(sub, f"{here}/{name}")
+        elif key in _SCHEMA_LISTS and isinstance(value, list):
+            for index, sub in enumerate(value):
+                yield from keywords(sub, f"{here}/{index}")
 
 
 class Shape:
@@ -73,6 +108,11 @@ class Shape:
 
     def sections(self) -> dict[str, Shape]:
         return self._shapes("properties", "sections", "properties")
+
+    def required(self, kind: str) -> tuple[str, ...]:
+        """The ``fields`` or ``sections`` this report or section requires, by key."""
+        required = self._at("properties", kind).get("required")
+        return tuple(str(k) for k in required) if isinstance(required, list) else ()
 
     def part(self, name: str) -> Shape:
         """``items``, ``tables`` or ``code_blocks`` of a section."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import cache, fastschema, names, recognition, saferegex
+from reportlint import cache, fastschema, names, recognition, saferegex, shape
 from reportlint.shape import Shape
 
 
@@ -111,6 +111,8 @@ class Registry:
         self.templates: dict[str, Template] = {}
         # Headings repeat from report to report; each is classified once per run.
         self._classified: dict[tuple[str, str | None], str | None] = {}
+        self._agent_titles: dict[tuple[str, str | None],
+                                 tuple[str, recognition.AgentTitle] | None] = {}
         for template in templates:
             self.templates.setdefault(template.name, template)
 
@@ -146,11 +148,16 @@ class Registry:
         canonical = self.classify(heading, role)
         if canonical is not None:
             return canonical, None
+        # Headings repeat from report to report: each is read for an agent's title once.
+        if (heading, role) in self._agent_titles:
+            return self._agent_titles[heading, role]
         agent = recognition.agent_title(names.lead_trimmed(heading))
-        if agent is None:
-            return None
-        chosen = self.for_kind(agent.kind, agent.task_id, role or _role_word(heading))
-        return (chosen, agent) if chosen is not None else None
+        chosen = None if agent is None else self.for_kind(agent.kind, agent.task_id,
+                                                          role or _role_word(heading))
+        found = (chosen, agent) if chosen is not None and agent is not None else None
+        if len(self._agent_titles) < 8192:
+            self._agent_titles[heading, role] = found
+        return found
 
     def for_kind(self, kind: str | None, task_id: str = "", role: str | None = None
                  ) -> str | None:
@@ -334,7 +341,7 @@ def _parse_nested(path: Path, text: str) -> Template | TemplateProblem:
         pointer, keyword = unknown[0]
         return TemplateProblem(path, f"unknown keyword `{keyword}` at {pointer}"
                                f"{_did_you_mean(keyword, KEYWORDS)}", line_of(text, pointer))
-    for pointer, keyword, value in _keywords(schema):
+    for pointer, keyword, value in shape.keywords(schema):
         wrong = _value_problem(keyword, value, pointer) if keyword in _OURS else None
         if wrong is None and keyword == "unevaluatedProperties" and _patterns(
                 schema, "", keys_only=True):
@@ -411,7 +418,8 @@ def _meta_problem(meta: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-_FILLED = ("value", "text", "section", "task_id")  # what schema.py fills into a message
+# What explain.py fills into a message.
+_FILLED = ("value", "text", "section", "task_id", "task_name")
 _SCALAR = "a scalar (a string, number or boolean)"
 
 
@@ -463,45 +471,17 @@ def _message_problem(where: str, message: str) -> str | None:
     return None
 
 
-_SUBSCHEMA = {"additionalProperties", "items", "contains", "not", "if", "then", "else",
-              "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"}
-_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
-_SCHEMA_LISTS = {"allOf", "anyOf", "oneOf", "prefixItems"}
-_VALUES = {"$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary",
-           "$comment", "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum",
-           "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems",
-           "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
-           "minProperties", "required", "dependentRequired", "format", "contentEncoding",
-           "contentMediaType", "title", "description", "default", "deprecated", "readOnly",
-           "writeOnly", "examples"}
-# reportlint's own keywords (see the header of schemas/completion.yaml).
+# JSON Schema's own keywords (shape.py knows which hold subschemas) and reportlint's.
 _OURS = {"x-message", "x-missing-message", "x-expected", "x-severity", "x-example",
          "x-placeholder", "x-footer"}
-KEYWORDS = _SUBSCHEMA | _SCHEMA_MAPS | _SCHEMA_LISTS | _VALUES | _OURS
+KEYWORDS = shape.SCHEMA_KEYWORDS | _OURS
 
 
 def unknown_keywords(node: Any, pointer: str = "") -> list[tuple[str, str]]:
     """``(pointer, keyword)`` for every key of a (sub)schema that is no JSON Schema 2020-12
     keyword and none of reportlint's: a typo (``requried``) would otherwise be ignored."""
-    return [(here, key) for here, key, _ in _keywords(node, pointer)
+    return [(here, key) for here, key, _ in shape.keywords(node, pointer)
             if key not in KEYWORDS and not (key == "x-reportlint" and here == "/x-reportlint")]
-
-
-def _keywords(node: Any, pointer: str = "") -> Iterator[tuple[str, str, Any]]:
-    """``(pointer, keyword, value)`` for every key of the schema and of its subschemas."""
-    if not isinstance(node, dict):
-        return
-    for key, value in node.items():
-        here = f"{pointer}/{key}"
-        yield here, key, value
-        if key in _SUBSCHEMA:
-            yield from _keywords(value, here)
-        elif key in _SCHEMA_MAPS and isinstance(value, dict):
-            for name, sub in value.items():
-                yield from _keywords(sub, f"{here}/{name}")
-        elif key in _SCHEMA_LISTS and isinstance(value, list):
-            for index, sub in enumerate(value):
-                yield from _keywords(sub, f"{here}/{index}")
 
 
 def line_of(text: str, pointer: str) -> int | None:
@@ -534,17 +514,11 @@ def _patterns(node: Any, pointer: str, keys_only: bool = False) -> list[tuple[st
     """Every regular expression a schema holds (`pattern` values, `patternProperties` keys;
     only the keys with ``keys_only``)."""
     found: list[tuple[str, str]] = []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            here = f"{pointer}/{key}"
-            if key == "pattern" and isinstance(value, str) and not keys_only:
-                found.append((here, value))
-            elif key == "patternProperties" and isinstance(value, dict):
-                found += [(f"{here}/{k}", k) for k in value]
-            found += _patterns(value, here, keys_only)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _patterns(value, f"{pointer}/{index}", keys_only)
+    for here, key, value in shape.keywords(node, pointer):
+        if key == "pattern" and isinstance(value, str) and not keys_only:
+            found.append((here, value))
+        elif key == "patternProperties" and isinstance(value, dict):
+            found += [(f"{here}/{k}", k) for k in value]
     return found
 
 

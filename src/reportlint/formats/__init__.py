@@ -1,16 +1,22 @@
 """Outcomes to text: each output format is a function from the files' outcomes to a string.
 
-Formats never print; the CLI writes what they return.
+Formats never print; the CLI writes what they return. Messages and titles come to them as
+one safe line each (:func:`reportlint.quote.message`); each format also makes what it writes
+safe on its own: paths with control characters show them as escapes, JSON escapes every
+control and invisible character (:func:`dumps`), and the Markdown step summary escapes
+Markdown and HTML.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
+from reportlint.quote import printable
 
 
 class Style(NamedTuple):
@@ -54,14 +60,30 @@ def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
     lines = []
     for d in findings(outcomes):
         code = style.paint(d.code, "1;31" if d.severity is Severity.ERROR else "1;33")
-        lines.append(f"{style.paint(d.path, '1')}:{d.line}:{d.column}: {code} {d.message}")
+        # A message is one line already; a path is shown with its controls escaped, so
+        # neither can start a line of its own (`::error ...` in a CI log) or act on a terminal.
+        lines.append(f"{style.paint(printable(d.path), '1')}:{d.line}:{d.column}: {code} "
+                     f"{printable(d.message)}")
     lines.append(summary(outcomes))
     return "\n".join(lines) + "\n"
 
 
+# What the JSON encoder leaves as it is but a terminal or a log viewer acts on: DEL, C1, bidi
+# controls, zero-width characters, line and paragraph separators. Outside strings JSON output
+# is ASCII, so each is inside a string, where its \u escape is the same character.
+_JSON_UNSAFE = ("[\x7f-\x9f\u061c\u00ad\u180e\u200b-\u200f\u2028-\u202e"
+                "\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def dumps(value: Any) -> str:
+    """``value`` as indented JSON, non-ASCII text as it is but every control and invisible
+    character escaped."""
+    encoded = json.dumps(value, indent=2, ensure_ascii=False)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
+
+
 def as_json(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    return json.dumps([d.as_dict() for d in findings(outcomes)], indent=2,
-                      ensure_ascii=False) + "\n"
+    return dumps([d.as_dict() for d in findings(outcomes)]) + "\n"
 
 
 FORMAT_NAMES = ("text", "json", "sarif", "github", "junit", "gitlab")

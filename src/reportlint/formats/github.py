@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Outcome, Severity
 from reportlint.formats import PLAIN, Style, findings, summary
+from reportlint.quote import printable
+
+# What the runner would show as it is, and a log viewer act on: the other controls and the
+# invisible characters. The runner decodes only %25, %0D, %0A, %3A and %2C, so these stay
+# written as `%1B`: visible, inert.
+_UNSAFE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u00ad\u180e"
+                     "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def escape_data(text: str) -> str:
     """A command's message: `%`, CR and LF escaped, so report text cannot end the command
-    and start another."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    and start another; other controls written as inert `%XX`."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _UNSAFE.sub(lambda m: f"%{ord(m.group(0)):02X}", text)
 
 
 def escape_property(text: str) -> str:
@@ -30,8 +39,28 @@ def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Outside code spans: every character CommonMark, GFM or GitHub give a meaning to inline
+# (emphasis, links, images, HTML, entities, tables, strikethrough, math, footnotes), escaped
+# with a backslash, which is valid before any ASCII punctuation and shows the character. A
+# bare URL may still be linked: its text is the link, so it cannot pass for another.
+_MARKUP = re.compile(r"([\\`*_\[\]()!<>&#|~^$])")
+
+
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
+    """Report text (a message, a path) as the content of a Markdown table cell: one line,
+    its code spans kept (inside them nothing is markup, and `|` is escaped as GFM tables
+    need), everything else escaped, so it cannot close the table, open HTML (`</details>`),
+    link, embed an image or emphasise."""
+    parts = " ".join(printable(text).split()).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: the text after it is not code
+        parts[-2:] = ["`".join(parts[-2:])]
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append(f"`{part.replace('|', chr(92) + '|')}`" if part.strip() else "")
+        else:
+            out.append(_MARKUP.sub(r"\\\1", part))
+    return "".join(out)
 
 
 def step_summary(outcomes: Sequence[Outcome]) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Outcome, Severity
-from reportlint.formats import PLAIN, Style, findings
+from reportlint.formats import PLAIN, Style, dumps, findings
 
 
 def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
@@ -24,4 +23,4 @@ def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
             "fingerprint": hashlib.sha256(identity).hexdigest(),
             "location": {"path": d.path, "lines": {"begin": d.line}},
         })
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return dumps(issues) + "\n"

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.formats import PLAIN, Style
+from reportlint.quote import printable
 
 # XML 1.0 cannot carry most control characters, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -17,19 +18,23 @@ def _clean(text: str) -> str:
     return _INVALID_XML.sub("\ufffd", text)
 
 
+def _line(d: Diagnostic) -> str:
+    # Messages are safe lines already; a path shows its controls as escapes.
+    return f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {d.message}"
+
+
 def _case(parent: ElementTree.Element, path: str, name: str,
           diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
-    case = ElementTree.SubElement(parent, "testcase", classname=_clean(path), name=_clean(name))
+    case = ElementTree.SubElement(parent, "testcase", classname=_clean(printable(path)),
+                                  name=_clean(printable(name)))
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         failure = ElementTree.SubElement(case, "failure", type=errors[0].code,
                                          message=_clean(f"{len(errors)} error(s)"))
-        failure.text = _clean("\n".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
-                                        for d in diagnostics))
+        failure.text = _clean("\n".join(_line(d) for d in diagnostics))
     elif diagnostics:
         out = ElementTree.SubElement(case, "system-out")
-        out.text = _clean("\n".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
-                                    for d in diagnostics))
+        out.text = _clean("\n".join(_line(d) for d in diagnostics))
     return 1, 1 if errors else 0
 
 

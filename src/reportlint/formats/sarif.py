@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
@@ -10,7 +9,7 @@ from urllib.parse import quote
 
 from reportlint import __version__, codes
 from reportlint.diagnostics import Outcome, Severity
-from reportlint.formats import PLAIN, Style, findings
+from reportlint.formats import PLAIN, Style, dumps, findings
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -63,4 +62,4 @@ def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log) + "\n"

@@ -22,10 +22,11 @@ status: COMPLETED
 from __future__ import annotations
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.quote import quote
 from reportlint.rules.base import define
 
 CODE = define("RL006", "invalid-front-matter", Severity.ERROR, __doc__)
 
 
 def finding(line: int, problem: str) -> Finding:
-    return Finding(CODE.code, line, problem)
+    return Finding(CODE.code, line, quote(problem, 300))

@@ -23,6 +23,7 @@ or pass `--template NAME` to check the whole file against one template.
 from __future__ import annotations
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.quote import quote
 from reportlint.rules.base import define
 
 CODE = define("RL005", "no-report", Severity.ERROR, __doc__)
@@ -32,4 +33,4 @@ def finding(line: int, titles: list[str], suggestion: str) -> Finding:
     """``titles``: the template titles known; ``suggestion``: the title to write."""
     known = ", ".join(f"`{title}`" for title in titles)
     return Finding(CODE.code, line, f"no report title found (known: {known}); start the report "
-                   f"with a heading such as `## {suggestion}`, or pass --template NAME")
+                   f"with a heading such as `## {quote(suggestion, 120)}`, or pass --template NAME")

@@ -1,1 +1,2 @@
-"""RL9xx: reportlint itself (internal errors, unused and refused suppressions)."""
+"""RL9xx: reportlint itself (internal errors, unused and refused suppressions, stale baseline
+entries)."""

@@ -14,6 +14,7 @@ Report it with the file attached; `--ignore RL901` is not a fix.
 from __future__ import annotations
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.quote import quote
 from reportlint.rules.base import define
 
 CODE = define("RL901", "internal-error", Severity.ERROR, __doc__)
@@ -23,4 +24,4 @@ def finding(failure: BaseException) -> Finding:
     if isinstance(failure, RecursionError):
         return Finding(CODE.code, 1, "the document is nested too deeply to check")
     return Finding(CODE.code, 1, f"reportlint failed on this file ({type(failure).__name__}: "
-                   f"{failure}); please report it")
+                   f"{quote(failure, 200)}); please report it")

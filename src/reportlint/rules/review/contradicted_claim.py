@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlint.diagnostics import Severity
+from reportlint.nodes import Report, Section
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import content_line, finished_claims
@@ -61,10 +62,11 @@ _NEGATIVE = re.compile(
 # Sections whose rows and boxes are evidence for the claim (by words of their keys).
 _EVIDENCE = ("quality", "gate", "acceptance", "criteria", "prd", "requirement", "test",
              "verification", "definition-of-done", "todowrite", "checklist", "deliverable")
-
-
+# ... and sections about what comes after the work: a deployment checklist of a backend
+# task is the next step, not its evidence.
 _NOT_EVIDENCE = ("next", "future", "follow", "recommend", "known-issue", "debt", "scope",
-                 "question", "depend", "risk")
+                 "question", "depend", "risk", "deploy", "post-", "rollout", "release",
+                 "monitor", "lessons", "goals")
 
 
 _STATUS_COLUMNS = ("status", "result", "passed", "met")
@@ -80,21 +82,39 @@ _FAILURES = re.compile(
 
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
 def _evidence_key(key: str) -> bool:
-    return any(w in key for w in _EVIDENCE) and not any(w in key for w in _NOT_EVIDENCE)
+    return any(w in key for w in _EVIDENCE) and not _not_evidence(key)
+
+
+@lru_cache(maxsize=4096)
+def _not_evidence(key: str) -> bool:
+    # What must hold before a deployment is evidence; the deployment itself is what's next.
+    key = key.replace("pre-deploy", "pre-check")
+    return any(w in key for w in _NOT_EVIDENCE)
+
+
+def _evidence(report: Report) -> Iterator[tuple[str, Section]]:
+    """The sections whose rows, boxes and output are evidence for the claim: by their own
+    name, or below one that is (a *Definition of Done* with a `#### Backend` checklist), but
+    not one that is about what is left (*Next Steps* under *Acceptance Criteria*)."""
+    stack = [(child, False) for child in reversed(report["sections"].values())]
+    while stack:
+        section, inherited = stack.pop()
+        key = section["key"]
+        counts = (inherited or _evidence_key(key)) and not _not_evidence(key)
+        if counts:
+            yield key, section
+        stack.extend((child, counts) for child in reversed(section["sections"].values()))
 
 
 def _claim_words(claims: list[tuple[str, int]]) -> str:
-    return " and ".join(f"{words} (line {line})" for words, line in claims)
+    return " and ".join(f"{quote(words, 120)} (line {line})" for words, line in claims)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     claims = finished_claims(ctx.report)
     if not claims:
         return
-    said = _claim_words(claims)
-    for key, section in ctx.subsections():
-        if not _evidence_key(key):
-            continue
+    for key, section in _evidence(ctx.report):
         title = section["title"]
         for table in section["tables"]:
             status_keys = [k for k in table["columns"] if k in _STATUS_COLUMNS]
@@ -103,19 +123,19 @@ def check(ctx: Context) -> Iterator[Hit]:
                     value = row["cells"].get(key, "")
                     if _NEGATIVE.search(value):
                         first = next(iter(row["cells"].values()), "")
-                        yield Hit(row["line"], f"`{quote(first)}` in `{title}` is "
-                                  f"`{quote(value)}`, but the report claims {said}")
+                        yield Hit(row["line"], f"`{quote(first)}` in `{quote(title)}` is "
+                                  f"`{quote(value)}`, but the report claims {_claim_words(claims)}")
         for item in section["items"]:
             if item.get("checked") is False:
-                yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is not "
-                          f"ticked, but the report claims {said}")
+                yield Hit(item["line"], f"`{quote(item['text'])}` in `{quote(title)}` is not "
+                          f"ticked, but the report claims {_claim_words(claims)}")
             elif _NOT_DONE_MARK.match(item["text"]):
-                yield Hit(item["line"], f"`{quote(item['text'])}` in `{title}` is marked "
-                          f"as not done, but the report claims {said}")
+                yield Hit(item["line"], f"`{quote(item['text'])}` in `{quote(title)}` is marked "
+                          f"as not done, but the report claims {_claim_words(claims)}")
         if "test" in key:
             for block in section["code_blocks"]:
                 failure = _FAILURES.search(block["text"])
                 if failure:
                     yield Hit(content_line(block, failure.start()),
                               f"the test output reports failures (`{quote(failure.group(0))}`)"
-                              f", but the report claims {said}")
+                              f", but the report claims {_claim_words(claims)}")

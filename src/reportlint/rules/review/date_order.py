@@ -87,6 +87,6 @@ def check(ctx: Context) -> Iterator[Hit]:
         end = _when(ctx.report, key)
         if end is not None and end[0] < started:
             field = end[1]
-            yield Hit(field["line"], f"**{field['name']}** `{quote(field['value'])}` is before "
-                      f"**Started** `{quote(started_field['value'])}` (line "
+            yield Hit(field["line"], f"**{quote(field['name'])}** `{quote(field['value'])}` is "
+                      f"before **Started** `{quote(started_field['value'])}` (line "
                       f"{started_field['line']})", field["column"])

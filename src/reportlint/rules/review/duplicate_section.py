@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
+from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
 CODE = define("RL211", "duplicate-section", Severity.WARNING, __doc__)
@@ -43,5 +44,5 @@ def check(ctx: Context) -> Iterator[Hit]:
         for key, child in children.items():
             if "~" in key:
                 first = children[key.split("~", 1)[0]]
-                yield Hit(child["line"], f"section `{child['title']}` appears again (first "
+                yield Hit(child["line"], f"section `{quote(child['title'])}` appears again (first "
                           f"on line {first['line']}); merge the two")

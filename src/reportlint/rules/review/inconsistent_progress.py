@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlint.diagnostics import Severity
+from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import PERCENT, field_value
 
@@ -56,17 +57,20 @@ _DONE_WORDS = re.compile(r"\b(?:complete[d]?|completion|done|progress)\b", re.IG
 
 def check(ctx: Context) -> Iterator[Hit]:
     report = ctx.report
-    mentions: list[tuple[float, int, str]] = []
+    # (figure, line, where: a field's name, a heading's text or None for the title), worded
+    # only for a finding.
+    mentions: list[tuple[float, int, tuple[str, str | None]]] = []
     for key in ("progress", "status", "completion"):
         found = field_value(report, key)
         match = PERCENT.search(found["value"]) if found else None
         if found and match:
-            mentions.append((float(match.group(1)), found["line"], f"**{found['name']}**"))
-    headings = [(report["title"]["text"], report["title"]["line"], "the title")]
+            mentions.append((float(match.group(1)), found["line"], ("field", found["name"])))
+    headings: list[tuple[str, int, tuple[str, str | None]]] = [
+        (report["title"]["text"], report["title"]["line"], ("title", None))]
     for key, parent in ctx.keyed():
         # Headings directly in the report, or in a section about the task's status as a whole.
         if parent is report or _overall(key):
-            headings += [(s["title"], s["line"], f"`{s['title']}`")
+            headings += [(s["title"], s["line"], ("heading", s["title"]))
                          for s in parent.get("sections", {}).values()]
     for text, line, where in headings:
         match = PERCENT.search(text)
@@ -77,5 +81,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     reference, line, where = min(mentions, key=lambda m: m[1])
     for value, other, said in sorted(mentions, key=lambda m: m[1]):
         if value != reference:
-            yield Hit(other, f"{said} says {value:g}% but {where} (line {line}) says "
-                      f"{reference:g}%; state one figure for the task")
+            yield Hit(other, f"{_named(said)} says {value:g}% but {_named(where)} (line {line}) "
+                      f"says {reference:g}%; state one figure for the task")
+
+
+def _named(where: tuple[str, str | None]) -> str:
+    kind, text = where
+    if kind == "field":
+        return f"**{quote(text)}**"
+    return "the title" if kind == "title" else f"`{quote(text)}`"

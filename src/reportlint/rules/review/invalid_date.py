@@ -43,5 +43,5 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         parsed = parse(found["value"])
         if isinstance(parsed, str):
-            yield Hit(found["line"], f"**{found['name']}** `{quote(found['value'])}` is not a "
-                      f"real date ({parsed})", found["column"])
+            yield Hit(found["line"], f"**{quote(found['name'])}** `{quote(found['value'])}` is "
+                      f"not a real date ({parsed})", found["column"])

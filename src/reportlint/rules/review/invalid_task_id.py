@@ -61,11 +61,13 @@ def check(ctx: Context) -> Iterator[Hit]:
                 cell = row["cells"].get("task-id", "").strip()
                 if cell and not _NONE.match(cell) and not _PLACEHOLDER.search(cell) \
                         and not pattern.search(cell):
-                    yield Hit(row["line"], f"task id `{quote(cell)}` in `{section['title']}` "
-                              f"does not have the form `{pattern.pattern}`")
+                    yield Hit(row["line"], f"task id `{quote(cell)}` in "
+                              f"`{quote(section['title'])}` does not have the form "
+                              f"`{pattern.pattern}`")
     handoff = field_value(ctx.report, "handoff-to")
     if handoff is not None:
         for cited in _CITED.findall(handoff["value"]):
             if not _PLACEHOLDER.search(cited) and not pattern.search(cited):
-                yield Hit(handoff["line"], f"task id `{quote(cited)}` in **{handoff['name']}** "
-                          f"does not have the form `{pattern.pattern}`", handoff["column"])
+                yield Hit(handoff["line"], f"task id `{quote(cited)}` in "
+                          f"**{quote(handoff['name'])}** does not have the form "
+                          f"`{pattern.pattern}`", handoff["column"])

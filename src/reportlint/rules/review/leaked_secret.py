@@ -1,9 +1,30 @@
-"""Checks every line of the file, code blocks included, for credentials: cloud keys (AWS,
-Google), GitHub, Slack and Stripe tokens, OpenAI/Anthropic API keys, private key blocks,
-JSON Web Tokens, and passwords in connection URLs (`postgres://app:s3cret@db/app`).
+"""Checks every line of the file, code blocks included, for credentials. It knows the kinds
+maintained secret scanners (detect-secrets, gitleaks) know, and names the one it found:
+
+- cloud keys: AWS access key ids and secret access keys (labelled `aws_secret_access_key`,
+  or alone: 40 random-looking base64 characters), Google API keys, Azure storage account
+  keys (`AccountKey=`), DigitalOcean tokens;
+- code hosting and packages: GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`,
+  `github_pat_`), GitLab tokens (`glpat-` and the other `gl…-` kinds), npm (`npm_`), PyPI
+  (`pypi-`) and Docker Hub (`dckr_pat_`) tokens, Hugging Face tokens (`hf_`);
+- services: Slack tokens and webhook URLs, Stripe secret keys, OpenAI and Anthropic API keys,
+  SendGrid API keys (`SG.`), Twilio account SIDs and API keys (`AC`/`SK` and 32 hex digits),
+  Shopify access tokens, HashiCorp Vault tokens (`hvs.`, `hvb.`);
+- private key blocks (`-----BEGIN … PRIVATE KEY-----`), JSON Web Tokens;
+- credentials by their label: passwords in connection URLs (`postgres://app:s3cret@db/app`),
+  `Authorization: Bearer …` and `Basic …` values, and `.env`-style assignments whose name
+  ends in a password, secret, token or API key word (`DB_PASSWORD=…`, `API_KEY: …`,
+  `JWT_SECRET=…`).
+
+Documented examples and placeholders are not secrets: AWS's `…EXAMPLE` keys, `xxxx`,
+`********`, `<your-token>`, `${VAR}`, `$VAR`, `{{ var }}`, values with `example`, `dummy`,
+`changeme` or `your_` in them, a value that is a name (`process.env.API_KEY`) or a
+reference (`os.environ["X"]`), and labelled values too short or too regular to be a
+credential.
 
 The finding names the kind of secret and shows at most its first four characters and its
-length: CI logs are public, and a linter must not leak what it found.
+length (a private key, its armour line): CI logs are public, and a linter must not leak what
+it found. Every other output masks it too.
 
 ## Why is this bad?
 A report is committed, posted in pull requests and copied into tickets. A credential in it
@@ -43,17 +64,11 @@ SCOPE = "document"
 
 def check(ctx: Context) -> Iterator[Hit]:
     text = ctx.text or "\n".join(ctx.lines)
-    hits: list[tuple[int, str]] = []
-    for kind, match in secrets.matches(text):
-        secret = match.group("s") if "s" in match.re.groupindex else match.group(0)
-        if kind == "password in a URL" and secrets.EXAMPLE_PASSWORD.match(secret):
-            continue
-        hits.append((match.start("s") if "s" in match.re.groupindex else match.start(),
-                     f"leaked secret: {kind} `{secrets.mask(secret)}`; remove it from the report "
-                     "and rotate it"))
-    if not hits:
+    found = secrets.scan(text)
+    if not found:
         return
     starts = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
-    for offset, message in sorted(hits):
-        index = bisect_right(starts, offset) - 1
-        yield Hit(index + 1, message, offset - starts[index] + 1)
+    for secret in found:
+        index = bisect_right(starts, secret.start) - 1
+        yield Hit(index + 1, f"leaked secret: {secret.kind} `{secrets.shown(secret)}`; remove "
+                  "it from the report and rotate it", secret.start - starts[index] + 1)

@@ -3,7 +3,7 @@ them (`## Task Completion Report: ...` then `### 1. Implementation Summary`).
 
 Sections at the title's own level still belong to the report (it runs to the next report
 title or a higher heading) and are checked as its sections; this finding, once per report,
-says which levels to use. `--fix` moves every heading of the report one level down.
+says which levels to use.
 
 ## Why is this bad?
 Renderers, outlines and tables of contents show the sections as siblings of the title, not

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.nodes import Container, Section
+from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.shape import Shape
 
@@ -51,9 +52,9 @@ def _order(node: Container, shape: Shape) -> Iterator[Hit]:
     for key, section in present:
         rank = order[key]
         if latest is not None and rank < latest[0]:
-            yield Hit(section["line"], f"section `{section['title']}` comes after "
-                      f"`{latest[1]['title']}` (line {latest[1]['line']}); the template puts "
-                      "it before")
+            yield Hit(section["line"], f"section `{quote(section['title'])}` comes after "
+                      f"`{quote(latest[1]['title'])}` (line {latest[1]['line']}); the template "
+                      "puts it before")
         elif latest is None or rank > latest[0]:
             latest = (rank, section)
         yield from _order(section, sections[key])

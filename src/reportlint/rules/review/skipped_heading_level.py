@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
+from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
 CODE = define("RL213", "skipped-heading-level", Severity.WARNING, __doc__)
@@ -37,5 +38,5 @@ def check(ctx: Context) -> Iterator[Hit]:
         for child in parent.get("sections", {}).values():
             if child["level"] > parent["level"] + 1:
                 yield Hit(child["line"], f"heading level jumps from {parent['level']} to "
-                          f"{child['level']} at `{child['title']}`; use "
+                          f"{child['level']} at `{quote(child['title'])}`; use "
                           f"`{'#' * (parent['level'] + 1)}`")

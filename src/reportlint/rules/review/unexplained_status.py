@@ -54,11 +54,11 @@ def check(ctx: Context) -> Iterator[Hit]:
         blockers = sections["blockers"]
         if not any(t["rows"] for t in blockers.get("tables", ())):
             yield Hit(blockers["line"], f"**Status** is `{quote(status['value'])}` (line "
-                      f"{status['line']}) but `{blockers['title']}` lists no blocker; add a "
+                      f"{status['line']}) but `{quote(blockers['title'])}` lists no blocker; add a "
                       "row: what blocks, its impact, what is needed")
     if "CLARIFICATION" in value and "questions-for-pm" in sections:
         questions = sections["questions-for-pm"]
         if not questions.get("items") and not questions.get("paragraphs"):
             yield Hit(questions["line"], f"**Status** is `{quote(status['value'])}` (line "
-                      f"{status['line']}) but `{questions['title']}` asks nothing; write the "
-                      "questions the product manager must answer")
+                      f"{status['line']}) but `{quote(questions['title'])}` asks nothing; write "
+                      "the questions the product manager must answer")

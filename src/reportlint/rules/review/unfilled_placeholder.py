@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reportlint.diagnostics import Severity
+from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.shape import Shape
 
@@ -211,8 +212,8 @@ def _hits(ctx: Context, text: str, first: int, found: list[tuple[int, int]]) -> 
         taken.mark(start, end)
     for start, end in sorted(spans):
         index = bisect_right(starts, start) - 1
-        yield Hit(first + index, f"unfilled placeholder `{text[start:end]}`: replace it with "
-                  "the real value", start - starts[index] + 1)
+        yield Hit(first + index, f"unfilled placeholder `{quote(text[start:end])}`: replace it "
+                  "with the real value", start - starts[index] + 1)
 
 
 class _Marks:
@@ -267,8 +268,8 @@ def _dash_cells(ctx: Context) -> Iterator[Hit]:
                     continue  # a "None" row: dashes say "nothing here", correctly
                 for key, value in dashed:
                     name = table["columns"][key]["name"]
-                    yield Hit(row["line"], f"`{name}` is only `{value}` in a row of "
-                              f"`{section['title']}`; the template needs a value there")
+                    yield Hit(row["line"], f"`{quote(name)}` is only `{quote(value)}` in a row of "
+                              f"`{quote(section['title'])}`; the template needs a value there")
 
 
 _REQUIRED: dict[int, dict[str, tuple[str, ...]]] = {}

@@ -47,7 +47,7 @@ def explain(f: Failing) -> Explained:
     message = f"table in {f.place.where()} has no column `{title}` (it has {present or 'none'})"
     close = names.similar(name, [k for k in columns if not schema.declares(k)])
     if close:
-        message += f"; is `{columns[close[0]].get('name', close[0])}` meant to be it?"
+        message += f"; is `{quote(columns[close[0]].get('name', close[0]))}` meant to be it?"
     expected = [property_title(schema, k, f.template) for k in schema.properties()]
     fix = {"expected_columns": expected, "snippet": "| " + " | ".join(expected) + " |"}
     line = table.get("line") if isinstance(table, dict) else None

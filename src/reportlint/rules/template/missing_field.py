@@ -20,7 +20,9 @@ one without **Started**/**Completed** cannot be tracked.
 
 from __future__ import annotations
 
-from reportlint import scaffold
+from typing import Any
+
+from reportlint import edits, scaffold
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title, title_of
 from reportlint.nodes import Field, Report, Section
@@ -41,7 +43,7 @@ def explain(f: Failing) -> Explained:
     prop = declared(f.failure.schema, name, f.template)
     value = scaffold.field_value(prop)
     top = f.place.in_report
-    fix = {"snippet": f"**{title}**: {value}" if top else f"- {title}: {value}"}
+    fix: dict[str, Any] = {"snippet": f"**{title}**: {value}" if top else f"- {title}: {value}"}
     example = prop.keyword("x-example")
     const = prop.value().keyword("const")
     if example is None and const is not None:
@@ -61,7 +63,29 @@ def explain(f: Failing) -> Explained:
         if top:
             message += ", but report fields belong under the title or after a closing `---`"
         return Explained(message, fix, int(field["line"]))
+    line = _insert_line(container, top, bool(prop.keyword("x-footer")))
+    if line is not None:
+        fix[edits.INSERT] = {"line": line, "block": False}
     return Explained(message, fix)
+
+
+def _insert_line(container: Node, top: bool, footer: bool) -> int | None:
+    """Where a missing field's line goes: after the last field of its kind (the report's
+    header fields under the title, its closing fields, a section's list of fields); a header
+    field of a report that has none goes right under the title. None where no place is
+    certain (a field whose value is the list after it, a section without fields)."""
+    sections = [int(s["line"]) for s in container.get("sections", {}).values()]
+    first = min(sections, default=None)
+    fields = [f for f in container.get("fields", {}).values() if f.get("style") != "front-matter"]
+    if top:
+        fields = [f for f in fields
+                  if (first is not None and int(f["line"]) > first) is footer]
+    if fields:
+        last = max(fields, key=lambda f: int(f["line"]))
+        return None if last.get("items") else int(last["line"]) + 1
+    if top and not footer and container.get("level"):
+        return int(container["line"]) + 1
+    return None
 
 
 def _find_field(report: Report, key: str, skip: Node) -> tuple[Field, Section] | None:

@@ -24,9 +24,10 @@ not matter, so a finding means the section is absent or renamed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from reportlint import names, scaffold
+from reportlint import edits, names, scaffold
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title
 from reportlint.nodes import Container, Section
@@ -51,13 +52,18 @@ def explain(f: Failing) -> Explained:
     present: dict[str, Node] = container.get("sections", {})
     order = list(schema.properties())
     before = [k for k in order[: order.index(name)] if k in present] if name in order else []
-    level = max(int(container.get("level") or 1), 1) + 1
+    after = [k for k in order[order.index(name) + 1:] if k in present] if name in order else []
+    # The section the new one goes beside: the one it follows, the one it precedes, or the
+    # container's last. It is written at that section's level (a report whose sections are
+    # at its title's level gets one more at that level), else one below the container.
+    beside = present[before[-1]] if before else present[after[0]] if after else \
+        max(present.values(), key=lambda s: int(s["line"]), default=None)
+    level = int(beside["level"]) if beside else max(int(container.get("level") or 1), 1) + 1
     fix: dict[str, Any] = {
         "expected_order": [property_title(schema, k, f.template) for k in order],
         "insert_after": present[before[-1]]["title"] if before else None,
         "snippet": scaffold.section(name, declared(schema, name, f.template), level)}
     if name in order:
-        after = [k for k in order[order.index(name) + 1:] if k in present]
         if before:
             message += f" (expected after `{quote(present[before[-1]]['title'])}`)"
         elif after:
@@ -69,16 +75,53 @@ def explain(f: Failing) -> Explained:
         return Explained(message + f"; `{quote(elsewhere['title'])}` on line "
                          f"{elsewhere['line']} is at the wrong level: make it a `{heading}` "
                          f"heading inside {where}", fix, int(elsewhere["line"]))
-    spare = [k for k in present if k not in order]
-    close = names.similar(name, spare)
-    wanted = names.number(title)
-    # A renamed section often keeps its number: "5. Quality Checks" for "5. Quality Gates".
-    close = close or [k for k in spare if wanted and present[k].get("number") == wanted][:1]
-    if close:
-        found = present[close[0]]
+    # Renamed where it should be, or elsewhere in the report: by its words, not its number
+    # (`2. Project Structure` is not `2. PRD Alignment Check`).
+    spare = {k: s for k, s in container["sections"].items() if k not in order}
+    found = _similar(name, spare) or _similar(name, _elsewhere(f.report, container, order))
+    if found is not None:
         return Explained(message + f"; is `{quote(found['title'])}` on line {found['line']} "
                          "meant to be it?", fix, int(found["line"]))
-    return Explained(message, fix)
+    # Only here is inserting the snippet the repair: above, a heading to move or rename is.
+    if before:
+        line = _end(present[before[-1]], f.report) + 1
+    elif after:
+        line = int(present[after[0]]["line"])
+    else:
+        line = _end(container, f.report) + 1
+    return Explained(message + "; no heading in the report looks like it: add it",
+                     {**fix, edits.INSERT: {"line": line, "block": True}})
+
+
+def _similar(name: str, candidates: dict[str, Section]) -> Section | None:
+    close = names.similar(name, list(candidates))
+    return candidates[close[0]] if close else None
+
+
+def _elsewhere(report: Container, container: Node, order: list[str]) -> dict[str, Section]:
+    """The report's sections outside ``container``, by key (the first of a key wins), that
+    the template does not expect where ``container``'s are."""
+    found: dict[str, Section] = {}
+    stack = list(report["sections"].values())
+    while stack:
+        section = stack.pop(0)
+        if section is not container:
+            if section["key"] not in order:
+                found.setdefault(section["key"], section)
+            stack.extend(section["sections"].values())
+    return found
+
+
+def _end(node: Node, report: Mapping[str, Any]) -> int:
+    """The last line of ``node`` (a section, or the report) that is its own: a report's
+    closing fields (after a ``---``) are read into its last section's lines, but a new
+    section goes before them."""
+    sections = [int(s["line"]) for s in node.get("sections", {}).values()]
+    start = min(sections, default=int(node["end_line"])) if node is report else int(node["line"])
+    end = int(node["end_line"])
+    footer = [int(f["line"]) for f in report.get("fields", {}).values()
+              if start < int(f["line"]) <= end]
+    return min(footer) - 1 if footer else end
 
 
 def _find_section(node: Container, key: str, skip: Node) -> Section | None:
