@@ -314,6 +314,7 @@ per-file-templates = { "reports/*.md" = "progress" }
 template-dirs = []
 # role: not set
 max-file-size = 5242880
+max-file-seconds = 10.0
 respect-gitignore = true
 force-exclude = false
 included = true
