@@ -88,7 +88,8 @@ def test_file_names_that_are_not_utf8_reach_every_output(
         written = "\n".join(strings(json.loads(written)))
     assert ("r%5Cxff.md" if output_format == "sarif" else "r\\xff.md") in written
     if output_format == "github":
-        assert "/r\\xff.md | 3 | 0 |" in summary.read_text("utf-8")
+        # Markdown escapes the name's backslash in the summary's table.
+        assert "/r\\\\xff.md | 3 | 0 |" in summary.read_text("utf-8")
 
 
 def strings(value: object) -> list[str]:
