@@ -235,29 +235,31 @@ class ReportServer(LanguageServer):
 
     # -- hover and completion ------------------------------------------------------------
 
-    async def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
-        uri = params.text_document.uri
+    async def _opened(self, uri: str) -> tuple[str, _Read] | None:
+        """The text of a watched open document and its reading, or None (not ours, unreadable)."""
         document = self.workspace.text_documents.get(uri)
         if document is None or not self.watched(uri):
             return None
         read = await self.run(_read, document.source, _path(uri))
-        if read is None:
+        return None if read is None else (document.source, read)
+
+    async def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
+        opened = await self._opened(params.text_document.uri)
+        if opened is None:
             return None
+        _, read = opened
         words = _hover(read, params.position.line + 1)
         if words is None:
             return None
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, words))
 
     async def complete(self, params: lsp.CompletionParams) -> lsp.CompletionList | None:
-        uri = params.text_document.uri
-        document = self.workspace.text_documents.get(uri)
-        if document is None or not self.watched(uri):
+        opened = await self._opened(params.text_document.uri)
+        if opened is None:
             return None
-        read = await self.run(_read, document.source, _path(uri))
-        if read is None:
-            return None
+        source, read = opened
         line = params.position.line
-        lines = edits.split(document.source)
+        lines = edits.split(source)
         text = lines[line].rstrip("\r\n") if line < len(lines) else ""
         codec = self.workspace.position_codec
         cursor = codec.position_from_client_units(lines, params.position).character \
