@@ -116,10 +116,11 @@ NOT_SECRETS = [
 
 
 def windows(found: Example) -> list[str]:
-    """The secret's eight-character pieces, but those inside its public prefix."""
+    """The secret's six-character pieces but those inside its public prefix: the first one
+    ends with the first secret character (no part of a secret is shown, not even its start)."""
     value = found.secret
-    return [value[i:i + 8] for i in range(len(value) - 7)
-            if i + 8 > len(found.prefix)]
+    return [value[i:i + 6] for i in range(len(value) - 5)
+            if i + 6 > len(found.prefix)]
 
 
 def leaked(output: str, examples: list[Example]) -> list[tuple[str, str]]:
@@ -144,6 +145,17 @@ def test_every_kind_is_found_alone_and_in_text() -> None:
                                    "-----END OPENSSH PRIVATE KEY-----"]
 
 
+@pytest.mark.parametrize("found", KINDS, ids=lambda e: f"{e.kind}:{e.prefix or '-'}")
+def test_a_secret_is_shown_as_its_public_prefix_and_length_only(found: Example) -> None:
+    """Not one character of the secret itself: a finding may name the kind's public prefix
+    (`glpat-`, `npm_`) and the length; a key with no prefix is shown by its length alone."""
+    (secret,) = secrets.scan(found.text)
+    shown, length = secrets.shown(secret).split("…")
+    assert found.prefix.startswith(shown)
+    assert length == f"({len(found.secret)} characters)"
+    assert secrets.redact(found.text) == found.text.replace(found.secret, f"{shown}…{length}")
+
+
 @pytest.mark.parametrize("text", NOT_SECRETS)
 def test_examples_and_lookalikes_are_not_secrets(text: str) -> None:
     assert secrets.scan(text) == []
@@ -155,7 +167,7 @@ def test_a_secret_is_masked_before_a_quote_cuts_it() -> None:
 
     long = next(e for e in KINDS if e.prefix == "github_pat_")
     quoted = quote(f"Deployment notes for the staging cluster, token {long.secret} rotated")
-    assert quoted == ("Deployment notes for the staging cluster, token gith…(93 ch…")
+    assert quoted == ("Deployment notes for the staging cluster, token github_pat_…")
     assert leaked(quoted, [long]) == []
 
 

@@ -375,10 +375,20 @@ def shown(secret: Secret) -> str:
     return secret.value if secret.kind == _PRIVATE_KEY else mask(secret.value)
 
 
+# The prefixes a credential's issuer publishes to mark its kind (`glpat-`, `npm_`, `AKIA`): no
+# part of the secret. Nothing else of a secret is ever shown, not even its first characters
+# (a password or a key in an assignment has no public part).
+_PUBLIC_PREFIX = re.compile(
+    r"gh[pousr]_|github_pat_|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-|npm_|pypi-"
+    r"|xox[abposr]-|sk-(?:proj-|ant-(?:api\d\d-)?)?|[sr]k_(?:live|test)_|dckr_pat_|dop_v1_"
+    r"|hf_|shp(?:at|ca|pa|ss)_|hv[sb]\.|SG\.|A3T|AKIA|ASIA|ABIA|ACCA|AIza|eyJ")
+
+
 def mask(secret: str) -> str:
-    """Enough to find it in the file, never enough to use it: at most four characters and
-    the length."""
-    shown = secret[:4] if len(secret) >= 12 else ""
+    """Enough to find it in the file, never enough to use it: the public prefix of its kind,
+    if it has one, and the length."""
+    prefix = _PUBLIC_PREFIX.match(secret)
+    shown = prefix.group() if prefix and prefix.end() < len(secret) else ""
     return f"{shown}…({len(secret)} characters)"
 
 

@@ -22,8 +22,8 @@ Documented examples and placeholders are not secrets: AWS's `…EXAMPLE` keys, `
 reference (`os.environ["X"]`), and labelled values too short or too regular to be a
 credential.
 
-The finding names the kind of secret and shows at most its first four characters and its
-length (a private key, its armour line): CI logs are public, and a linter must not leak what
+The finding names the kind of secret and shows only the public prefix its issuer gives the
+kind (`glpat-`, `npm_`, `AKIA`), if it has one, and its length (a private key, its armour line): CI logs are public, and a linter must not leak what
 it found. Every other output masks it too.
 
 ## Why is this bad?
