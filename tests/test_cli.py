@@ -52,6 +52,8 @@ def test_json_output_is_exact(run: Callable[..., Result],
                    "`QA Completion Report`, `Task`); start the report with a heading such as "
                    "`## Task Completion Report: BE-001 - Add login endpoint`, or pass "
                    "--template NAME",
+        "fixable": False,
+        "url": "https://github.com/OWNER/reportlint/blob/v0.1.0/docs/rules.md#rl005-no-report",
     }]
 
 

@@ -123,7 +123,8 @@ def test_kind_hooks_force_their_template_on_the_files_they_take(hook_id: str) ->
     template, taken, left = KIND_HOOKS[hook_id]
     hook = HOOKS[hook_id]
     assert hook["entry"] == f"reportlint check --force-exclude --template {template} --"
-    assert hook["types"] == ["markdown"] and hook["language"] == "python"
+    assert hook["types"] == ["markdown"]
+    assert hook["language"] == "python"
     files = re.compile(hook["files"])  # pre-commit searches `files:` with Python's re
     assert [name for name in taken if files.search(name)] == taken
     assert [name for name in left if files.search(name)] == []
@@ -166,7 +167,8 @@ def test_kind_hooks_in_a_real_repository(tmp_path: Path) -> None:
     assert "docs/acks/BE-002.md:3:1: RL103 **Status** is `COMPLETED`; expected `IN PROGRESS`" \
         in failed.stdout
     assert "Found 4 errors and 0 warnings in 1 of 2 files." in failed.stdout
-    assert "README.md" not in failed.stdout and "CHANGELOG.md" not in failed.stdout
+    assert "README.md" not in failed.stdout
+    assert "CHANGELOG.md" not in failed.stdout
 
 
 # -- GitHub Action ---------------------------------------------------------------------
