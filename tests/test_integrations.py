@@ -402,6 +402,13 @@ def test_action_on_a_pull_request(tmp_path: Path, runner: Runner) -> None:
             for r in log["runs"][0]["results"]] == [
         (uri, code) for uri in ("pull-request-5-description.md", "reports/bad%20report.md")
         for code in ("RL103", "RL107", "RL107")]
+    # The fingerprints from the line text come through the action's JSON into its SARIF:
+    # the same as reportlint's own SARIF gives.
+    own = subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", "sarif",
+                          "reports/bad report.md"], cwd=repo, capture_output=True, text=True,
+                         check=False)
+    expected = [r["partialFingerprints"] for r in json.loads(own.stdout)["runs"][0]["results"]]
+    assert [r["partialFingerprints"] for r in log["runs"][0]["results"]][3:] == expected
 
 
 def test_action_passes_on_good_reports_and_fail_on_never(tmp_path: Path,

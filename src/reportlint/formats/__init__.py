@@ -63,9 +63,11 @@ def fingerprint(d: Diagnostic) -> str:
 
 
 def record(d: Diagnostic) -> dict[str, Any]:
-    """A finding as JSON output shows it: its fields, whether ``--fix`` repairs it, and the
-    URL of its code's documentation."""
-    return {**d.as_dict(), "fixable": d.fixable, "url": codes.url(codes.CODES[d.code])}
+    """A finding as JSON output shows it: its fields, whether ``--fix`` repairs it, the URL
+    of its code's documentation, and its fingerprint in its file (the one a baseline records;
+    the Action carries it into SARIF)."""
+    return {**d.as_dict(), "fixable": d.fixable, "url": codes.url(codes.CODES[d.code]),
+            "fingerprint": d.fingerprint}
 
 
 def summary(outcomes: Sequence[Outcome]) -> str:
