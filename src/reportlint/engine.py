@@ -383,9 +383,15 @@ def _fixable(findings: list[Finding], text: str, fixed: str, item: Input,
              settings: Settings) -> list[bool]:
     """Which findings ``--fix`` repairs: those on a line its repairs change that a check of
     the repaired text (the same number of lines: the repairs change lines in place) no longer
-    finds with the same code on the same line."""
-    repairs = edits.between(text, fixed)
-    touched = [any(edits.covers(edit, f.line) for edit in repairs) for f in findings]
+    finds with the same code on the same line. White space at the end of a line and the final
+    newline are no finding's cause: a line they alone change is not looked at again (the
+    check again costs as much as the first, and that repair is the commonest)."""
+    old, new = edits.split(text), edits.split(fixed)
+    if len(old) != len(new):  # not in place after all: nothing is said to be fixable
+        return [False] * len(findings)
+    changed = {number for number, (a, b) in enumerate(zip(old, new, strict=True), 1)
+               if a.rstrip() != b.rstrip()}
+    touched = [f.line in changed for f in findings]
     if not any(touched):
         return touched
     after = _check(item._replace(data=fixed.encode("utf-8")), settings, recheck=False)
