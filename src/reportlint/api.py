@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "Cleaned",
-    "FixMode", "Rendered", "Repaired", "Result", "Summary", "UsageError", "check_templates",
+    "FixMode", "Rendered", "Repaired", "Result", "Summary", "UsageError", "baseline_path",
+    "check_templates",
     "clean_cache", "config_keys", "exit_code", "extract", "file_settings", "fixes_shown",
     "holds_report", "new", "record_baseline", "render", "rule_doc", "rules_list",
     "rules_markdown", "run", "settings_for", "settings_text", "templates", "wants_color",
@@ -99,6 +100,8 @@ class CheckOptions:
     force_exclude: bool | None = None
     show_files: bool = False  # list the files that would be checked; check nothing
     baseline: Path | None = None  # drop the findings this baseline file records
+    # With no `baseline`: use the one the configuration names (`reportlint baseline` does not).
+    configured_baseline: bool = True
     # With `fix`: say which findings each file had repaired (or, with "diff", would have).
     show_fixes: bool = False
     # Called after each file is checked with (files checked, files in all).
@@ -208,7 +211,6 @@ def run(options: CheckOptions) -> Result:
     dies before every file is checked."""
     chosen, extended, ignored = (_selectors(group) for group in
                                  (options.select, options.extend_select, options.ignore))
-    recorded = _load_baseline(options.baseline)
     changes = None
     if options.diff_base is not None:
         found = gitdiff.changes(options.diff_base, Path.cwd())
@@ -218,7 +220,10 @@ def run(options: CheckOptions) -> Result:
     resolver = SettingsResolver(options.config_file, options.isolated, options.template,
                                 chosen, extended, ignored, changes, options.cache,
                                 options.file_suppressions)
-    resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
+    here = resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
+    recorded = _load_baseline(options.baseline if options.baseline is not None or
+                              not options.configured_baseline else here.config.baseline,
+                              configured=options.baseline is None)
     if options.fix == "fix" and any(str(p) == "-" for p in options.paths) and \
             len(options.paths) > 1:
         raise UsageError("--fix with `-` takes standard input alone: its repaired text goes "
@@ -374,11 +379,13 @@ def _shown(target: engine.Input | Path) -> str:
     return paths.display(target) if isinstance(target, Path) else target.path
 
 
-def _load_baseline(path: Path | None) -> baseline.Baseline | None:
+def _load_baseline(path: Path | None, configured: bool = False) -> baseline.Baseline | None:
+    """The baseline at ``path``; a ``configured`` one (the configuration's `baseline`) that
+    does not exist yet is none: `reportlint baseline` has not written it."""
+    if path is None or (configured and not path.exists() and not path.is_symlink()):
+        return None
     from reportlint import baseline  # only for runs with a baseline
 
-    if path is None:
-        return None
     try:
         return baseline.Baseline.load(path)
     except baseline.BaselineError as exc:
@@ -449,6 +456,7 @@ def record_baseline(options: CheckOptions, output: Path) -> BaselineRecord:
     result = run(dataclasses.replace(options, paths=tuple(p for p in options.paths
                                                            if str(p) != "-"),
                                      pr_body=False, fix="none", baseline=None,
+                                     configured_baseline=False,
                                      show_files=False, exit_zero=True))
     if result.problems:
         return BaselineRecord("", 0, 0, result.problems, result.warnings)
@@ -459,6 +467,17 @@ def record_baseline(options: CheckOptions, output: Path) -> BaselineRecord:
             found.append((location, outcome, baseline.lines_of(_bytes(location))))
     text, count = baseline.record(found, output)
     return BaselineRecord(text, count, len(found), (), result.warnings)
+
+
+def baseline_path(config_file: Path | None = None, isolated: bool = False) -> Path | None:
+    """The baseline the current folder's configuration names, if it names one (relative to
+    the current folder when it is inside it)."""
+    found = SettingsResolver(config_file, isolated).for_dir(Path.cwd()).config.baseline
+    if found is None:
+        return None
+    absolute = Path(os.path.abspath(found))
+    here = Path.cwd()
+    return absolute.relative_to(here) if absolute.is_relative_to(here) else absolute
 
 
 def settings_for(path: Path, config_file: Path | None = None,
@@ -496,6 +515,7 @@ def settings_for(path: Path, config_file: Path | None = None,
         "max-file-seconds": c.max_file_seconds,
         "respect-gitignore": c.respect_gitignore,
         "force-exclude": c.force_exclude,
+        "baseline": paths.display(c.baseline) if c.baseline else None,
         "included": c.included(path),
         "template": c.template_for(path),
         "must-be-report": c.must_report(path),

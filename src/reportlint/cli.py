@@ -214,8 +214,8 @@ def _messages(messages: tuple[str, ...], quiet: int) -> None:
 @cli.command(name="baseline")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path(".reportlint-baseline.json"), show_default=True,
-              help="The baseline file to write.")
+              help="The baseline file to write (default: the configuration's `baseline`, "
+                   "else .reportlint-baseline.json).")
 @click.option("--template", metavar="NAME",
               help="Check every report (or the whole file) against this template.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
@@ -227,9 +227,12 @@ def _messages(messages: tuple[str, ...], quiet: int) -> None:
               help="Codes to record in addition.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Codes not to record.")
 @_file_options
-def baseline_command(paths: tuple[Path, ...], output: Path, **given: Any) -> None:
+def baseline_command(paths: tuple[Path, ...], output: Path | None, **given: Any) -> None:
     """Record the findings PATHS have now (as `check` finds them) in a baseline file, so
-    that `check --baseline FILE` reports only new ones."""
+    that `check --baseline FILE` (or the configuration's `baseline`) reports only new ones."""
+    if output is None:
+        output = api.baseline_path(given["config_file"], given["isolated"]) or Path(
+            ".reportlint-baseline.json")
     record = api.record_baseline(api.CheckOptions(paths=paths, **given), output)
     for problem in record.problems:
         click.echo(f"error: {problem}", err=True)
