@@ -171,6 +171,55 @@ def test_kind_hooks_in_a_real_repository(tmp_path: Path) -> None:
     assert "CHANGELOG.md" not in failed.stdout
 
 
+def test_pre_commit_adopts_a_repository_with_a_baseline(tmp_path: Path) -> None:
+    """Issue #15's scratch repository: README, CHANGELOG, docs and a year of old reports. The
+    configuration names a baseline: the generic hook passes on the old reports, fails on a
+    new bad one (paths relative to the repository) and fails on a broken configuration."""
+    if shutil.which("pre-commit") is None:
+        pytest.fail("pre-commit is not installed: install the test extra")
+    repo = tmp_path / "work"
+    make_repo(repo)
+    (repo / "CHANGELOG.md").write_text("# Changelog\n\n## 0.1.0\n\n- First.\n", "utf-8")
+    (repo / "docs/reports").mkdir(parents=True)
+    (repo / "docs/guide.md").write_text("# Guide\n\nHow to use it.\n", "utf-8")
+    shutil.copy(BAD, repo / "docs/reports/BE-001.md")
+    shutil.copy(GOOD, repo / "docs/reports/BE-002.md")
+    (repo / ".reportlint.toml").write_text('baseline = ".reportlint-baseline.json"\n', "utf-8")
+    recorded = subprocess.run([sys.executable, "-m", "reportlint", "baseline", "docs"],
+                              cwd=repo, capture_output=True, text=True, check=False)
+    assert recorded.returncode == 0, recorded.stderr
+    assert recorded.stderr == ("Recorded 3 finding(s) of 1 file(s) in "
+                               ".reportlint-baseline.json.\n")
+    git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["pre-commit", "try-repo", str(ROOT), "reportlint", "--all-files",
+                               "--verbose"], cwd=repo, env=env, capture_output=True,
+                              text=True, check=False)
+
+    passed = try_repo()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    # pre-commit splits the files between processes: each prints its own summary.
+    assert "All checks passed!" in passed.stdout
+    assert "Found" not in passed.stdout
+    shutil.copy(BAD, repo / "docs/reports/BE-003.md")
+    git(repo, "add", ".")
+    failed = try_repo()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "\ndocs/reports/BE-003.md:4:1: RL103 **Progress** is `150% complete`" in failed.stdout
+    assert "\ndocs/reports/BE-003.md:9:1: RL107" in failed.stdout
+    assert "BE-001.md:" not in failed.stdout
+    assert "Found 3 errors and 0 warnings in 1 of " in failed.stdout
+    (repo / ".reportlint.toml").write_text("baseline = [\n", "utf-8")
+    git(repo, "add", ".")
+    broken = try_repo()
+    # pre-commit fails on any non-zero exit; the hook's own is 2, not "findings".
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "- exit code: 2\n" in broken.stdout
+    assert "error: invalid configuration: " in broken.stdout
+
+
 # -- GitHub Action ---------------------------------------------------------------------
 
 _EXPR = re.compile(r"\$\{\{\s*([\w.-]+)\s*\}\}")
