@@ -136,6 +136,14 @@ def test_fix_of_standard_input_with_nothing_to_fix_gives_it_back(
     assert result.stderr == "All checks passed! (1 file checked)\n"
 
 
+def test_diff_of_standard_input(run: Callable[..., Result]) -> None:
+    result = run("check", "--isolated", "--diff", "--stdin-filename", "r.md", "-",
+                 input=STATUSES.read_bytes())
+    assert result.exit_code == 1
+    assert result.stdout.startswith("--- r.md\n+++ r.md\n@@ -1,11 +1,11 @@\n")
+    assert "-- **Status**: in_progress\n+- **Status**: IN PROGRESS\n" in result.stdout
+
+
 def test_fix_of_standard_input_takes_it_alone(run: Callable[..., Result]) -> None:
     result = run("check", "--isolated", "--fix", "-", STATUSES, input=b"")
     assert result.exit_code == 2
