@@ -37,7 +37,8 @@ CONFIG_NAMES = (".reportlint.toml", "pyproject.toml")  # reportlint.config.FILEN
 # Options that decide what the action itself reads back, or that have an input of their own.
 OWN_OPTIONS = {"--format": "", "--output-file": "", "-o": "", "--exit-zero": "fail-on",
                "--fix": "", "--diff": "", "--statistics": "", "--config": "config",
-               "--pr-body": "check-pr-body"}
+               "--pr-body": "check-pr-body", "--quiet": "", "-q": "", "-qq": "",
+               "--show-files": "", "--show-fixes": ""}
 
 
 class Stop(Exception):
@@ -263,7 +264,8 @@ def outcomes_from(findings: list[dict[str, Any]], inputs: Sequence[str]) -> list
     for d in findings:
         by_path.setdefault(d["path"], []).append(Diagnostic(
             d["path"], d["line"], d["column"], d["code"], d["name"], Severity(d["severity"]),
-            d["message"], d.get("fix")))
+            d["message"], d.get("fix"), d.get("fixable") is True,
+            d.get("fingerprint") if isinstance(d.get("fingerprint"), str) else ""))
     return [Outcome(path, tuple(found)) for path, found in by_path.items()]
 
 

@@ -170,3 +170,42 @@ def test_the_api_records_and_applies_a_baseline(repo: Path) -> None:
     result = api.run(api.CheckOptions(baseline=output))
     assert [o.diagnostics for o in result] == [(), (), ()]
     assert result.exit_code == 0
+
+
+def test_the_configuration_names_the_baseline(run: Callable[..., Result], repo: Path) -> None:
+    """`baseline = "..."`: `reportlint baseline` writes it and `check` uses it, with no
+    option: what a pre-commit hook (which takes no options) and the Action need."""
+    (repo / ".reportlint.toml").write_text(
+        'extend-select = ["RL904"]\nbaseline = "ci/reportlint-baseline.json"\n', "utf-8")
+    (repo / "ci").mkdir()
+    assert run("check").exit_code == 1  # not written yet: no baseline, every finding
+    recorded = run("baseline")
+    assert recorded.exit_code == 0
+    assert recorded.stderr.endswith(" in ci/reportlint-baseline.json.\n")
+    assert not (repo / ".reportlint-baseline.json").exists()
+    clean = run("check")
+    assert (clean.exit_code, clean.stdout) == (0, "All checks passed! (3 files checked)\n")
+    (repo / "docs/reports/BE-004.md").write_bytes(NEW_BAD)
+    new = run("check", "--format", "json", "docs/reports")
+    assert new.exit_code == 1
+    assert {path for path, _, _ in codes_of(new)} == {"docs/reports/BE-004.md"}
+    # From a folder below, the configuration's folder is where the path is read from.
+    (repo / "docs/reports/BE-004.md").unlink()
+    inside = run("check", "--format", "json", "docs/reports/BE-001.md")
+    assert (inside.exit_code, inside.stdout) == (0, "[]\n")
+    # --baseline takes its place; --isolated drops it.
+    assert run("check", "--isolated", "docs/reports/BE-001.md").exit_code == 1
+    settings = json.loads(run("config", "--show-settings", "docs/reports/BE-001.md",
+                              "--format", "json").stdout)
+    assert settings["baseline"] == "ci/reportlint-baseline.json"
+
+
+@pytest.mark.parametrize("value", ["1", '""', "[\"a\"]"])
+def test_a_bad_baseline_setting_names_its_file_and_key(run: Callable[..., Result], repo: Path,
+                                                       value: str) -> None:
+    (repo / ".reportlint.toml").write_text(f"baseline = {value}\n", "utf-8")
+    result = run("check")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert ".reportlint.toml" in result.stderr
+    assert "`baseline`: expected the path of a baseline file such as " in result.stderr

@@ -38,13 +38,20 @@ def test_text_output_is_exact(run: Callable[..., Result],
     )
 
 
-def test_json_output_is_exact(run: Callable[..., Result],
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_output_is_exact(run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch,
+                              tmp_path: Path) -> None:
     monkeypatch.chdir(ROOT / "fixtures")
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     result = run("check", "--format", "json", "../fixtures/other/./invalid/no-report.md")
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == [{
+    found = json.loads(result.stdout)
+    # The finding's fingerprint in its file is the one a baseline records for it.
+    recorded = tmp_path / "baseline.json"
+    done = run("baseline", "-o", recorded, "../fixtures/other/./invalid/no-report.md")
+    assert done.exit_code == 0, done.stderr
+    assert found[0].pop("fingerprint") == json.loads(recorded.read_text("utf-8"))[
+        "findings"][0]["fingerprint"]
+    assert found == [{
         "path": "other/invalid/no-report.md", "line": 1, "column": 1,
         "code": "RL005", "name": "no-report", "severity": "error",
         "message": "no report title found (known: `Task Acknowledged`, `Task Completion "
@@ -52,6 +59,8 @@ def test_json_output_is_exact(run: Callable[..., Result],
                    "`QA Completion Report`, `Task`); start the report with a heading such as "
                    "`## Task Completion Report: BE-001 - Add login endpoint`, or pass "
                    "--template NAME",
+        "fixable": False,
+        "url": "https://github.com/OWNER/reportlint/blob/v0.1.0/docs/rules.md#rl005-no-report",
     }]
 
 

@@ -317,6 +317,7 @@ max-file-size = 5242880
 max-file-seconds = 10.0
 respect-gitignore = true
 force-exclude = false
+# baseline: not set
 included = true
 template = "progress"
 must-be-report = true

@@ -97,3 +97,31 @@ def test_outside_a_repository(run: Callable[..., Result], tmp_path: Path,
     result = run("check", "--diff-base", "main", "r.md")
     assert result.exit_code == 2
     assert "is not inside a git repository" in result.stderr
+
+
+def test_staged_changes_count_as_the_branchs(run: Callable[..., Result], repo: Path) -> None:
+    """In a pre-commit hook the report and the files it lists are staged, not committed:
+    a staged change is the branch's; a change left unstaged is not."""
+    (repo / "README.md").write_text("# x\n\nStaged.\n")
+    (repo / "src/db/pool.ts").unlink()  # staged as a deletion: changed, so listable
+    git(repo, "add", "-A")
+    (repo / "src/auth/invented.ts").write_text("changed, never staged\n")
+    assert findings(run, "--diff-base", "main", "docs/report.md") == [
+        (8, "RL214", "`src/auth/invented.ts` is listed as changed, but `git diff main...HEAD` "
+                     "does not touch it"),
+    ]
+
+
+def test_a_base_with_no_common_commit(run: Callable[..., Result], repo: Path) -> None:
+    git(repo, "checkout", "-q", "--orphan", "other")
+    git(repo, "commit", "-q", "-m", "unrelated")
+    result = run("check", "--diff-base", "main", "docs/report.md")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --diff-base main: no common commit with HEAD\n"
+
+
+def test_a_base_that_looks_like_an_option(run: Callable[..., Result], repo: Path) -> None:
+    result = run("check", "--diff-base=--output=x", "docs/report.md")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --diff-base --output=x: fatal: ")
+    assert not (repo / "x").exists()

@@ -17,7 +17,7 @@ from conftest import FIXTURES, ROOT, shared
 
 INPUTS = ["fixtures/progress/invalid/checkboxes.md", "fixtures/rules/low-coverage/bad.md",
           "fixtures/log/valid/task-log.md"]
-FORMATS = ["text", "json", "github", "junit", "gitlab", "sarif"]
+FORMATS = ["text", "json", "json-lines", "github", "junit", "gitlab", "sarif", "rdjson"]
 
 
 @pytest.fixture

@@ -90,11 +90,134 @@ def test_pre_commit_file_names_are_never_options(tmp_path: Path) -> None:
     assert (repo / "README.md").read_bytes() == readme
 
 
+HOOKS = {hook["id"]: hook for hook in
+         yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+# Each built-in kind of report, its hook's template, and names its `files:` takes or not.
+KIND_HOOKS = {
+    "reportlint-acknowledgement": ("acknowledgement", [
+        "acks/BE-001.md", "docs/acknowledgements/x.md", "reports/BE-001-ack.md",
+        "ack/deep/er.md", "Acknowledged/a.md", "007_ba-to-ce-phase2-ack-plan.md"],
+        ["backlog.md", "docs/feedback.md", "acks/notes.txt", "README.md", "hackathon/a.md"]),
+    "reportlint-progress": ("progress", [
+        "progress/BE-1.md", "reports/BE-001-progress-update.md", "Progress_2026.md"],
+        ["progressive.md", "docs/progression/a.md", "README.md", "progress/a.txt"]),
+    "reportlint-completion": ("completion", [
+        "completions/x.md", "reports/tasks-complete.md", "completed/FE-2.md",
+        "completion/a.md"],
+        ["autocomplete.md", "docs/completeness.md", "CHANGELOG.md", "completions/x.json"]),
+}
+
+
 def test_hook_definition() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    assert hook["id"] == "reportlint"
-    assert hook["entry"] == "reportlint check --"  # every file name after it is a file
+    assert list(HOOKS) == ["reportlint", *KIND_HOOKS]
+    hook = HOOKS["reportlint"]
+    # --force-exclude: the configuration's exclude counts for staged files; every file name
+    # after `--` is a file.
+    assert hook["entry"] == "reportlint check --force-exclude --"
     assert hook["types"] == ["markdown"]
+    assert "files" not in hook  # the user narrows it
+
+
+@pytest.mark.parametrize("hook_id", list(KIND_HOOKS))
+def test_kind_hooks_force_their_template_on_the_files_they_take(hook_id: str) -> None:
+    template, taken, left = KIND_HOOKS[hook_id]
+    hook = HOOKS[hook_id]
+    assert hook["entry"] == f"reportlint check --force-exclude --template {template} --"
+    assert hook["types"] == ["markdown"]
+    assert hook["language"] == "python"
+    files = re.compile(hook["files"])  # pre-commit searches `files:` with Python's re
+    assert [name for name in taken if files.search(name)] == taken
+    assert [name for name in left if files.search(name)] == []
+
+
+def test_kind_hooks_in_a_real_repository(tmp_path: Path) -> None:
+    """A repository with a README, a CHANGELOG, docs and reports: each kind's hook checks its
+    own folder as its kind, passes on good reports and fails on a bad one."""
+    if shutil.which("pre-commit") is None:
+        pytest.fail("pre-commit is not installed: install the test extra")
+    repo = tmp_path / "work"
+    make_repo(repo)
+    (repo / "CHANGELOG.md").write_text("# Changelog\n\n## 0.1.0\n\n- First.\n", "utf-8")
+    (repo / "docs").mkdir()
+    (repo / "docs/guide.md").write_text("# Guide\n\nHow to use it.\n", "utf-8")
+    for folder, fixture in (("acks", "acknowledgement/valid/basic.md"),
+                            ("progress", "progress/valid/in-progress.md"),
+                            ("completions", "completion/valid/full.md")):
+        (repo / "docs" / folder).mkdir()
+        shutil.copy(FIXTURES / fixture, repo / "docs" / folder / "BE-001.md")
+    git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def try_repo(hook_id: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["pre-commit", "try-repo", str(ROOT), hook_id, "--all-files",
+                               "--verbose"], cwd=repo, env=env, capture_output=True,
+                              text=True, check=False)
+
+    for hook_id in KIND_HOOKS:
+        done = try_repo(hook_id)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "All checks passed! (1 file checked)" in done.stdout
+    # A completion report in the acknowledgements folder is checked as an acknowledgement.
+    shutil.copy(FIXTURES / "completion/valid/full.md", repo / "docs/acks/BE-002.md")
+    git(repo, "add", ".")
+    failed = try_repo("reportlint-acknowledgement")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert ("docs/acks/BE-002.md:1:1: RL101 missing section `Understanding Confirmation`"
+            in failed.stdout)
+    assert "docs/acks/BE-002.md:3:1: RL103 **Status** is `COMPLETED`; expected `IN PROGRESS`" \
+        in failed.stdout
+    assert "Found 4 errors and 0 warnings in 1 of 2 files." in failed.stdout
+    assert "README.md" not in failed.stdout
+    assert "CHANGELOG.md" not in failed.stdout
+
+
+def test_pre_commit_adopts_a_repository_with_a_baseline(tmp_path: Path) -> None:
+    """Issue #15's scratch repository: README, CHANGELOG, docs and a year of old reports. The
+    configuration names a baseline: the generic hook passes on the old reports, fails on a
+    new bad one (paths relative to the repository) and fails on a broken configuration."""
+    if shutil.which("pre-commit") is None:
+        pytest.fail("pre-commit is not installed: install the test extra")
+    repo = tmp_path / "work"
+    make_repo(repo)
+    (repo / "CHANGELOG.md").write_text("# Changelog\n\n## 0.1.0\n\n- First.\n", "utf-8")
+    (repo / "docs/reports").mkdir(parents=True)
+    (repo / "docs/guide.md").write_text("# Guide\n\nHow to use it.\n", "utf-8")
+    shutil.copy(BAD, repo / "docs/reports/BE-001.md")
+    shutil.copy(GOOD, repo / "docs/reports/BE-002.md")
+    (repo / ".reportlint.toml").write_text('baseline = ".reportlint-baseline.json"\n', "utf-8")
+    recorded = subprocess.run([sys.executable, "-m", "reportlint", "baseline", "docs"],
+                              cwd=repo, capture_output=True, text=True, check=False)
+    assert recorded.returncode == 0, recorded.stderr
+    assert recorded.stderr == ("Recorded 3 finding(s) of 1 file(s) in "
+                               ".reportlint-baseline.json.\n")
+    git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["pre-commit", "try-repo", str(ROOT), "reportlint", "--all-files",
+                               "--verbose"], cwd=repo, env=env, capture_output=True,
+                              text=True, check=False)
+
+    passed = try_repo()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    # pre-commit splits the files between processes: each prints its own summary.
+    assert "All checks passed!" in passed.stdout
+    assert "Found" not in passed.stdout
+    shutil.copy(BAD, repo / "docs/reports/BE-003.md")
+    git(repo, "add", ".")
+    failed = try_repo()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "\ndocs/reports/BE-003.md:4:1: RL103 **Progress** is `150% complete`" in failed.stdout
+    assert "\ndocs/reports/BE-003.md:9:1: RL107" in failed.stdout
+    assert "BE-001.md:" not in failed.stdout
+    assert "Found 3 errors and 0 warnings in 1 of " in failed.stdout
+    (repo / ".reportlint.toml").write_text("baseline = [\n", "utf-8")
+    git(repo, "add", ".")
+    broken = try_repo()
+    # pre-commit fails on any non-zero exit; the hook's own is 2, not "findings".
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "- exit code: 2\n" in broken.stdout
+    assert "error: invalid configuration: " in broken.stdout
 
 
 # -- GitHub Action ---------------------------------------------------------------------
@@ -328,6 +451,13 @@ def test_action_on_a_pull_request(tmp_path: Path, runner: Runner) -> None:
             for r in log["runs"][0]["results"]] == [
         (uri, code) for uri in ("pull-request-5-description.md", "reports/bad%20report.md")
         for code in ("RL103", "RL107", "RL107")]
+    # The fingerprints from the line text come through the action's JSON into its SARIF:
+    # the same as reportlint's own SARIF gives.
+    own = subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", "sarif",
+                          "reports/bad report.md"], cwd=repo, capture_output=True, text=True,
+                         check=False)
+    expected = [r["partialFingerprints"] for r in json.loads(own.stdout)["runs"][0]["results"]]
+    assert [r["partialFingerprints"] for r in log["runs"][0]["results"]][3:] == expected
 
 
 def test_action_passes_on_good_reports_and_fail_on_never(tmp_path: Path,

@@ -49,12 +49,12 @@ if TYPE_CHECKING:
     from reportlint import baseline
 
 __all__ = [
-    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "FixMode",
-    "Rendered", "Repaired", "Result", "Summary", "UsageError", "check_templates",
-    "config_keys", "exit_code", "extract", "file_settings", "holds_report", "new",
-    "record_baseline", "render",
-    "rule_doc", "rules_list", "rules_markdown", "run", "settings_for", "settings_text",
-    "templates", "wants_color",
+    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "Cleaned",
+    "FixMode", "Rendered", "Repaired", "Result", "Summary", "UsageError", "baseline_path",
+    "check_templates",
+    "clean_cache", "config_keys", "exit_code", "extract", "file_settings", "fixes_shown",
+    "holds_report", "new", "record_baseline", "render", "rule_doc", "rules_list",
+    "rules_markdown", "run", "settings_for", "settings_text", "templates", "wants_color",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -100,6 +100,10 @@ class CheckOptions:
     force_exclude: bool | None = None
     show_files: bool = False  # list the files that would be checked; check nothing
     baseline: Path | None = None  # drop the findings this baseline file records
+    # With no `baseline`: use the one the configuration names (`reportlint baseline` does not).
+    configured_baseline: bool = True
+    # With `fix`: say which findings each file had repaired (or, with "diff", would have).
+    show_fixes: bool = False
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
@@ -122,8 +126,9 @@ class CheckOptions:
 class Repaired:
     """A file ``--fix`` repaired (or, with ``--diff``, would repair)."""
 
-    path: Path
+    path: Path | str  # a file, or the display name of standard input
     lines: int
+    fixed: tuple[str, ...] = ()  # with `show_fixes`: the codes of the findings it repairs
 
 
 class Summary(NamedTuple):
@@ -144,14 +149,18 @@ class Result:
     (a file that could not be fixed, how many lines were fixed); ``diff`` is the unified
     diff of the repairs with ``fix="diff"``, where it takes the place of the findings;
     ``files`` are the display paths of the files that would be checked, with
-    ``show_files``, where they take the place of the findings.
+    ``show_files``, where they take the place of the findings; ``fixed_stdin`` is standard
+    input as ``--fix`` repaired it (unchanged when nothing was to repair), for standard
+    output, where the findings then give way to it.
     """
 
     def __init__(self, outcomes: Iterable[Outcome], *, problems: tuple[str, ...] = (),
                  messages: tuple[str, ...] = (), repairs: tuple[Repaired, ...] = (),
                  diff: str | None = None, exit_zero: bool = False,
-                 warnings: tuple[str, ...] = (), files: tuple[str, ...] | None = None) -> None:
+                 warnings: tuple[str, ...] = (), files: tuple[str, ...] | None = None,
+                 fixed_stdin: bytes | None = None) -> None:
         self.problems = problems
+        self.fixed_stdin = fixed_stdin
         self.warnings = warnings
         self.files = files
         self.messages = messages
@@ -202,7 +211,6 @@ def run(options: CheckOptions) -> Result:
     dies before every file is checked."""
     chosen, extended, ignored = (_selectors(group) for group in
                                  (options.select, options.extend_select, options.ignore))
-    recorded = _load_baseline(options.baseline)
     changes = None
     if options.diff_base is not None:
         found = gitdiff.changes(options.diff_base, Path.cwd())
@@ -212,7 +220,14 @@ def run(options: CheckOptions) -> Result:
     resolver = SettingsResolver(options.config_file, options.isolated, options.template,
                                 chosen, extended, ignored, changes, options.cache,
                                 options.file_suppressions)
-    resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
+    here = resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
+    recorded = _load_baseline(options.baseline if options.baseline is not None or
+                              not options.configured_baseline else here.config.baseline,
+                              configured=options.baseline is None)
+    if options.fix == "fix" and any(str(p) == "-" for p in options.paths) and \
+            len(options.paths) > 1:
+        raise UsageError("--fix with `-` takes standard input alone: its repaired text goes "
+                         "to standard output")
     missing = [p for p in options.paths
                if str(p) != "-" and not p.exists() and not p.is_symlink()]
     problems = tuple(f"{path}: no such file or directory" for path in missing)
@@ -247,9 +262,10 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
     messages: tuple[str, ...] = ()
     if options.fix != "none":
         fixed = _repair_all(work, selection.folders,
-                            write=options.fix == "fix")
+                            write=options.fix == "fix", show_fixes=options.show_fixes)
         if options.fix == "diff":
-            return Result((), problems=problems, repairs=fixed.repairs, diff=fixed.diff)
+            return Result((), problems=problems, repairs=fixed.repairs, diff=fixed.diff,
+                          messages=fixed.messages)
         work, repairs, messages = fixed.work, fixed.repairs, fixed.messages
     # A fixed file is checked from the bytes just written, in this process.
     jobs = 1 if options.fix == "fix" else options.jobs or usable_cores()
@@ -258,7 +274,8 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
         checked = _baselined(checked, work, recorded)
     outcomes = itertools.chain(first, checked)
     return Result(outcomes, problems=problems, messages=messages, repairs=repairs,
-                  exit_zero=options.exit_zero, warnings=warnings)
+                  exit_zero=options.exit_zero, warnings=warnings,
+                  fixed_stdin=fixed.stdin if options.fix == "fix" else None)
 
 
 class _Selection(NamedTuple):
@@ -362,11 +379,13 @@ def _shown(target: engine.Input | Path) -> str:
     return paths.display(target) if isinstance(target, Path) else target.path
 
 
-def _load_baseline(path: Path | None) -> baseline.Baseline | None:
+def _load_baseline(path: Path | None, configured: bool = False) -> baseline.Baseline | None:
+    """The baseline at ``path``; a ``configured`` one (the configuration's `baseline`) that
+    does not exist yet is none: `reportlint baseline` has not written it."""
+    if path is None or (configured and not path.exists() and not path.is_symlink()):
+        return None
     from reportlint import baseline  # only for runs with a baseline
 
-    if path is None:
-        return None
     try:
         return baseline.Baseline.load(path)
     except baseline.BaselineError as exc:
@@ -437,6 +456,7 @@ def record_baseline(options: CheckOptions, output: Path) -> BaselineRecord:
     result = run(dataclasses.replace(options, paths=tuple(p for p in options.paths
                                                            if str(p) != "-"),
                                      pr_body=False, fix="none", baseline=None,
+                                     configured_baseline=False,
                                      show_files=False, exit_zero=True))
     if result.problems:
         return BaselineRecord("", 0, 0, result.problems, result.warnings)
@@ -447,6 +467,17 @@ def record_baseline(options: CheckOptions, output: Path) -> BaselineRecord:
             found.append((location, outcome, baseline.lines_of(_bytes(location))))
     text, count = baseline.record(found, output)
     return BaselineRecord(text, count, len(found), (), result.warnings)
+
+
+def baseline_path(config_file: Path | None = None, isolated: bool = False) -> Path | None:
+    """The baseline the current folder's configuration names, if it names one (relative to
+    the current folder when it is inside it)."""
+    found = SettingsResolver(config_file, isolated).for_dir(Path.cwd()).config.baseline
+    if found is None:
+        return None
+    absolute = Path(os.path.abspath(found))
+    here = Path.cwd()
+    return absolute.relative_to(here) if absolute.is_relative_to(here) else absolute
 
 
 def settings_for(path: Path, config_file: Path | None = None,
@@ -484,6 +515,7 @@ def settings_for(path: Path, config_file: Path | None = None,
         "max-file-seconds": c.max_file_seconds,
         "respect-gitignore": c.respect_gitignore,
         "force-exclude": c.force_exclude,
+        "baseline": paths.display(c.baseline) if c.baseline else None,
         "included": c.included(path),
         "template": c.template_for(path),
         "must-be-report": c.must_report(path),
@@ -544,20 +576,44 @@ class _Fixed(NamedTuple):
     repairs: tuple[Repaired, ...]
     messages: tuple[str, ...]
     diff: str
+    stdin: bytes | None  # standard input repaired, where it was one of the inputs
 
 
-def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _Fixed:
+def _fixed_codes(item: engine.Input, settings: engine.Settings, show: bool) -> tuple[str, ...]:
+    """The codes of the findings the repairs of ``item`` remove (for ``show_fixes``)."""
+    if not show:
+        return ()
+    return tuple(d.code for d in engine.check(item, settings).diagnostics if d.fixable)
+
+
+def _repair_all(work: list[Work], folders: list[Path | None], write: bool,
+                show_fixes: bool = False) -> _Fixed:
     """The safe fixes of every file: applied, or with ``write`` false shown as a diff.
-    ``folders`` are the folders being checked that the files were found in."""
+    ``folders`` are the folders being checked that the files were found in. Standard input
+    is repaired as text, never written anywhere: ``stdin`` of the result holds it."""
     work = list(work)
     repairs: list[Repaired] = []
     messages: list[str] = []
     diffs: list[str] = []
     bounds: dict[Path, tuple[Path, ...]] = {}
     swept: set[Path] = set()
+    stdin: bytes | None = None
     for index, ((target, file_settings), folder) in enumerate(zip(work, folders, strict=True)):
-        if not isinstance(target, Path) or folder is None:
-            continue  # standard input and the PR description are not files to rewrite
+        if isinstance(target, engine.Input):  # standard input (the PR description is not here)
+            found = engine.repair(target, file_settings)
+            if write:
+                stdin = (target.data or b"") if found is None else found.new
+            if found is not None:
+                if write:
+                    work[index] = (target._replace(data=found.new), file_settings)
+                else:
+                    diffs.append(_shown_diff(target.path, found.old.decode("utf-8-sig"),
+                                             found.new.decode("utf-8-sig")))
+                repairs.append(Repaired(target.path, found.lines,
+                                        _fixed_codes(target, file_settings, show_fixes)))
+            continue
+        if folder is None:
+            continue
         if folder not in bounds:
             bounds[folder] = _bounds(folder)
         limits = bounds[folder]
@@ -567,6 +623,7 @@ def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _F
         found = engine.repair(item, file_settings)
         if found is None:
             continue
+        codes_fixed = _fixed_codes(item, file_settings, show_fixes)
         if not write:
             diffs.append(_shown_diff(target, found.old.decode("utf-8-sig"),
                                      found.new.decode("utf-8-sig")))
@@ -585,11 +642,31 @@ def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _F
                 continue
             work[index] = (engine.Input(str(target), found.new, location=target),
                            file_settings)
-        repairs.append(Repaired(target, found.lines))
+        repairs.append(Repaired(target, found.lines, codes_fixed))
     if write and repairs:
         messages.append(f"Fixed {sum(r.lines for r in repairs)} line(s) in "
                         f"{len(repairs)} file(s).")
-    return _Fixed(work, tuple(repairs), tuple(messages), "".join(diffs))
+    if show_fixes:
+        messages.append(fixes_shown(repairs, write))
+    return _Fixed(work, tuple(repairs), tuple(messages), "".join(diffs), stdin)
+
+
+def fixes_shown(repairs: Sequence[Repaired], written: bool = True) -> str:
+    """What ``--show-fixes`` prints: the findings repaired (or that would be), by file and
+    code, as ruff lists them."""
+    count = sum(len(r.fixed) for r in repairs)
+    if count == 0:
+        return "No findings fixed." if written else "No findings would be fixed."
+    lines = [f"{'Fixed' if written else 'Would fix'} {count} "
+             f"finding{'' if count == 1 else 's'}:"]
+    for repair in repairs:
+        if not repair.fixed:
+            continue
+        shown = repair.path if isinstance(repair.path, str) else paths.display(repair.path)
+        lines.append(f"- {quote.printable(shown)}:")
+        for code, n in sorted(Counter(repair.fixed).items()):
+            lines.append(f"    {n} × {code} ({codes.CODES[code].name})")
+    return "\n".join(lines)
 
 
 def _sweep(target: Path, limits: tuple[Path, ...], swept: set[Path]) -> None:
@@ -601,14 +678,24 @@ def _sweep(target: Path, limits: tuple[Path, ...], swept: set[Path]) -> None:
         atomic.sweep(folder)
 
 
-def _shown_diff(target: Path, old: str, new: str) -> str:
-    """The unified diff of one file's repairs as ``--diff`` shows it: every line with the
-    file's secrets masked (the file itself is repaired from its real bytes, so the diff shown
-    may not apply where it masks one) and its control characters shown as escapes."""
+def _shown_diff(target: Path | str, old: str, new: str) -> str:
+    """The unified diff of one file's repairs as ``--diff`` shows it, a patch ``patch -p0``
+    and ``git apply -p0`` apply: lines keep their endings (CRLF too), a last line without
+    one is followed by git's ``\\ No newline at end of file``. Every line has the file's
+    secrets masked (the file itself is repaired from its real bytes, so the diff shown may
+    not apply where it masks one) and its control characters shown as escapes."""
+    from reportlint import edits
+
     redact = secrets.Redactor(old, new)
-    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), str(target), str(target),
-                                 lineterm="")
-    return "".join(quote.printable(redact(line)) + "\n" for line in lines)
+    out = []
+    for line in difflib.unified_diff(edits.split(old), edits.split(new), str(target),
+                                     str(target)):
+        body = line.rstrip("\r\n")
+        ending = line[len(body):]
+        out.append(quote.printable(redact(body)) + (ending or "\n"))
+        if not ending:
+            out.append("\\ No newline at end of file\n")
+    return "".join(out)
 
 
 class Rendered(NamedTuple):
@@ -618,14 +705,18 @@ class Rendered(NamedTuple):
 
 def render(outcomes: Sequence[Outcome], output_format: str = "text", *,
            color: bool = False, statistics: bool = False,
-           step_summary: bool = False) -> Rendered:
+           step_summary: bool = False, quiet: bool = False) -> Rendered:
     """The outcomes as ``output_format`` (or, with ``statistics``, a count per code), and
-    with ``step_summary`` the job summary the github format adds."""
+    with ``step_summary`` the job summary the github format adds. ``quiet``: text output
+    is the findings alone, without the summary and the count of fixable ones."""
     if output_format not in formats.FORMAT_NAMES:
         raise UsageError(f"unknown format {output_format!r}; known: "
                          f"{', '.join(formats.FORMAT_NAMES)}", param="--format")
-    text = (_statistics(outcomes) if statistics
-            else formats.render(output_format, outcomes, formats.Style(color)))
+    if statistics and output_format not in formats.STATISTICS_FORMATS:
+        raise UsageError(f"--statistics is shown as {' or '.join(formats.STATISTICS_FORMATS)}"
+                         f", not as {output_format}", param="--format")
+    text = (formats.statistics(outcomes, output_format) if statistics
+            else formats.render(output_format, outcomes, formats.Style(color, quiet)))
     summary = None
     if step_summary and output_format == "github":
         from reportlint.formats import github
@@ -634,17 +725,27 @@ def render(outcomes: Sequence[Outcome], output_format: str = "text", *,
     return Rendered(text, summary)
 
 
-def wants_color(choice: str, *, terminal: bool, no_color: bool) -> bool:
-    """Whether text output is coloured: ``always``, or ``auto`` on a terminal without
-    $NO_COLOR."""
-    return choice == "always" or (choice == "auto" and terminal and not no_color)
+def wants_color(choice: str, *, terminal: bool, no_color: bool,
+                force_color: bool = False) -> bool:
+    """Whether text output is coloured: ``always``; or ``auto`` without $NO_COLOR, on a
+    terminal or with $FORCE_COLOR (a CI log that shows colour). NO_COLOR wins over
+    FORCE_COLOR, ``--color`` over both."""
+    return choice == "always" or (choice == "auto" and not no_color
+                                  and (terminal or force_color))
 
 
-def _statistics(outcomes: Sequence[Outcome]) -> str:
-    counts = Counter(d.code for d in formats.findings(outcomes))
-    lines = [f"{n:>5}  {code}  {codes.CODES[code].name}" for code, n in
-             sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return "\n".join([*lines, formats.summary(outcomes)]) + "\n"
+class Cleaned(NamedTuple):
+    folder: str
+    entries: int
+    size: int  # bytes freed
+
+
+def clean_cache() -> Cleaned:
+    """Removes the entries of reportlint's cache and its key (``reportlint clean``)."""
+    from reportlint import cache
+
+    entries, size = cache.clean()
+    return Cleaned(str(cache.directory()), entries, size)
 
 
 def extract(source: engine.Input | Path, template: str | None = None

@@ -22,6 +22,11 @@ written is simply not used. What makes an entry usable:
 
 Anyone who can write files as that user can also read the secret: a gate that must not trust
 earlier steps of its job runs with ``--no-cache`` or a fresh ``REPORTLINT_CACHE_DIR``.
+
+The cache is bounded: when its entries take more than ``REPORTLINT_CACHE_MAX_MB`` megabytes
+(default 256), the oldest written are removed until they take at most three quarters of it.
+Each process looks at the first entry it writes and every :data:`_PRUNE_EVERY` after.
+``reportlint clean`` (:func:`clean`) removes every entry and the key.
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ from reportlint import __version__
 
 _disabled: set[str] = set()
 MAX_ENTRY = 16 * 1024 * 1024  # bytes: an entry larger than this is neither written nor read
+KINDS = ("results", "templates", "registries")  # the folders entries are written in
+DEFAULT_MAX_MB = 256
+_PRUNE_EVERY = 500  # entries a process writes between two looks at the cache's size
+_written = 0
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
@@ -260,9 +269,97 @@ def put(kind: str, name: str, value: Any) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(_seal(secret, kind, name, payload) + b"\n" + payload)
         os.replace(temporary, folder / f"{name}.json")
+        global _written
+        if _written % _PRUNE_EVERY == 0:
+            prune(folder.parent, limit())
+        _written += 1
     except BaseException as exc:
         # A full disk, an interrupt: no half-written entry stays.
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if not isinstance(exc, OSError):
             raise
+
+
+def limit() -> int:
+    """The cache's size bound in bytes: ``REPORTLINT_CACHE_MAX_MB`` (a number of megabytes,
+    0 for no bound), else the default."""
+    given = os.environ.get("REPORTLINT_CACHE_MAX_MB", "")
+    try:
+        megabytes = float(given) if given else DEFAULT_MAX_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    return max(int(megabytes * 1024 * 1024), 0)
+
+
+def _entries(folder: Path) -> list[tuple[float, int, Path]]:
+    """Every entry of the cache (and every temporary file left by a killed writer) as
+    (time written, size, path); never following a link."""
+    found = []
+    for kind in KINDS:
+        place = folder / kind
+        if not _own_folder(place, make=False) or os.path.islink(place):
+            continue
+        try:
+            listing = list(os.scandir(place))
+        except OSError:
+            continue
+        for entry in listing:
+            if not entry.name.endswith(".json"):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append((info.st_mtime, info.st_size, Path(entry.path)))
+    return found
+
+
+def prune(folder: Path, bound: int) -> int:
+    """Removes the oldest entries while the cache takes more than ``bound`` bytes, down to
+    three quarters of it (so that the next writes do not prune again at once); returns how
+    many it removed. A bound of 0 is none."""
+    if bound <= 0:
+        return 0
+    entries = _entries(folder)
+    total = sum(size for _, size, _ in entries)
+    if total <= bound:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= bound * 3 // 4:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            removed += 1
+        total -= size
+    return removed
+
+
+def clean(folder: Path | None = None) -> tuple[int, int]:
+    """Removes every entry of the cache, the folders they are in and the key; returns how
+    many entries went and their size in bytes. Only what reportlint writes there is touched
+    (``*.json`` files in its folders, the key), in a folder of this user's; a link is removed,
+    never followed."""
+    folder = directory() if folder is None else folder
+    if not _own_folder(folder, make=False) or os.path.islink(folder):
+        return 0, 0
+    entries = _entries(folder)
+    count = size = 0
+    for _, length, path in entries:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            count += 1
+            size += length
+    for kind in KINDS:
+        with contextlib.suppress(OSError):
+            os.rmdir(folder / kind)  # only once empty: anything else in it stays
+    key = folder / "key"
+    with contextlib.suppress(OSError):
+        if not os.path.islink(key) and stat.S_ISREG(os.lstat(key).st_mode):
+            os.unlink(key)
+    _secrets.pop(folder, None)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+    return count, size

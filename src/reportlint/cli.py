@@ -96,13 +96,14 @@ def _file_options(command: Any) -> Any:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "output_format", type=click.Choice(formats.FORMAT_NAMES),
               default="text", show_default=True,
-              help="Output format: text, json, sarif (code scanning), github (workflow "
-                   "commands and step summary), junit, gitlab (Code Quality).")
+              help="Output format: text, json, json-lines, sarif (code scanning), github "
+                   "(workflow commands and step summary), junit, gitlab (Code Quality), "
+                   "rdjson (reviewdog).")
 @click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the output to this file instead of standard output.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour text output (auto: on a terminal, unless "
-                                      "NO_COLOR is set).")
+              show_default=True, help="Colour text output (auto: on a terminal, or where "
+                                      "FORCE_COLOR is set; never where NO_COLOR is).")
 @click.option("--template", metavar="NAME",
               help="Check every report (or the whole file) against this template.")
 @click.option("--diff-base", metavar="REF",
@@ -128,7 +129,11 @@ def _file_options(command: Any) -> Any:
                    "else ~/.cache/reportlint).")
 @click.option("--fix", is_flag=True,
               help="Apply the safe repairs (status spelling, field and checkbox syntax, "
-                   "trailing white space, final newline), then report what remains.")
+                   "trailing white space, final newline), then report what remains. With "
+                   "`-`, standard input repaired goes to standard output, the findings "
+                   "to standard error.")
+@click.option("--show-fixes", is_flag=True,
+              help="With --fix or --diff: list the findings repaired, by file and code.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show the repairs --fix would make as a diff; change nothing.")
 @click.option("--file-suppressions/--no-file-suppressions", default=True,
@@ -144,11 +149,16 @@ def _file_options(command: Any) -> Any:
               help="List the files that would be checked, one per line; check nothing.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Also list, on standard error, the files skipped as not reports.")
+@click.option("--quiet", "-q", count=True,
+              help="Print the findings and nothing else (no summary, no counts); -qq: "
+                   "print nothing but errors of use, the exit code says the rest.")
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None, color: str,
           statistics: bool, no_cache: bool, fix: bool, show_diff: bool, verbose: bool,
-          **given: Any) -> None:
+          quiet: int, **given: Any) -> None:
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
+    if quiet and verbose:
+        _fail("--quiet and --verbose cannot be given together")
     # The other options are api.CheckOptions fields of the same names.
     options = api.CheckOptions(
         paths=paths, cache=not no_cache, fix="diff" if show_diff else "fix" if fix else "none",
@@ -158,38 +168,54 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     result = api.run(options)
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
-    for warning in result.warnings:
+    for warning in result.warnings if quiet < 2 else ():
         click.echo(f"warning: {warning}", err=True)
-    for message in result.messages:
-        click.echo(message, err=True)
     if result.files is not None:
         for name in result.files:
             click.echo(name)
         sys.exit(result.exit_code)
     if result.diff is not None:
-        click.echo(result.diff, nl=False)
+        if quiet < 2:
+            click.echo(result.diff, nl=False)
+        _messages(result.messages, quiet)
         sys.exit(result.exit_code)
     outcomes = list(result)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    color_on = api.wants_color(color, terminal=output_file is None and sys.stdout.isatty(),
-                               no_color="NO_COLOR" in os.environ)
+    # With `--fix -` standard output is the repaired text: the findings go to stderr.
+    to_stderr = result.fixed_stdin is not None and output_file is None
+    stream = sys.stderr if to_stderr else sys.stdout
+    color_on = api.wants_color(color, terminal=output_file is None and stream.isatty(),
+                               no_color="NO_COLOR" in os.environ,
+                               force_color=bool(os.environ.get("FORCE_COLOR")))
     rendered = api.render(outcomes, output_format, color=color_on, statistics=statistics,
-                          step_summary=bool(summary_path))
-    _write(rendered.text, output_file, color_on)
+                          step_summary=bool(summary_path), quiet=quiet > 0)
+    if result.fixed_stdin is not None:
+        sys.stdout.buffer.write(result.fixed_stdin)
+        sys.stdout.flush()
+    if quiet < 2:
+        _write(rendered.text, output_file, color_on, err=to_stderr)
     if rendered.step_summary is not None and summary_path:
         _append(Path(summary_path), rendered.step_summary)
     if verbose:
         for outcome in outcomes:
             if outcome.skipped:
                 click.echo(f"{outcome.path}: skipped: not a report", err=True)
+    _messages(result.messages, quiet)
     sys.exit(result.exit_code)
+
+
+def _messages(messages: tuple[str, ...], quiet: int) -> None:
+    """After the findings, as ruff does: what --fix did (and could not do), --show-fixes."""
+    for message in messages:
+        if not quiet or message.startswith(("error:", "warning:")):
+            click.echo(message, err=True)
 
 
 @cli.command(name="baseline")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path(".reportlint-baseline.json"), show_default=True,
-              help="The baseline file to write.")
+              help="The baseline file to write (default: the configuration's `baseline`, "
+                   "else .reportlint-baseline.json).")
 @click.option("--template", metavar="NAME",
               help="Check every report (or the whole file) against this template.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
@@ -201,9 +227,12 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
               help="Codes to record in addition.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Codes not to record.")
 @_file_options
-def baseline_command(paths: tuple[Path, ...], output: Path, **given: Any) -> None:
+def baseline_command(paths: tuple[Path, ...], output: Path | None, **given: Any) -> None:
     """Record the findings PATHS have now (as `check` finds them) in a baseline file, so
-    that `check --baseline FILE` reports only new ones."""
+    that `check --baseline FILE` (or the configuration's `baseline`) reports only new ones."""
+    if output is None:
+        output = api.baseline_path(given["config_file"], given["isolated"]) or Path(
+            ".reportlint-baseline.json")
     record = api.record_baseline(api.CheckOptions(paths=paths, **given), output)
     for problem in record.problems:
         click.echo(f"error: {problem}", err=True)
@@ -244,12 +273,13 @@ def config_command(show_settings: Path | None, output_format: str, config_file: 
                else api.settings_text(settings), nl=output_format == "json")
 
 
-def _write(text: str, path: Path | None, color: bool = False) -> None:
+def _write(text: str, path: Path | None, color: bool = False, err: bool = False) -> None:
     if path is None:
         # click strips colour when stdout is not a terminal; --color always means always.
-        click.echo(text, nl=False, color=color or None)
+        click.echo(text, nl=False, color=color or None, err=err)
         return
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a CI's `reports/` not made yet
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
@@ -273,6 +303,15 @@ class _Progress:
             click.echo(f"\rreportlint: {count}/{total} files", err=True, nl=False)
         if count == total:
             click.echo("\r\x1b[2K", err=True, nl=False)
+
+
+@cli.command()
+def clean() -> None:
+    """Remove reportlint's cache ($REPORTLINT_CACHE_DIR, else ~/.cache/reportlint): what it
+    wrote there, nothing else."""
+    removed = api.clean_cache()
+    click.echo(f"Removed {removed.entries} cache entr{'y' if removed.entries == 1 else 'ies'}"
+               f" ({removed.size} bytes) from {removed.folder}.")
 
 
 @cli.command()

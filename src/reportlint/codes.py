@@ -66,7 +66,7 @@ from reportlint.rules.template import (
     wrong_checkbox_state,
 )
 
-__all__ = ["CATALOGUE", "CODES", "RULES", "Code", "by_name", "markdown"]
+__all__ = ["CATALOGUE", "CODES", "RULES", "Code", "by_name", "markdown", "url"]
 
 
 MODULES: tuple[ModuleType, ...] = (
@@ -126,6 +126,14 @@ RULES: tuple[Rule, ...] = tuple(
 
 def by_name(name: str) -> Code | None:
     return _BY_NAME.get(name)
+
+
+def url(entry: Code) -> str:
+    """The documentation of a code: its section of docs/rules.md at the tag of this version
+    (the anchor is the one GitHub makes of :func:`markdown`'s heading for it)."""
+    from reportlint import HOMEPAGE, __version__
+
+    return f"{HOMEPAGE}/blob/v{__version__}/docs/rules.md#{entry.code.lower()}-{entry.name}"
 
 
 def markdown(entries: tuple[Code, ...] | list[Code] = CATALOGUE) -> str:

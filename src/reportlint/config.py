@@ -30,7 +30,8 @@ def _toml() -> Any:
 FILENAMES = (".reportlint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
          "template-dirs", "per-file-templates", "max-file-size", "max-file-seconds", "role",
-         "reports", "extend", "per-file-ignores", "respect-gitignore", "force-exclude"}
+         "reports", "extend", "per-file-ignores", "respect-gitignore", "force-exclude",
+         "baseline"}
 _UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
           "gb": 1000**3, "gib": 1024**3}
 _OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
@@ -61,6 +62,9 @@ class Config(NamedTuple):
     respect_gitignore: bool = True  # a folder walk skips what .gitignore files ignore
     force_exclude: bool = False  # include/exclude apply to files named outright too
     extends: tuple[Path, ...] = ()  # the files merged under this one, nearest first
+    # The baseline `check` leaves recorded findings out by, and `reportlint baseline` writes
+    # (relative to the folder of the file that names it); None: none unless one is given.
+    baseline: Path | None = None
 
     def selected(self, code: str) -> bool:
         """ruff's rule (see :mod:`reportlint.selectors`): the most specific selector wins;
@@ -280,6 +284,12 @@ def from_table(table: Mapping[str, Any], path: Path | None, root: Path | None = 
             return ConfigProblem(path, "max-file-seconds", "expected a number of seconds "
                                  f"over 0 and up to 86400, such as 10 or 2.5, got {seconds!r}")
         values["max_file_seconds"] = float(seconds)
+    if "baseline" in table:
+        if not isinstance(table["baseline"], str) or not table["baseline"]:
+            return ConfigProblem(path, "baseline", "expected the path of a baseline file "
+                                 f"such as \".reportlint-baseline.json\", got "
+                                 f"{table['baseline']!r}")
+        values["baseline"] = root / table["baseline"]
     for key in ("respect-gitignore", "force-exclude"):
         if key in table:
             if not isinstance(table[key], bool):

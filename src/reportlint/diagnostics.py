@@ -24,9 +24,16 @@ class Diagnostic(NamedTuple):
     # What a program needs to repair it, where known: expected values, the expected order,
     # the Markdown to insert. Shown only by `--format json`, under "fix".
     fix: dict[str, Any] | None = None
+    # Whether `--fix` repairs it: its line is one the safe repairs change, and a check of the
+    # repaired text no longer finds it there.
+    fixable: bool = False
+    # What identifies the finding wherever its line moves (see :func:`reportlint.baseline.
+    # fingerprints`: code, message, the text of its line), without the path; "" where unknown.
+    # Formats add the path (SARIF partialFingerprints, GitLab fingerprint).
+    fingerprint: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "path": self.path,
             "line": self.line,
             "column": self.column,

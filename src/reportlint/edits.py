@@ -126,7 +126,8 @@ def _after_text(lines: Sequence[str], index: int) -> int:
     return index
 
 
-def _covers(edit: Edit, line: int) -> bool:
+def covers(edit: Edit, line: int) -> bool:
+    """Whether ``edit`` changes line ``line``."""
     start, end = edit["start"], edit["end"]
     return start["line"] <= line and (line < end["line"] or (
         line == end["line"] and end["column"] > 1))
@@ -143,7 +144,7 @@ def attach(findings: Sequence[Finding], text: str, fixed: str | None) -> list[Fi
     for finding in findings:
         fix: dict[str, Any] = dict(finding.fix or {})
         insert = fix.pop(INSERT, None)
-        found = [edit for edit in repairs if _covers(edit, finding.line)]
+        found = [edit for edit in repairs if covers(edit, finding.line)]
         if isinstance(insert, dict) and isinstance(fix.get("snippet"), str):
             if lines is None:
                 lines = split(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
@@ -215,6 +216,7 @@ def check(item: Input, settings: Settings) -> Outcome:
         if hit is not None:
             return hit
     outcome, lasting = _guarded(item, settings)
+    outcome = _fingerprinted(outcome, item)
     if cacheable and lasting:
         cache.put("results", name, _stored(outcome))
     return outcome
@@ -225,8 +227,21 @@ def _place(d: Diagnostic) -> tuple[str, int, int, str]:
     return d.path, d.line, d.column, d.code
 
 
+def _fingerprinted(outcome: Outcome, item: Input) -> Outcome:
+    """The outcome with each finding's fingerprint (from its file's lines, where it has
+    text): what output formats identify a finding by when lines above it move."""
+    if not outcome.diagnostics:
+        return outcome
+    from reportlint import baseline
+
+    found = baseline.fingerprints(outcome.diagnostics, baseline.lines_of(item.data))
+    return outcome._replace(diagnostics=tuple(
+        d._replace(fingerprint=f) for d, f in zip(outcome.diagnostics, found, strict=True)))
+
+
 def _stored(outcome: Outcome) -> dict[str, Any]:
-    return {"diagnostics": [{k: v for k, v in d.as_dict().items() if k != "path"}
+    return {"diagnostics": [{**{k: v for k, v in d.as_dict().items() if k != "path"},
+                             "fixable": d.fixable, "fingerprint": d.fingerprint}
                             for d in outcome.diagnostics],
             "reports": [[s.title, s.line, s.end_line] for s in outcome.reports],
             "skipped": outcome.skipped}
@@ -249,13 +264,16 @@ def _cached(path: str, value: Any) -> Outcome | None:
         code = codes.CODES.get(d.get("code"))  # type: ignore[arg-type]
         line, column, message, fix = (d.get("line"), d.get("column"), d.get("message"),
                                       d.get("fix"))
+        fixable, fingerprint = d.get("fixable"), d.get("fingerprint")
         if (code is None or d.get("name") != code.name or not _count(line)
                 or not _count(column) or not isinstance(message, str)
                 or not (fix is None or isinstance(fix, dict))
+                or not isinstance(fixable, bool) or not isinstance(fingerprint, str)
                 or d.get("severity") not in _SEVERITIES):
             return None
         diagnostics.append(Diagnostic(path, line, column, code.code, code.name,
-                                      Severity(d["severity"]), message, fix))
+                                      Severity(d["severity"]), message, fix, fixable,
+                                      fingerprint))
     spans: list[Span] = []
     for span in reports:
         if not (isinstance(span, list) and len(span) == 3 and isinstance(span[0], str)
@@ -306,7 +324,9 @@ def _text(item: Input, limit: int | None = None, config: Config | None = None
     return decoded.text
 
 
-def _check(item: Input, settings: Settings) -> Outcome:
+def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
+    """``recheck`` false: the check of a text ``--fix`` repaired, which only says what
+    findings remain (whether each is fixable is not asked again)."""
     config = settings.config
     text = _text(item, config.max_file_size, config)
     forced = settings.template_for(item)
@@ -346,13 +366,45 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected,
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
-    if findings:
-        findings = edits.attach(findings, text, _fixed(item.data, text, read_as, settings))
+    fixable: list[bool] = [False] * len(findings)
+    if findings and recheck:
+        fixed = _fixed(item.data, text, read_as, settings)
+        findings = edits.attach(findings, text, fixed)
+        if fixed is not None and fixed != text:
+            fixable = _fixable(findings, text, fixed, item, settings)
     spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
                        r["end_line"]) for r in doc["reports"])
-    return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
-                                     key=_place)),
-                   spans)
+    made = (diagnostic(item.path, f, config)._replace(fixable=can)
+            for f, can in zip(findings, fixable, strict=True))
+    return Outcome(item.path, tuple(sorted(made, key=_place)), spans)
+
+
+def _fixable(findings: list[Finding], text: str, fixed: str, item: Input,
+             settings: Settings) -> list[bool]:
+    """Which findings ``--fix`` repairs: those on a line its repairs change that a check of
+    the repaired text (the same number of lines: the repairs change lines in place) no longer
+    finds with the same code on the same line. White space at the end of a line and the final
+    newline are no finding's cause: a line they alone change is not looked at again (the
+    check again costs as much as the first, and that repair is the commonest)."""
+    old, new = edits.split(text), edits.split(fixed)
+    if len(old) != len(new):  # not in place after all: nothing is said to be fixable
+        return [False] * len(findings)
+    changed = {number for number, (a, b) in enumerate(zip(old, new, strict=True), 1)
+               if a.rstrip() != b.rstrip()}
+    touched = [f.line in changed for f in findings]
+    if not any(touched):
+        return touched
+    after = _check(item._replace(data=fixed.encode("utf-8")), settings, recheck=False)
+    remaining = Counter((d.code, d.line) for d in after.diagnostics)
+    out = []
+    for finding, near in zip(findings, touched, strict=True):
+        place = (finding.code, max(finding.line, 1))
+        if remaining[place] > 0:  # still found there: not this one's repair
+            remaining[place] -= 1
+            out.append(False)
+        else:
+            out.append(near)
+    return out
 
 
 def _relative(item: Input, changes: Changes | None) -> str:

@@ -18,18 +18,30 @@ class Changes(NamedTuple):
 
 
 def changes(base: str, cwd: Path) -> Changes | str:
-    """The changes from the merge base of ``base`` to HEAD, or why there are none."""
+    """The changes from the merge base of ``base`` and HEAD to the index, or why there are
+    none: what ``git diff base...HEAD`` shows, and what is staged on top of it, as in a
+    pre-commit hook, where the report and the files it lists are about to be committed
+    together (in CI the index is HEAD, and this is ``base...HEAD``)."""
     top = _git(["rev-parse", "--show-toplevel"], cwd)
     if top.returncode != 0:
         return f"--diff-base: {cwd} is not inside a git repository"
     root = Path(top.stdout.strip())
-    diff = _git(["diff", "--name-status", "-z", "--no-renames", f"{base}...HEAD"], root)
+    # `--end-of-options`: a base is never read as an option of git's.
+    merge = _git(["merge-base", "--end-of-options", base, "HEAD"], root)
+    if merge.returncode != 0:
+        return f"--diff-base {base}: {_reason(merge, 'no common commit with HEAD')}"
+    diff = _git(["diff", "--cached", "--name-status", "-z", "--no-renames",
+                 merge.stdout.strip(), "--"], root)
     if diff.returncode != 0:
-        reason = diff.stderr.strip().splitlines()[0] if diff.stderr.strip() else "git failed"
-        return f"--diff-base {base}: {reason}"
+        return f"--diff-base {base}: {_reason(diff, 'git failed')}"
     parts = [p for p in diff.stdout.split("\0") if p]
     statuses = {path: status[:1] for status, path in zip(parts[::2], parts[1::2], strict=False)}
     return Changes(root, base, statuses)
+
+
+def _reason(done: subprocess.CompletedProcess[str], otherwise: str) -> str:
+    stderr = done.stderr.strip()
+    return stderr.splitlines()[0] if stderr else otherwise
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -9,9 +9,12 @@ from urllib.parse import quote
 
 from reportlint import __version__, codes
 from reportlint.diagnostics import Outcome, Severity
-from reportlint.formats import PLAIN, Style, dumps, findings
+from reportlint.formats import PLAIN, Style, dumps, findings, fingerprint
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# The key of reportlint's own fingerprint in `partialFingerprints` (versioned, as SARIF
+# asks: a new way to compute it gets a new key).
+FINGERPRINT = "reportlint/v1"
 
 
 def uri(path: str) -> str:
@@ -33,6 +36,7 @@ def _rule(entry: codes.Code) -> dict[str, Any]:
         "shortDescription": {"text": entry.summary},
         "fullDescription": {"text": entry.doc.split("\n\n")[0].replace("\n", " ")},
         "help": {"text": entry.doc, "markdown": entry.doc},
+        "helpUri": codes.url(entry),
         "defaultConfiguration": {"level": _level(entry.severity)},
         "properties": {"tags": [entry.name]},
     }
@@ -50,6 +54,7 @@ def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
             "artifactLocation": {"uri": uri(d.path)} if d.path != "-" else {"uri": "stdin"},
             "region": {"startLine": d.line, "startColumn": d.column},
         }}],
+        "partialFingerprints": {FINGERPRINT: fingerprint(d)},
     } for d in findings(outcomes)]
     log = {
         "$schema": SCHEMA,
