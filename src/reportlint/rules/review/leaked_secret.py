@@ -24,7 +24,8 @@ credential.
 
 The finding names the kind of secret and shows only the public prefix its issuer gives the
 kind (`glpat-`, `npm_`, `AKIA`), if it has one, and its length (a private key, its armour
-line): CI logs are public, and a linter must not leak what it found. Every other output masks it too.
+line): CI logs are public, and a linter must not leak what it found. Every other output
+masks it too.
 
 ## Why is this bad?
 A report is committed, posted in pull requests and copied into tickets. A credential in it
