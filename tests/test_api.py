@@ -64,8 +64,8 @@ def test_bad_config_raises_usage_error_with_the_message(tmp_path: Path) -> None:
     assert raised.value.messages == (
         f"invalid configuration: {config}: `selec`: unknown key; known keys: baseline, "
         "exclude, extend, extend-select, force-exclude, ignore, include, max-file-seconds, "
-        "max-file-size, options, per-file-ignores, per-file-templates, reports, respect-gitignore, role, "
-        "select, severity, template-dirs",)
+        "max-file-size, options, per-file-ignores, per-file-templates, reports, "
+        "respect-gitignore, role, select, severity, template-dirs",)
     assert raised.value.param is None
 
 
