@@ -4,8 +4,9 @@ that ``check --baseline FILE`` fails only on new ones.
 Each finding is recorded by its file (relative to the baseline file's folder), its code and
 a fingerprint that does not change when lines move: a hash of the code, the message with its
 line numbers taken out, the text of the line it points at (white space collapsed, secrets
-masked) and how many equal findings come before it in the file. A finding moves with its
-line; it is new when the line, the message or the code changes.
+masked; a line over 1,000 characters by its own hash) and how many equal findings come
+before it in the file. A finding moves with its line; it is new when the line, the message or
+the code changes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ __all__ = ["FILENAME", "Baseline", "BaselineError", "Entry", "fingerprints", "re
 
 FILENAME = ".reportlint-baseline.json"
 _VERSION = 1
+_LONG_LINE = 1000  # characters: a longer line enters a fingerprint as its own hash
 _LINE_NUMBERS = re.compile(r"\b(lines?) \d+(?:\s*(?:-|–|to|and)\s*\d+)?")
 
 
@@ -53,9 +55,16 @@ def fingerprints(diagnostics: Sequence[Diagnostic], lines: Sequence[str]) -> lis
     the text cannot be had: the fingerprint then rests on the code and the message)."""
     seen: Counter[tuple[str, str, str]] = Counter()
     out = []
+    # Each line masked (and a long one hashed) once: thousands of findings can share one
+    # long line, and hashing it whole for each would take time growing with their square.
+    shown: dict[int, str] = {}
     for d in diagnostics:
-        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
-        key = (d.code, _LINE_NUMBERS.sub(r"\1 #", d.message), " ".join(redact(text).split()))
+        if d.line not in shown:
+            text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+            text = " ".join(redact(text).split())
+            shown[d.line] = text if len(text) <= _LONG_LINE else hashlib.sha256(
+                text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = (d.code, _LINE_NUMBERS.sub(r"\1 #", d.message), shown[d.line])
         digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8"))
         seen[key] += 1
         out.append(digest.hexdigest()[:20])
