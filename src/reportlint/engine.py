@@ -40,7 +40,7 @@ from reportlint.rules.input import (
     unreadable_file,
 )
 from reportlint.rules.meta import internal_error
-from reportlint.rules.review import unfilled_placeholder
+from reportlint.rules.review import section_at_title_level, unfilled_placeholder
 from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
 from reportlint.templates import Registry
 
@@ -386,7 +386,7 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
         context = Context(doc, lines, settings.options, report,
                           Earlier(doc["reports"], index, memo), entry.shape, settings.changes,
                           source, walked=tuple(model.walk(report)))
-        reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
+        reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column, fix=hit.fix)
                     for r in settings.rules if r.scope == "report"
                     and not (report_like and r.reports_only) and _go_on()
                     for hit in r.check(context)]
@@ -415,7 +415,12 @@ def _fixed(data: bytes | None, text: str, doc: Document, settings: Settings) -> 
     if data is None or data.startswith(source.UNICODE_BOMS):
         return None
     # Parsed again: only files with findings get here (a cost issue #18 may remove).
-    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates).text
+    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates,
+                     _demote(settings)).text
+
+
+def _demote(settings: Settings) -> bool:
+    return settings.config.selected(section_at_title_level.CODE.code)
 
 
 class Repair(NamedTuple):
@@ -451,7 +456,7 @@ def _repair(item: Input, settings: Settings) -> Repair | None:
     tokens = parser.parse(text)  # once: the model, and the blocks the fixes leave alone
     doc = model.build(text, tokens, lambda heading: registry.recognise(heading, role),
                       settings.template_for(item))
-    fixed = fixes.fix(text, tokens, doc, registry.templates)
+    fixed = fixes.fix(text, tokens, doc, registry.templates, _demote(settings))
     if fixed.lines == 0 or fixed.text == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
