@@ -174,4 +174,8 @@ def _canonical_status(line: str, allowed: _Allowed) -> str:
     canonical = recognition.canonical_status(match["value"], *allowed)
     if canonical is None:
         return line
-    return line[:match.start("value")] + canonical + match["tail"]
+    head = line[:match.start("value")]
+    for mark in ("**", "__"):
+        if head.count(mark) % 2:  # `**Status**: **Done**`: the value's own emphasis goes too
+            head = head.rstrip(" \t").removesuffix(mark).rstrip(" \t") + " "
+    return head + canonical + match["tail"]

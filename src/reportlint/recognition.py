@@ -108,9 +108,15 @@ def canonical_status(value: str, allowed: list[str],
     """The status the template allows that ``value`` spells another way (``✅ Done`` ->
     ``COMPLETED``), when exactly one allowed status means it; else None."""
     said = _words(value)
+    if _ALL_DONE.fullmatch(said):
+        said = "completed"  # `ALL TASKS COMPLETE`: the whole report's work (not a phase's)
     matches = {status for status in allowed
                if said == _words(status) or said in words.get(status, ())}
     return matches.pop() if len(matches) == 1 else None
+
+
+_ALL_DONE = re.compile(r"all (?:tasks?|work|items?|deliverables) (?:(?:is|are) )?"
+                       r"(?:complete[d]?|done|finished)")
 
 
 _PART_DONE = re.compile(
