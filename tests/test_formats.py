@@ -204,10 +204,10 @@ def test_json_carries_repair_hints(run: Callable[..., Result]) -> None:
         "expected_order": ["Completed Items", "In Progress", "Blockers (if any)",
                            "Questions for PM"],
         "insert_after": "Completed Items",
-        "snippet": "### In Progress\n\n- [ ] TBD\n",
+        "snippet": "### In Progress\n\n- [ ] None\n",
         # Where it goes: after the section it follows, set apart by blank lines.
         "edits": [{"start": {"line": 8, "column": 1}, "end": {"line": 8, "column": 1},
-                   "text": "\n### In Progress\n\n- [ ] TBD\n"}]}
+                   "text": "\n### In Progress\n\n- [ ] None\n"}]}
     assert fixes[("wrong-status.md", 1, "RL102")] == {
         "snippet": "**Updated**: [Date/Time]",
         "edits": [{"start": {"line": 5, "column": 1}, "end": {"line": 5, "column": 1},

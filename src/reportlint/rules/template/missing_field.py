@@ -41,7 +41,7 @@ def explain(f: Failing) -> Explained:
     name, container = f.missing, f.place.container
     title = property_title(f.failure.schema, name, f.template)
     prop = declared(f.failure.schema, name, f.template)
-    value = scaffold.field_value(prop)
+    value = scaffold.field_value(prop, fill=True)
     top = f.place.in_report
     fix: dict[str, Any] = {"snippet": f"**{title}**: {value}" if top else f"- {title}: {value}"}
     example = prop.keyword("x-example")

@@ -62,7 +62,8 @@ def explain(f: Failing) -> Explained:
     fix: dict[str, Any] = {
         "expected_order": [property_title(schema, k, f.template) for k in order],
         "insert_after": present[before[-1]]["title"] if before else None,
-        "snippet": scaffold.section(name, declared(schema, name, f.template), level)}
+        "snippet": scaffold.section(name, declared(schema, name, f.template), level,
+                                    fill=True)}
     if name in order:
         if before:
             message += f" (expected after `{quote(present[before[-1]]['title'])}`)"
