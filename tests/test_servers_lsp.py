@@ -177,7 +177,7 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
         assert insert.edit
         assert insert.edit.changes
         text = applied(text, insert.edit.changes[uri])
-        assert text.endswith("- [x] Schema migration\n\n### In Progress\n\n- [ ] TBD\n")
+        assert text.endswith("- [x] Schema migration\n\n### In Progress\n\n- [ ] None\n")
         editor.change(uri, text, 3)
         assert await editor.diagnostics(uri, 3) == []
         # Only the kinds asked for: an editor's "fix all on save" gets the one repair of all.
