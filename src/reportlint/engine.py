@@ -332,7 +332,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
         heading = names.atx_text(lines[first - 1]) if first else None
         titles = list(dict.fromkeys(registry[name].title for name in registry.names()))
         suggestion = registry.suggest_title(heading, config.role, found.kind)
-        findings.append(no_report.finding(first or 1, titles, suggestion))
+        findings.append(no_report.finding(first or 1, titles, suggestion,
+                                          recognition.unfit(report)))
         kind = registry.classify(suggestion, config.role)
         if found.report_like and kind is not None:
             report["template"] = kind
