@@ -102,3 +102,6 @@ def test_a_heading_must_be_mostly_the_alias() -> None:
     assert names.aliased(["Current Status"], ["Current Status and Next Steps"],
                          least=0.5) is None
     assert names.aliased(["Final Status"], ["Final Status"], least=0.5) == 0
+    assert names.aliased(["Completed On"], ["3. Completion"], least=0.99) == 0
+    assert names.aliased(["Completed On"], ["3. Completion"], least=0.99,
+                         words_at_least=2) is None

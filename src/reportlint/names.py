@@ -206,7 +206,7 @@ def _alias_score(alias: set[str], text: str) -> float:
 
 
 def aliased(aliases: Sequence[str], texts: Sequence[str], weak: bool = True,
-            least: float = 0.0) -> int | None:
+            least: float = 0.0, words_at_least: int = 1) -> int | None:
     """The index of the text (a heading or a field's label) that one of ``aliases`` names:
     the names a template accepts for a section or a field (``x-aliases``: `Completion Date`
     for **Completed**, `Code Quality` for *Quality Gates Status*). A renamed heading keeps
@@ -215,11 +215,12 @@ def aliased(aliases: Sequence[str], texts: Sequence[str], weak: bool = True,
     (`Results`, `QA`) counts on its own, weak evidence where the heading is not where the
     section goes (else only as the label a heading leads with, `NEEDED - ...`);
     ``least``: the share of the text's words an alias must make up, above which it counts.
-    None when no alias names any text."""
+    ``words_at_least``: the words an alias must have to count (stop words aside). None when
+    no alias names any text."""
     best: tuple[float, int, int] | None = None
     for rank, alias in enumerate(aliases):
         words = _plain(alias)
-        if not words:
+        if not words or len(words) < words_at_least:
             continue
         for index, text in enumerate(texts):
             if len(words) < 2 and not weak:

@@ -117,8 +117,10 @@ def _renamed(report: Report, title: str, aliases: list[str]) -> tuple[str, int, 
         section = stack.pop(0)
         headings.append(section)
         stack[:0] = section.get("sections", {}).values()
-    # A heading is weaker evidence than a label: most of its words must be the alias's.
-    index = names.aliased([title, *aliases], [s["title"] for s in headings], least=0.5)
+    # A heading is weaker evidence than a label: it must be a name of two words or more,
+    # word for word (`## Completion` or `### ✅ COMPLETED` is no **Completed** date).
+    index = names.aliased([title, *aliases], [s["title"] for s in headings], least=0.99,
+                          words_at_least=2)
     if index is not None:
         return headings[index]["title"], int(headings[index]["line"]), True
     return None
