@@ -114,9 +114,9 @@ def test_json_findings_carry_their_edits(run: Callable[..., Result]) -> None:
     assert by_place[(3, "RL103", "**Status** is `in_progress`; e")] == [
         edit((3, 1), (4, 1), "- **Status**: IN PROGRESS\n")]
     assert by_place[(1, "RL101", "missing section `Completed Ite")] == [
-        edit((5, 1), (5, 1), "\n### Completed Items\n\n- [x] TBD\n")]
+        edit((5, 1), (5, 1), "\n### Completed Items\n\n- [x] None\n")]
     assert by_place[(1, "RL102", "missing field **Updated** (exp")] == [
-        edit((5, 1), (5, 1), "**Updated**: [Date/Time]\n")]
+        edit((5, 1), (5, 1), "**Updated**: 2025-01-15 09:00\n")]
     # No safe repair of `Done` exists: the allowed values are the hint, not an edit.
     assert by_place[(12, "RL103", "**Status** is `Done`; expected")] is None
     assert all("_insert" not in d["fix"] for d in found)

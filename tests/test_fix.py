@@ -392,3 +392,55 @@ def test_stale_temporary_files_are_removed_by_the_next_run(run: Callable[..., Re
         p.name for p in (fresh, link, other, target))
     run("check", "--isolated", target)  # without --fix nothing is removed
     assert fresh.exists()
+
+
+def test_sections_at_the_title_level_are_demoted_in_the_diff(run: Callable[..., Result],
+                                                             tmp_path: Path) -> None:
+    target = tmp_path / "t.md"
+    original = (FIXTURES / "fix/title-level.md").read_bytes()
+    target.write_bytes(original)
+    result = run("check", "--isolated", "--diff", target)
+    assert result.exit_code == 1
+    assert target.read_bytes() == original
+    assert result.stdout == (
+        f"--- {target}\n+++ {target}\n@@ -4,17 +4,17 @@\n"
+        " **Progress**: 40% complete\n **Updated**: 2025-03-10 15:00\n \n"
+        "-## Completed Items\n+### Completed Items\n - [x] Migration\n \n"
+        "-### Notes\n-> #### Quoted heading, inside a quote\n"
+        "+#### Notes\n+> ##### Quoted heading, inside a quote\n \n"
+        " ```markdown\n ## A heading in a code block stays\n ```\n \n"
+        "-## In Progress\n+### In Progress\n - [ ] Service\n \n"
+        " ## Progress Update: BE-015 - Session expiry\n")
+
+
+def test_the_demotion_is_the_edits_of_the_section_at_title_level_finding(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    target = tmp_path / "t.md"
+    target.write_bytes((FIXTURES / "fix/title-level.md").read_bytes())
+    result = run("check", "--isolated", "--format", "json", "--select", "RL216", target)
+    found = [(d["line"], d.get("fix")) for d in json.loads(result.stdout)]
+
+    def line(n: int, text: str) -> dict[str, object]:
+        return {"start": {"line": n, "column": 1}, "end": {"line": n + 1, "column": 1},
+                "text": text}
+
+    assert found == [
+        (7, {"edits": [line(7, "### Completed Items\n"),
+                       {"start": {"line": 10, "column": 1}, "end": {"line": 12, "column": 1},
+                        "text": "#### Notes\n> ##### Quoted heading, inside a quote\n"},
+                       line(17, "### In Progress\n")]}),
+        (26, None),  # a `######` sub-section cannot go lower: not fixed
+        (36, None),  # a setext heading: not fixed
+    ]
+
+
+def test_no_demotion_where_section_at_title_level_is_off(run: Callable[..., Result],
+                                                         tmp_path: Path) -> None:
+    target = tmp_path / "t.md"
+    original = (FIXTURES / "fix/title-level.md").read_bytes()
+    target.write_bytes(original)
+    result = run("check", "--isolated", "--ignore", "RL216", "--diff", target)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    run("check", "--isolated", "--ignore", "RL216", "--fix", target)
+    assert target.read_bytes() == original

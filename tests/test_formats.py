@@ -204,18 +204,18 @@ def test_json_carries_repair_hints(run: Callable[..., Result]) -> None:
         "expected_order": ["Completed Items", "In Progress", "Blockers (if any)",
                            "Questions for PM"],
         "insert_after": "Completed Items",
-        "snippet": "### In Progress\n\n- [ ] TBD\n",
+        "snippet": "### In Progress\n\n- [ ] None\n",
         # Where it goes: after the section it follows, set apart by blank lines.
         "edits": [{"start": {"line": 8, "column": 1}, "end": {"line": 8, "column": 1},
-                   "text": "\n### In Progress\n\n- [ ] TBD\n"}]}
+                   "text": "\n### In Progress\n\n- [ ] None\n"}]}
     assert fixes[("wrong-status.md", 1, "RL102")] == {
-        "snippet": "**Updated**: [Date/Time]",
+        "snippet": "**Updated**: 2025-01-15 09:00",
         "edits": [{"start": {"line": 5, "column": 1}, "end": {"line": 5, "column": 1},
-                   "text": "**Updated**: [Date/Time]\n"}]}
+                   "text": "**Updated**: 2025-01-15 09:00\n"}]}
     assert fixes[("wrong-status.md", 3, "RL103")] == {
         "expected": ["IN PROGRESS", "BLOCKED", "NEEDS CLARIFICATION"]}
     assert fixes[("tables.md", 23, "RL105")] == {
         "expected_columns": ["File", "Change Type", "Description"],
         "snippet": "| File | Change Type | Description |"}
     assert fixes[("tables.md", 40, "RL104")] == {
-        "snippet": "| Criteria | Status | Evidence |\n|---|---|---|\n| TBD | TBD | TBD |\n"}
+        "snippet": "| Criteria | Status | Evidence |\n|---|---|---|\n| None | None | None |\n"}

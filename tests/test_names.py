@@ -62,3 +62,46 @@ def test_task_in(heading: str, task_id: str | None, name: str) -> None:
 ])
 def test_atx_text(line: str, text: str) -> None:
     assert names.atx_text(line) == text
+
+
+@pytest.mark.parametrize(("aliases", "texts", "found"), [
+    # A renamed heading or label keeps the alias's words, whatever decoration it adds.
+    (["Completion Date", "Date Completed"], ["Task ID", "Date Completed"], 1),
+    (["Code Quality", "QA"], ["QA Handoff", "Code Quality - VERIFIED"], 1),
+    (["Created Files"], ["Created Files - ALL DELIVERED"], 0),
+    (["What Needs to Be Done"], ["📋 What Needs to Be Done (Phases 2-6)"], 0),
+    (["Last Updated"], ["Last Updated:"], 0),
+    (["Final Status"], ["Final Status"], 0),
+    # The best named text wins, then the earlier alias.
+    (["Next Steps", "Next Tasks"], ["Next Priority Tasks", "Next Steps"], 1),
+    # Two alias words allow as many others (`Current Status and Next Steps`); one, none.
+    (["Next Steps"], ["Current Status and Next Steps:"], 0),
+    (["Overview"], ["Task Overview"], None),
+    (["Results"], ["Test Results Summary"], None),
+    # Word endings, not five letters: `Complexity` is no `Completed On`.
+    (["Completed On"], ["Complexity"], None),
+    (["Completion Date"], ["Completed By"], None),
+    # Numbers are not names: `Issue 1: ...` is not the `Limitations` alias.
+    (["Known Issues"], ["Issue 1: Auth0 Module Caching"], None),
+    ([], ["Anything"], None),
+])
+def test_aliased(aliases: list[str], texts: list[str], found: int | None) -> None:
+    assert names.aliased(aliases, texts) == found
+
+
+def test_a_one_word_alias_away_from_its_place_only_as_a_heading_label() -> None:
+    texts = ["Results", "🔄 NEEDED - Multi-Service Integration Tests", "Issue 1 - Caching"]
+    assert names.aliased(["Results"], texts, weak=False) is None
+    assert names.aliased(["Needed"], texts, weak=False) == 1
+    assert names.aliased(["Issue"], texts, weak=False) is None
+    assert names.aliased(["Results"], texts) == 0
+
+
+def test_a_heading_must_be_mostly_the_alias() -> None:
+    assert names.aliased(["Current Status"], ["Current Status and Next Steps"]) == 0
+    assert names.aliased(["Current Status"], ["Current Status and Next Steps"],
+                         least=0.5) is None
+    assert names.aliased(["Final Status"], ["Final Status"], least=0.5) == 0
+    assert names.aliased(["Completed On"], ["3. Completion"], least=0.99) == 0
+    assert names.aliased(["Completed On"], ["3. Completion"], least=0.99,
+                         words_at_least=2) is None

@@ -44,10 +44,10 @@ def test_every_finding_on_the_real_corpus_is_labelled_and_none_disappears() -> N
 
 
 def test_the_labels_say_how_precise_reportlint_is() -> None:
-    """The figures of the closing note, kept honest: three in four findings at least are
-    true, one in twenty at most false."""
+    """The figures of the closing note, kept honest: nineteen in twenty findings at least
+    are true (a finding at the wrong line is misleading), one in a hundred at most false."""
     verdicts = Counter(row[3] for row in _rows())
     reported = sum(verdicts[v] for v in REPORTED)
     assert reported > 150
-    assert verdicts["true"] / reported >= 0.75
-    assert verdicts["false"] <= 0.05 * reported
+    assert verdicts["true"] / reported >= 0.95
+    assert verdicts["false"] <= 0.01 * reported

@@ -73,6 +73,9 @@ def test_claims_of_completion(value: str, title: str, claimed: bool) -> None:
     ("sedang berjalan", ["IN PROGRESS", "BLOCKED"], "IN PROGRESS"),
     ("Running", ["IN PROGRESS", "BLOCKED"], None),  # no one status it surely means
     ("Done", ["IN PROGRESS"], None),  # not a status this template allows
+    ("ALL TASKS COMPLETE", ["COMPLETED"], "COMPLETED"),
+    ("All work is done", ["COMPLETED"], "COMPLETED"),
+    ("Phase 4 COMPLETE", ["COMPLETED"], None),  # a phase's claim, not the report's status
 ])
 def test_canonical_statuses(value: str, allowed: list[str], canonical: str | None) -> None:
     words = recognition.vocabulary({})
@@ -82,6 +85,38 @@ def test_canonical_statuses(value: str, allowed: list[str], canonical: str | Non
 def test_a_template_adds_its_own_status_words() -> None:
     words = recognition.vocabulary({"COMPLETED": ["Fertig"]})
     assert recognition.canonical_status("fertig", ["COMPLETED"], words) == "COMPLETED"
+
+
+@pytest.mark.parametrize(("text", "unfit"), [
+    ("# Webrana Cloud - Project Progress Report\n\n**Generated:** 2025-11-30\n",
+     "a project's progress report"),
+    ("# Laporan Progress WeBrana Cloud Platform\n\n**Tanggal:** 2025-12-04\n",
+     "a project's progress report"),
+    ("# BA Issue Report: Known Issues, Errors, and Gaps\n\n**From**: Build Agent\n",
+     "an issue report"),
+    # A project's report about one task is a task's report; a task's progress is one too.
+    ("# Platform Progress Report: BE-014\n", None),
+    ("# Project X\n\n**Task ID**: BE-014\n", None),
+    ("# BA Progress Report: Phase 1.5 Near Completion\n", None),
+    ("# Product Completion Summary\n", None),
+])
+def test_reports_no_template_is_for(text: str, unfit: str | None) -> None:
+    from reportlint import engine, templates
+
+    registry = templates.builtin()[0]
+    whole = engine.document(text, registry, registry.names()[0])
+    assert recognition.unfit(whole["reports"][0]) == unfit
+
+
+def test_a_report_no_template_is_for_is_told_so(run: Callable[..., Result],
+                                                tmp_path: Path) -> None:
+    report = tmp_path / "status.md"
+    report.write_text("# Webrana Cloud - Project Progress Report\n\n**Status**: In progress\n"
+                      "\n## Next Steps\n\n- Billing\n", "utf-8")
+    result = run("check", "--isolated", "--format", "json", "--select", "RL005", report)
+    assert [(d["line"], d["message"].split("; ", 1)[1]) for d in json.loads(result.stdout)] == [
+        (1, "this reads as a project's progress report, which no template is for: pass "
+            "--template NAME if one fits, or leave the file out with `exclude`")]
 
 
 def _documents() -> Iterator[tuple[str, bytes]]:

@@ -69,3 +69,22 @@ def test_documented_example_triggers_and_fix_does_not(run: Callable[..., Result]
 def test_rules_doc_is_current(run: Callable[..., Result]) -> None:
     assert (ROOT / "docs/rules.md").read_text("utf-8") == run("rules", "--markdown").stdout, (
         "docs/rules.md is stale: run `reportlint rules --markdown > docs/rules.md`")
+
+
+def test_a_renamed_field_or_section_is_pointed_at_by_the_template_s_aliases(
+        run: Callable[..., Result]) -> None:
+    """`x-aliases`: **Completion Date** is the **Completed** field renamed, `Code Quality -
+    VERIFIED` the quality gates; `Deployment` and **Complexity** are nothing of the kind."""
+    result = run("check", "--isolated", "--format", "json",
+                 FIXTURES / "completion/invalid/renamed.md")
+    assert [(d["line"], d["code"], d["message"]) for d in json.loads(result.stdout)] == [
+        (1, "RL101", "missing section `2. PRD Alignment Check` (expected after `1. "
+                     "Implementation Summary`); no heading in the report looks like it: add it"),
+        (1, "RL102", "missing field **Actual Effort** (expected `**Actual Effort**: 6 hours`)"),
+        (5, "RL102", "missing field **Completed** (expected `**Completed**: 2025-01-15 09:00`);"
+                     " is **Completion Date** on line 5 meant to be it? write it as "
+                     "`**Completed**: ...`"),
+        (68, "RL101", "missing section `5. Quality Gates Status` (expected after `4. Test "
+                      "Coverage Report`); is `Code Quality - VERIFIED` on line 68 meant to be "
+                      "it?"),
+    ]

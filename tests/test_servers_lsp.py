@@ -177,7 +177,7 @@ def test_diagnostics_code_actions_hover_and_completion(tmp_path: Path) -> None:
         assert insert.edit
         assert insert.edit.changes
         text = applied(text, insert.edit.changes[uri])
-        assert text.endswith("- [x] Schema migration\n\n### In Progress\n\n- [ ] TBD\n")
+        assert text.endswith("- [x] Schema migration\n\n### In Progress\n\n- [ ] None\n")
         editor.change(uri, text, 3)
         assert await editor.diagnostics(uri, 3) == []
         # Only the kinds asked for: an editor's "fix all on save" gets the one repair of all.
@@ -283,3 +283,14 @@ def test_a_broken_configuration_is_shown_once_and_nothing_crashes(tmp_path: Path
         assert hover is None
 
     run(tmp_path, scenario)
+
+
+def test_the_demotion_of_sections_is_one_code_action_named_for_what_it_does() -> None:
+    from reportlint.diagnostics import Diagnostic, Severity
+    from reportlint.servers import lsp as server
+
+    demote = Diagnostic("r.md", 6, 1, "RL216", "section-at-title-level", Severity.WARNING,
+                        "`Summary` and 1 other section are at the title's level (`##`)",
+                        {"edits": [edits.insertion(["a\n"], 1, "x", block=False)]})
+    assert server._title(demote) == (
+        "reportlint: put the report's sections one level below its title")

@@ -199,8 +199,8 @@ def test_bad_input_is_a_tool_error_and_the_server_goes_on(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_a_bad_report_repaired_from_the_hints_passes(tmp_path: Path) -> None:
-    """The agent's loop the prompt describes: check, fix, apply the edits (filling in the
-    placeholders the snippets bring), check again."""
+    """The agent's loop the prompt describes: check, fix, apply the edits (writing the real
+    values over the snippets' examples and `None`), check again."""
     async def scenario(client: Client) -> None:
         path = str(tmp_path / "BE-031-progress.md")
         first = await call(client, "check_report", text=BAD, path=path)
@@ -208,8 +208,8 @@ def test_a_bad_report_repaired_from_the_hints_passes(tmp_path: Path) -> None:
         fixed = await call(client, "fix_report", text=BAD, path=path)
         text = fixed["text"]
         remaining = fixed["remaining"]
-        changes = [dict(e, text=e["text"].replace("TBD", "Audit log writer")
-                        .replace("[Date/Time]", "2025-01-15 10:00"))
+        changes = [dict(e, text=e["text"].replace("None", "Audit log writer")
+                        .replace("2025-01-15 09:00", "2025-01-15 10:00"))
                    for f in remaining["findings"] for e in (f["fix"] or {}).get("edits", [])]
         assert len(changes) == len(remaining["findings"]) == 2
         text = edits.apply(text, changes)

@@ -112,6 +112,12 @@ META = "x-reportlint:\n  name: t\n  title-pattern: '^t'\n"
     (HEAD + "properties:\n  a:\n    x-example:\n", 4,
      "`x-example` at /properties/a/x-example must be a scalar (a string, number or boolean), "
      "not an empty value"),
+    (HEAD + "properties:\n  a:\n    x-aliases: Done\n", 4,
+     "`x-aliases` at /properties/a/x-aliases must be a list of names (strings), not `Done`"),
+    (HEAD + "properties:\n  a:\n    x-aliases: [Done, 3]\n", 4,
+     "`x-aliases` at /properties/a/x-aliases must be a list of names (strings), not a list"),
+    (HEAD + "properties:\n  a:\n    x-aliases: []\n", 4,
+     "`x-aliases` at /properties/a/x-aliases must be a list of names (strings), not a list"),
     (HEAD + "properties:\n  a:\n    x-placeholder: 3\n", 4,
      "`x-placeholder` at /properties/a/x-placeholder must be a string, not `3`"),
     (HEAD + "properties:\n  a:\n    x-footer: 'yes'\n", 4,

@@ -32,6 +32,9 @@ _BREAK = re.compile(r"\A {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,
 # The key a template code module leaves in its fix hint for :func:`attach`: where its snippet
 # goes ({"line": N, "block": bool}); never shown.
 INSERT = "_insert"
+# The key a reviewer rule leaves in its fix hint when the safe repairs of other lines than
+# its own are its repair too (the headings of `section-at-title-level`); never shown.
+LINES = "_lines"
 
 
 class Position(TypedDict):
@@ -144,7 +147,9 @@ def attach(findings: Sequence[Finding], text: str, fixed: str | None) -> list[Fi
     for finding in findings:
         fix: dict[str, Any] = dict(finding.fix or {})
         insert = fix.pop(INSERT, None)
-        found = [edit for edit in repairs if covers(edit, finding.line)]
+        claimed = fix.pop(LINES, None)
+        own = [finding.line, *claimed] if isinstance(claimed, list) else [finding.line]
+        found = [edit for edit in repairs if any(covers(edit, line) for line in own)]
         if isinstance(insert, dict) and isinstance(fix.get("snippet"), str):
             if lines is None:
                 lines = split(text)

@@ -41,7 +41,7 @@ from reportlint.rules.input import (
     unreadable_file,
 )
 from reportlint.rules.meta import internal_error
-from reportlint.rules.review import unfilled_placeholder
+from reportlint.rules.review import section_at_title_level, unfilled_placeholder
 from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
 from reportlint.templates import Registry
 
@@ -352,7 +352,8 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
         heading = names.atx_text(lines[first - 1]) if first else None
         titles = list(dict.fromkeys(registry[name].title for name in registry.names()))
         suggestion = registry.suggest_title(heading, config.role, found.kind)
-        findings.append(no_report.finding(first or 1, titles, suggestion))
+        findings.append(no_report.finding(first or 1, titles, suggestion,
+                                          recognition.unfit(report)))
         kind = registry.classify(suggestion, config.role)
         if found.report_like and kind is not None:
             report["template"] = kind
@@ -438,7 +439,7 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
         context = Context(doc, lines, settings.options, report,
                           Earlier(doc["reports"], index, memo), entry.shape, settings.changes,
                           source, walked=tuple(model.walk(report)))
-        reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
+        reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column, fix=hit.fix)
                     for r in settings.rules if r.scope == "report"
                     and not (report_like and r.reports_only) and _go_on()
                     for hit in r.check(context)]
@@ -467,7 +468,12 @@ def _fixed(data: bytes | None, text: str, doc: Document, settings: Settings) -> 
     if data is None or data.startswith(source.UNICODE_BOMS):
         return None
     # Parsed again: only files with findings get here (a cost issue #18 may remove).
-    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates).text
+    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates,
+                     _demote(settings)).text
+
+
+def _demote(settings: Settings) -> bool:
+    return settings.config.selected(section_at_title_level.CODE.code)
 
 
 class Repair(NamedTuple):
@@ -503,7 +509,7 @@ def _repair(item: Input, settings: Settings) -> Repair | None:
     tokens = parser.parse(text)  # once: the model, and the blocks the fixes leave alone
     doc = model.build(text, tokens, lambda heading: registry.recognise(heading, role),
                       settings.template_for(item))
-    fixed = fixes.fix(text, tokens, doc, registry.templates)
+    fixed = fixes.fix(text, tokens, doc, registry.templates, _demote(settings))
     if fixed.lines == 0 or fixed.text == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""

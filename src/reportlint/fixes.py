@@ -2,9 +2,10 @@
 
 Each fix is one that cannot change what the report means: the canonical spelling of a
 **Status** value the template allows (``✅ Completed`` -> ``COMPLETED``), ``**Status:** X`` ->
-``**Status**: X``, checkbox variants (``[X]``, ``[✓]``, ``[]``), trailing white space and a
-missing final newline. Line endings are kept line by line; applying the fixes twice changes
-nothing the second time.
+``**Status**: X``, checkbox variants (``[X]``, ``[✓]``, ``[]``), trailing white space, a
+missing final newline, and (``section-at-title-level``) a report's sections written at its
+title's level put one level below it, each with its own sub-sections (:func:`demotions`). Line
+endings are kept line by line; applying the fixes twice changes nothing the second time.
 
 Some lines are never touched, wherever they are in the file (found from the parser's tokens
 of the whole file, not from the reports in it): fenced and indented code blocks, HTML blocks
@@ -22,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import recognition
-from reportlint.nodes import Document
+from reportlint.nodes import Document, Report, Section
 from reportlint.shape import Shape
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ _FIELD = re.compile(
     r"^(?P<lead>[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*|__)?)"
     r"(?P<label>[^*_:\n]{1,60}?)(?P<sep>(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*)"
     r"(?P<value>.*?)(?P<tail>[ \t]*)$")
+# An ATX heading's marks, after the quote and list markers it may sit in.
+_ATX = re.compile(r"^(?P<lead> {0,3}(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(?P<marks>#{1,6})"
+                  r"(?=[ \t]|$)")
 
 
 class Fixed(NamedTuple):
@@ -60,21 +64,49 @@ def allowed_statuses(template: Shape) -> list[str]:
     return status.value().allowed() if status is not None else []
 
 
+def demotions(report: Report, lines: Sequence[str]) -> list[int]:
+    """The lines of the headings ``--fix`` puts one level lower in ``report``: every section
+    at the title's level, with its sub-sections (they keep their place below it). When
+    one of them cannot go lower (already ``######``) or is a setext heading (its level is
+    its underline: rewriting it is no one-line repair), nothing is demoted in the report;
+    ``lines`` are the file's lines."""
+    level = report["level"]
+    if not level:
+        return []  # a whole file checked with --template has no title level
+    found: list[int] = []
+    stack: list[Section] = [s for s in report["sections"].values() if s["level"] == level]
+    while stack:
+        section = stack.pop()
+        line = section["line"]
+        if (section["level"] >= 6 or not 0 < line <= len(lines)
+                or not _ATX.match(lines[line - 1])):
+            return []
+        found.append(line)
+        stack.extend(section["sections"].values())
+    return sorted(found)
+
+
 def fix(text: str, tokens: Sequence[Token], doc: Document,
-        templates: Mapping[str, Template]) -> Fixed:
+        templates: Mapping[str, Template], demote: bool = True) -> Fixed:
     """``text`` with every safe repair made. ``tokens`` are its parser tokens, ``doc`` its
     model; ``templates`` maps template names to the templates (for the status values each
-    report's template allows, and the words that mean them)."""
+    report's template allows, and the words that mean them). ``demote``: whether sections at
+    a report title's level go one level down (not when ``section-at-title-level`` is off:
+    that project writes its reports so)."""
     parts = _ENDINGS.split(text)
     lines, endings = parts[0::2], [*parts[1::2], ""]
     verbatim, continued = _verbatim_and_continued(tokens)
     count = 0
     statuses = _status_lines(doc, templates)
+    lower = {line for report in doc["reports"] for line in demotions(report, lines)} \
+        if demote else set()
     for index, line in enumerate(lines):
         number = index + 1
         if number in verbatim:
             continue
         new = line
+        if number in lower:
+            new = _ATX.sub(lambda m: f"{m['lead']}#{m['marks']}", new, count=1)
         if number in statuses:
             new = _canonical_status(new, statuses[number])
         new = _COLON_INSIDE.sub(lambda m: f"{m['lead']}{m['mark']}{m['label'].rstrip()}"
@@ -142,4 +174,8 @@ def _canonical_status(line: str, allowed: _Allowed) -> str:
     canonical = recognition.canonical_status(match["value"], *allowed)
     if canonical is None:
         return line
-    return line[:match.start("value")] + canonical + match["tail"]
+    head = line[:match.start("value")]
+    for mark in ("**", "__"):
+        if head.count(mark) % 2:  # `**Status**: **Done**`: the value's own emphasis goes too
+            head = head.rstrip(" \t").removesuffix(mark).rstrip(" \t") + " "
+    return head + canonical + match["tail"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -161,3 +162,75 @@ def similar(name: str, candidates: list[str]) -> list[str]:
         if alike and score > top:
             best, top = candidate, score
     return [best] if best is not None else []
+
+
+# What agents append to a heading to say how it went (`Code Quality - VERIFIED`, `Created
+# Files - ALL DELIVERED`): not part of its name.
+_DECORATION = frozenset({"completed", "complete", "done", "verified", "passed", "all", "met",
+                         "resolved", "delivered", "finished", "ok"})
+# A heading's lead before a dash or a colon: `NEEDED - Multi-Service Tests` names `Needed`.
+_LEAD = re.compile(r"\s+[-\u2013\u2014|]\s+|:")
+
+
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ities", "ity", "ies", "ed", "es",
+             "s", "e")
+
+
+def _alias_stem(word: str) -> str:
+    """A word without its ending (`completion`, `completed` -> `complet`; `complexity` ->
+    `complex`): five letters alone would make `Complexity` a `Completion Date`."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            break
+    return _SAME.get(word[:5], word)
+
+
+def _plain(text: str, keep: frozenset[str] | None = None) -> set[str]:
+    """The word stems of a name; with ``keep``, less the decoration words not in it."""
+    return {_alias_stem(w) for w in key(text).split("-")
+            if w and w not in _STOP and not any(c.isdigit() for c in w)
+            and (keep is None or w not in _DECORATION or _alias_stem(w) in keep)}
+
+
+def _alias_score(alias: set[str], text: str) -> float:
+    """How well ``text`` (a heading or a label) is named by one alias (its word stems): all
+    of the alias's words in it and few others (one-word aliases: none)."""
+    best = 0.0
+    for name in {text, _LEAD.split(text, 1)[0]}:
+        words = _plain(name, frozenset(alias))
+        extra = len(words - alias)
+        if alias <= words and (extra == 0 or (len(alias) >= 2 and extra <= len(alias))):
+            best = max(best, len(alias) / len(words))
+    return best
+
+
+def aliased(aliases: Sequence[str], texts: Sequence[str], weak: bool = True,
+            least: float = 0.0, words_at_least: int = 1) -> int | None:
+    """The index of the text (a heading or a field's label) that one of ``aliases`` names:
+    the names a template accepts for a section or a field (``x-aliases``: `Completion Date`
+    for **Completed**, `Code Quality` for *Quality Gates Status*). A renamed heading keeps
+    the alias's words (`Code Quality - VERIFIED`, `Date Completed`); the best named wins,
+    then the earlier alias, then the earlier text. ``weak``: whether a one-word alias
+    (`Results`, `QA`) counts on its own, weak evidence where the heading is not where the
+    section goes (else only as the label a heading leads with, `NEEDED - ...`);
+    ``least``: the share of the text's words an alias must make up, above which it counts.
+    ``words_at_least``: the words an alias must have to count (stop words aside). None when
+    no alias names any text."""
+    best: tuple[float, int, int] | None = None
+    for rank, alias in enumerate(aliases):
+        words = _plain(alias)
+        if not words or len(words) < words_at_least:
+            continue
+        for index, text in enumerate(texts):
+            if len(words) < 2 and not weak:
+                # Only as the label a heading leads with: `🔄 NEEDED - Integration tests`.
+                lead = _LEAD.split(text, 1)
+                score = 1.0 if (len(lead) == 2 and _plain(lead[0]) == words
+                                and not any(c.isdigit() for c in lead[0])) else 0.0
+            else:
+                score = _alias_score(words, text)
+            if score > least and (best is None
+                                  or (-score, rank, index) < (-best[0], best[1], best[2])):
+                best = (score, rank, index)
+    return best[2] if best is not None else None

@@ -108,9 +108,15 @@ def canonical_status(value: str, allowed: list[str],
     """The status the template allows that ``value`` spells another way (``✅ Done`` ->
     ``COMPLETED``), when exactly one allowed status means it; else None."""
     said = _words(value)
+    if _ALL_DONE.fullmatch(said):
+        said = "completed"  # `ALL TASKS COMPLETE`: the whole report's work (not a phase's)
     matches = {status for status in allowed
                if said == _words(status) or said in words.get(status, ())}
     return matches.pop() if len(matches) == 1 else None
+
+
+_ALL_DONE = re.compile(r"all (?:tasks?|work|items?|deliverables) (?:(?:is|are) )?"
+                       r"(?:complete[d]?|done|finished)")
 
 
 _PART_DONE = re.compile(
@@ -273,3 +279,23 @@ def signals(report: Report, keys: Iterable[str]) -> Signals:
     strong = None if document else title_kind(title, strong_only=True)
     return Signals(strong or said or worded, said is not None, worded is not None, has_task,
                    agent, "from" in fields and "to" in fields, sections)
+
+
+# Reports no template is for: about a whole project rather than a task, or listing issues.
+_PROJECT = re.compile(r"\b(?:project|platform|product|portfolio|programme|program)\b", _I)
+_ISSUE_REPORT = re.compile(r"\b(?:issues?|bugs?|incidents?|errors?|gaps?|defects?)\s+"
+                           r"(?:report|log|list|register)\b", _I)
+
+
+def unfit(report: Report) -> str | None:
+    """What a file without a report title reads as when no template is for it, or None: an
+    issue report (`BA Issue Report: Known Issues, Errors, and Gaps`), or the progress report
+    of a whole project (`Webrana Cloud - Project Progress Report`: no task id anywhere;
+    the templates are for one task's reports). ``report``: the whole file read as one."""
+    title = report["title"]["text"]
+    if _ISSUE_REPORT.search(title):
+        return "an issue report"
+    if (_PROJECT.search(title) and title_kind(title) in (PROGRESS, None)
+            and task_id(title) is None and "task-id" not in report["fields"]):
+        return "a project's progress report"
+    return None

@@ -439,6 +439,11 @@ def _value_problem(keyword: str, value: Any, pointer: str) -> str | None:
         if isinstance(value, (str, int, float, bool)):
             return None
         return f"{where} must be {_SCALAR}, not {_shown(value)}"
+    if keyword == "x-aliases":
+        if isinstance(value, list) and value and all(isinstance(v, str) and v.strip()
+                                                     for v in value):
+            return None
+        return f"{where} must be a list of names (strings), not {_shown(value)}"
     if not isinstance(value, str):
         return f"{where} must be a string, not {_shown(value)}"
     if keyword in ("x-message", "x-missing-message"):
@@ -473,7 +478,7 @@ def _message_problem(where: str, message: str) -> str | None:
 
 # JSON Schema's own keywords (shape.py knows which hold subschemas) and reportlint's.
 _OURS = {"x-message", "x-missing-message", "x-expected", "x-severity", "x-example",
-         "x-placeholder", "x-footer"}
+         "x-placeholder", "x-footer", "x-aliases"}
 KEYWORDS = shape.SCHEMA_KEYWORDS | _OURS
 
 

@@ -54,6 +54,7 @@ class Hit(NamedTuple):
     line: int
     message: str
     column: int = 1
+    fix: dict[str, Any] | None = None  # a repair hint (see reportlint.edits), where known
 
 
 class Options(NamedTuple):

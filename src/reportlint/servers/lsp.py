@@ -282,6 +282,8 @@ def _title(d: Diagnostic) -> str:
         return f"reportlint: insert the missing section `{first.lstrip('#').strip()}`"
     if d.code == "RL102" and first:
         return f"reportlint: insert the missing field `{first.split(':')[0].strip('*- ')}`"
+    if d.code == "RL216":
+        return "reportlint: put the report's sections one level below its title"
     return f"reportlint: make the safe repair of this line ({d.code})"
 
 

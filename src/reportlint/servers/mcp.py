@@ -55,10 +55,12 @@ How to write a report that passes reportlint, with its MCP tools:
    left, read its message and its `fix`: `expected` (the allowed values), `expected_order`
    and `insert_after` (where a missing section goes), `snippet` (the Markdown to insert) and
    `edits` (the exact change: 1-based `start` and `end` positions, the end exclusive, and
-   the `text` to put there). Apply edits from the last position to the first, then fill in
-   the placeholders the snippets bring. A message that names an existing heading ("is `X` on
-   line N meant to be it?", "is at the wrong level") wants that heading renamed or moved, not
-   a new section. `explain_code` with the code gives the rule's documentation.
+   the `text` to put there). Apply edits from the last position to the first, then write
+   the real values over what the snippets bring (the template's example values, `None`:
+   they pass the checks, so nothing else will tell you they are not yours). A message that
+   names an existing heading ("is `X` on line N meant to be it?", "is at the wrong level")
+   wants that heading renamed or moved, not a new section. `explain_code` with the code
+   gives the rule's documentation.
 4. Check again, and repeat until the verdict is `pass`. Never leave a placeholder, and never
    claim a criterion, test or gate the report cannot show: reportlint checks claims against
    the report's own evidence.

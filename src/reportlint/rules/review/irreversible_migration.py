@@ -42,6 +42,7 @@ CODE = define("RL209", "irreversible-migration", Severity.ERROR, __doc__)
 _AFFIRMED = re.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)
 
 
+_NONE = re.compile(r"^(?:none|n/?a|[-\u2013\u2014]+)\.?$", re.IGNORECASE)
 _DENIED = re.compile(r"❌|✗|✘|\bno\b|\bnot\b|\bfalse\b", re.IGNORECASE)
 
 
@@ -54,6 +55,8 @@ def check(ctx: Context) -> Iterator[Hit]:
                 value = row["cells"].get("reversible", "").strip()
                 if value == "TBD" or value.startswith("["):
                     continue  # a placeholder: unfilled-placeholder (RL201) reports it
+                if _NONE.match(next(iter(row["cells"].values()), "").strip()):
+                    continue  # `| None | - | - |`: a row that says there is no migration
                 if not _AFFIRMED.match(value) or _DENIED.search(value):
                     name = next(iter(row["cells"].values()), "")
                     yield Hit(row["line"], f"migration `{quote(name)}` is not reversible "

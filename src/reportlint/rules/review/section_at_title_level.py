@@ -3,7 +3,8 @@ them (`## Task Completion Report: ...` then `### 1. Implementation Summary`).
 
 Sections at the title's own level still belong to the report (it runs to the next report
 title or a higher heading) and are checked as its sections; this finding, once per report,
-says which levels to use.
+says which levels to use. `--fix` puts those sections one level down, each with its
+sub-sections (not setext headings, nor a report with a `######` heading to demote).
 
 ## Why is this bad?
 Renderers, outlines and tables of contents show the sections as siblings of the title, not
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reportlint import edits, fixes
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -48,6 +50,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     if flat:
         first, others = flat[0], len(flat) - 1
         more = f" and {others} other section{'s' if others != 1 else ''}" if others else ""
+        lower = fixes.demotions(ctx.report, ctx.lines)
         yield Hit(first["line"], f"`{quote(first['title'])}`{more} are at the title's level "
                   f"(`{'#' * level}`); the template puts sections one level below: "
-                  f"`{'#' * min(level + 1, 6)}`")
+                  f"`{'#' * min(level + 1, 6)}`", fix={edits.LINES: lower} if lower else None)

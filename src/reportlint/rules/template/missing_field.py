@@ -2,7 +2,9 @@
 
 ## Why is this bad?
 Fields are what the orchestrator parses: a report without **Status** cannot be routed, and
-one without **Started**/**Completed** cannot be tracked.
+one without **Started**/**Completed** cannot be tracked. A field written under another name
+the template accepts for it (`x-aliases`: **Completion Date** for **Completed**, **Last
+Updated** for **Updated**) is pointed at, to be renamed.
 
 ## Example
 ```markdown
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint import edits, scaffold
+from reportlint import edits, names, scaffold
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title, title_of
 from reportlint.nodes import Field, Report, Section
@@ -41,7 +43,7 @@ def explain(f: Failing) -> Explained:
     name, container = f.missing, f.place.container
     title = property_title(f.failure.schema, name, f.template)
     prop = declared(f.failure.schema, name, f.template)
-    value = scaffold.field_value(prop)
+    value = scaffold.field_value(prop, fill=True)
     top = f.place.in_report
     fix: dict[str, Any] = {"snippet": f"**{title}**: {value}" if top else f"- {title}: {value}"}
     example = prop.keyword("x-example")
@@ -63,6 +65,15 @@ def explain(f: Failing) -> Explained:
         if top:
             message += ", but report fields belong under the title or after a closing `---`"
         return Explained(message, fix, int(field["line"]))
+    aliases = prop.keyword("x-aliases")
+    renamed = _renamed(f.report, title, aliases) if top and isinstance(aliases, list) \
+        else None
+    if renamed is not None:
+        label, at, heading = renamed
+        shown = f"`{quote(label)}`" if heading else f"**{quote(label)}**"
+        return Explained(message + f"; is {shown} on line {at} meant to be it? write it as "
+                         f"`**{title}**: ...`" + (" under the title" if heading else ""),
+                         fix, at)
     line = _insert_line(container, top, bool(prop.keyword("x-footer")))
     if line is not None:
         fix[edits.INSERT] = {"line": line, "block": False}
@@ -85,6 +96,33 @@ def _insert_line(container: Node, top: bool, footer: bool) -> int | None:
         return None if last.get("items") else int(last["line"]) + 1
     if top and not footer and container.get("level"):
         return int(container["line"]) + 1
+    return None
+
+
+def _renamed(report: Report, title: str, aliases: list[str]) -> tuple[str, int, bool] | None:
+    """The field, or else the heading, that one of the names the template accepts for a
+    report field names (`**Completion Date**` for **Completed**, `## Final Status` for
+    **Status**; a heading may have the field's own name too, `### Actual Effort`): the
+    report's own fields and those of its top-level sections, then its headings at any
+    depth. (label, line, whether it is a heading), or None."""
+    fields = [*report.get("fields", {}).values(),
+              *(f for s in report.get("sections", {}).values()
+                for f in s.get("fields", {}).values())]
+    index = names.aliased(aliases, [f["name"] for f in fields])
+    if index is not None:
+        return fields[index]["name"], int(fields[index]["line"]), False
+    headings: list[Section] = []
+    stack = list(report.get("sections", {}).values())
+    while stack:
+        section = stack.pop(0)
+        headings.append(section)
+        stack[:0] = section.get("sections", {}).values()
+    # A heading is weaker evidence than a label: it must be a name of two words or more,
+    # word for word (`## Completion` or `### ✅ COMPLETED` is no **Completed** date).
+    index = names.aliased([title, *aliases], [s["title"] for s in headings], least=0.99,
+                          words_at_least=2)
+    if index is not None:
+        return headings[index]["title"], int(headings[index]["line"]), True
     return None
 
 

@@ -4,7 +4,10 @@
 The product manager reads reports by their sections. A missing *Acceptance Criteria
 Verification* or *Quality Gates Status* section hides whether the work was verified at all.
 Sections match by name: numbering (`3.`), a trailing `(if any)`, emoji, case and spacing do
-not matter, so a finding means the section is absent or renamed.
+not matter, so a finding means the section is absent or renamed. When a heading of the
+report looks like the renamed section (by its words, or by one of the names the template
+accepts for it, `x-aliases`: `Code Quality` for *Quality Gates Status*), the finding points
+at that heading; else at the title, with the template's snippet to add.
 
 ## Example
 ```markdown
@@ -62,7 +65,8 @@ def explain(f: Failing) -> Explained:
     fix: dict[str, Any] = {
         "expected_order": [property_title(schema, k, f.template) for k in order],
         "insert_after": present[before[-1]]["title"] if before else None,
-        "snippet": scaffold.section(name, declared(schema, name, f.template), level)}
+        "snippet": scaffold.section(name, declared(schema, name, f.template), level,
+                                    fill=True)}
     if name in order:
         if before:
             message += f" (expected after `{quote(present[before[-1]]['title'])}`)"
@@ -78,7 +82,12 @@ def explain(f: Failing) -> Explained:
     # Renamed where it should be, or elsewhere in the report: by its words, not its number
     # (`2. Project Structure` is not `2. PRD Alignment Check`).
     spare = {k: s for k, s in container["sections"].items() if k not in order}
-    found = _similar(name, spare) or _similar(name, _elsewhere(f.report, container, order))
+    others = _elsewhere(f.report, container, order)
+    found = _similar(name, spare) or _similar(name, others)
+    aliases = declared(schema, name, f.template).keyword("x-aliases")
+    if found is None and isinstance(aliases, list):
+        # The names the template accepts for it (`Code Quality` for the quality gates).
+        found = _aliased(aliases, spare) or _aliased(aliases, others, weak=False)
     if found is not None:
         return Explained(message + f"; is `{quote(found['title'])}` on line {found['line']} "
                          "meant to be it?", fix, int(found["line"]))
@@ -96,6 +105,13 @@ def explain(f: Failing) -> Explained:
 def _similar(name: str, candidates: dict[str, Section]) -> Section | None:
     close = names.similar(name, list(candidates))
     return candidates[close[0]] if close else None
+
+
+def _aliased(aliases: list[str], candidates: dict[str, Section], weak: bool = True
+             ) -> Section | None:
+    sections = list(candidates.values())
+    index = names.aliased(aliases, [s["title"] for s in sections], weak)
+    return sections[index] if index is not None else None
 
 
 def _elsewhere(report: Container, container: Node, order: list[str]) -> dict[str, Section]:

@@ -37,4 +37,4 @@ def explain(f: Failing) -> Explained:
     titles = [c.title(k) for k, c in f.failure.schema.columns().items()]
     columns = "`| " + " | ".join(titles) + " |`" if titles else "(any)"
     return Explained(f"section {f.place.where()} has no table; expected columns {columns}",
-                     {"snippet": scaffold.table(f.failure.schema)})
+                     {"snippet": scaffold.table(f.failure.schema, fill=True)})
