@@ -20,6 +20,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
@@ -33,6 +34,7 @@ from reportlint import (
     parser,
     paths,
     quote,
+    runwide,
     secrets,
     selectors,
 )
@@ -100,6 +102,9 @@ class CheckOptions:
     force_exclude: bool | None = None
     show_files: bool = False  # list the files that would be checked; check nothing
     baseline: Path | None = None  # drop the findings this baseline file records
+    # The day the lifecycle rules take for today (a report dated after it is from the
+    # future); None: the day the run starts, in UTC.
+    now: date | None = None
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
@@ -230,11 +235,14 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
          problems: tuple[str, ...], recorded: baseline.Baseline | None = None) -> Result:
     body = pull_request_body(options.event_path) if options.pr_body else None
     first: Iterator[Outcome] = iter(())
+    leading: list[engine.Settings] = []  # the description's settings, when it is checked
     if body is not None:
         here = resolver.for_dir(Path.cwd())
         first = (engine.check(item, here) for item in (body,))
+        leading.append(here)
     if not options.paths and body is not None:  # the description alone
-        return Result(first, problems=problems, exit_zero=options.exit_zero)
+        return Result(_lifecycle(first, leading, options.now), problems=problems,
+                      exit_zero=options.exit_zero)
     # Every input is resolved before the first is checked: a broken configuration further
     # down stops the run before any output.
     selection = _select(options, missing, resolver, with_body=body is not None)
@@ -254,11 +262,30 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
     # A fixed file is checked from the bytes just written, in this process.
     jobs = 1 if options.fix == "fix" else options.jobs or usable_cores()
     checked = check_all(work, jobs, options.progress)
+    outcomes = _lifecycle(itertools.chain(first, checked),
+                          [*leading, *(settings for _, settings in work)], options.now)
     if recorded is not None:
-        checked = _baselined(checked, work, recorded)
-    outcomes = itertools.chain(first, checked)
+        outcomes = _baselined_after(outcomes, len(leading), work, recorded)
     return Result(outcomes, problems=problems, messages=messages, repairs=repairs,
                   exit_zero=options.exit_zero, warnings=warnings)
+
+
+def _lifecycle(outcomes: Iterator[Outcome], settings: list[engine.Settings],
+               now: date | None) -> Iterator[Outcome]:
+    """The outcomes with the run-wide lifecycle findings added, when a lifecycle rule is
+    selected (the outcomes are then all computed before the first is given)."""
+    if not runwide.wanted(settings):
+        return outcomes
+    return runwide.added(outcomes, settings, now)
+
+
+def _baselined_after(outcomes: Iterator[Outcome], skip: int, work: list[Work],
+                     recorded: baseline.Baseline) -> Iterator[Outcome]:
+    """The first ``skip`` outcomes (the pull request description, no file a baseline names)
+    as they are, the rest less what the baseline records."""
+    for _ in range(skip):
+        yield next(outcomes)
+    yield from _baselined(outcomes, work, recorded)
 
 
 class _Selection(NamedTuple):

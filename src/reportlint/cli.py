@@ -140,6 +140,10 @@ def _file_options(command: Any) -> Any:
               help="Leave out the findings this baseline (from `reportlint baseline`) "
                    "records: only new ones are reported.")
 @_file_options
+@click.option("--now", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD",
+              help="The day the lifecycle rules take for today (RL405: a report dated after "
+                   "it); default: today, in UTC.")
 @click.option("--show-files", is_flag=True,
               help="List the files that would be checked, one per line; check nothing.")
 @click.option("--verbose", "-v", is_flag=True,
@@ -150,6 +154,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     """Check reports. PATHS are files, directories (searched for *.md) or - for stdin; with
     none, the files the configuration's `include` names under its folder (all *.md)."""
     # The other options are api.CheckOptions fields of the same names.
+    if given.get("now") is not None:
+        given["now"] = given["now"].date()
     options = api.CheckOptions(
         paths=paths, cache=not no_cache, fix="diff" if show_diff else "fix" if fix else "none",
         stdin=sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None,

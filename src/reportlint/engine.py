@@ -39,6 +39,7 @@ from reportlint.rules.input import (
     no_report,
     unreadable_file,
 )
+from reportlint.rules.lifecycle import _history as history
 from reportlint.rules.meta import internal_error
 from reportlint.rules.review import unfilled_placeholder
 from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
@@ -229,7 +230,7 @@ def _stored(outcome: Outcome) -> dict[str, Any]:
     return {"diagnostics": [{k: v for k, v in d.as_dict().items() if k != "path"}
                             for d in outcome.diagnostics],
             "reports": [[s.title, s.line, s.end_line] for s in outcome.reports],
-            "skipped": outcome.skipped}
+            "skipped": outcome.skipped, "history": outcome.history}
 
 
 def _cached(path: str, value: Any) -> Outcome | None:
@@ -237,9 +238,13 @@ def _cached(path: str, value: Any) -> Outcome | None:
     the catalogue, by its own name, with a severity, a line and a column from 1, a message,
     and the reports' spans (anything else is not what reportlint stored, and is checked
     again)."""
-    if not isinstance(value, dict) or set(value) != {"diagnostics", "reports", "skipped"}:
+    if not isinstance(value, dict) or set(value) != {"diagnostics", "reports", "skipped",
+                                                     "history"}:
         return None
     found, reports, skipped = value["diagnostics"], value["reports"], value["skipped"]
+    kept = value["history"]
+    if kept is not None and not history.valid(kept):
+        return None
     if not (isinstance(found, list) and isinstance(reports, list) and isinstance(skipped, bool)):
         return None
     diagnostics: list[Diagnostic] = []
@@ -262,7 +267,7 @@ def _cached(path: str, value: Any) -> Outcome | None:
                 and _count(span[1]) and _count(span[2])):
             return None
         spans.append(Span(*span))
-    return Outcome(path, tuple(diagnostics), tuple(spans), skipped)
+    return Outcome(path, tuple(diagnostics), tuple(spans), skipped, kept)
 
 
 _SEVERITIES = {severity.value for severity in Severity}
@@ -343,7 +348,9 @@ def _check(item: Input, settings: Settings) -> Outcome:
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
                              settings, _relative(item, settings.changes), report_like))
     findings = [f for f in findings if config.selected(f.code)]
-    findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected,
+    # A directive for a lifecycle code is judged in the run-wide step, which sees its findings.
+    findings = suppress.apply(findings, doc["comments"], doc["lines"],
+                              lambda code: config.selected(code) and code not in RUN_CODES,
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
     if findings:
@@ -352,7 +359,24 @@ def _check(item: Input, settings: Settings) -> Outcome:
                        r["end_line"]) for r in doc["reports"])
     return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
                                      key=_place)),
-                   spans)
+                   spans, history=None if report_like else _history_of(doc, text, registry))
+
+
+RUN_CODES = frozenset(rule.code.code for rule in codes.RULES if rule.scope == "run")
+
+
+def _history_of(doc: Document, text: str, registry: Registry) -> dict[str, Any] | None:
+    """What the reports of a file say about their tasks (see
+    :mod:`reportlint.rules.lifecycle._history`), with the file's secrets masked, and the
+    file's suppression directives, for the run-wide step."""
+    facts = [found for report in doc["reports"]
+             if (found := history.fact(report, registry[report["template"]].meta.get("role")))
+             is not None]
+    if not facts:
+        return None
+    directives = [dict(c) for c in doc["comments"] if "reportlint-" in c["text"]]
+    masked: list[dict[str, Any]] = secrets.Redactor(text).all(facts)
+    return {"facts": masked, "comments": directives, "lines": doc["lines"]}
 
 
 def _relative(item: Input, changes: Changes | None) -> str:
