@@ -51,8 +51,9 @@ if TYPE_CHECKING:
     from reportlint import baseline
 
 __all__ = [
-    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "FixMode",
-    "Rendered", "Repaired", "Result", "Summary", "UsageError", "check_templates",
+    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "BoardOutput", "CheckOptions",
+    "FixMode", "Rendered", "Repaired", "Result", "Summary", "UsageError", "board",
+    "check_templates",
     "config_keys", "exit_code", "extract", "file_settings", "holds_report", "new",
     "record_baseline", "render",
     "rule_doc", "rules_list", "rules_markdown", "run", "settings_for", "settings_text",
@@ -748,3 +749,26 @@ def rule_doc(code: str) -> str:
         raise UsageError(f"unknown code {code!r}; see `reportlint rules`", param="CODE")
     return (f"# {entry.name} ({entry.code})\n\nDefault severity: {entry.severity.value}\n\n"
             f"{entry.doc}\n")
+
+
+class BoardOutput(NamedTuple):
+    """What ``reportlint board`` writes, and the run's usage problems and warnings."""
+
+    text: str
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def board(options: CheckOptions, output_format: str = "json") -> BoardOutput:
+    """The product manager's board of the reports ``options`` name (see docs/board.md), as
+    ``json``, ``markdown`` or ``html``: the same run as :func:`run` (repairs, baselines and
+    file listings aside), its findings counted on the task of the report they are in."""
+    from reportlint import board as boards
+
+    if output_format not in boards.FORMATS:
+        raise UsageError(f"unknown board format {output_format!r}; known: "
+                         f"{', '.join(boards.FORMATS)}", param="--format")
+    result = run(dataclasses.replace(options, fix="none", show_files=False, exit_zero=True))
+    outcomes = list(result)
+    model = boards.build(outcomes, options.now)
+    return BoardOutput(boards.render(model, output_format), result.problems, result.warnings)

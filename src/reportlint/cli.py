@@ -191,6 +191,45 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     sys.exit(result.exit_code)
 
 
+@cli.command(name="board")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(["json", "markdown", "html"]),
+              default="markdown", show_default=True,
+              help="json (docs/board.md), markdown (the GitHub step summary) or html (one "
+                   "self-contained page).")
+@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the board to this file instead of standard output.")
+@click.option("--now", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD", help="The day the board takes for today.")
+@click.option("--template", metavar="NAME",
+              help="Read every report (or the whole file) as this template.")
+@click.option("--pr-body", is_flag=True,
+              help="Also read the pull request description from $GITHUB_EVENT_PATH.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
+                                                         exists=True),
+              help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: the usable cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
+def board_command(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
+                  now: Any, no_cache: bool, **given: Any) -> None:
+    """Print the product manager's board of the reports in PATHS: one row per task (status,
+    progress, dates, open blockers, questions, acceptance criteria verified, handoff,
+    findings)."""
+    options = api.CheckOptions(
+        paths=paths, cache=not no_cache, now=now.date() if now is not None else None,
+        stdin=sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None,
+        event_path=os.environ.get("GITHUB_EVENT_PATH"), **given)
+    found = api.board(options, output_format)
+    for problem in found.problems:
+        click.echo(f"error: {problem}", err=True)
+    for warning in found.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    _write(found.text, output_file)
+    sys.exit(EXIT_USAGE if found.problems else EXIT_OK)
+
+
 @cli.command(name="baseline")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
