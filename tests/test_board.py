@@ -77,13 +77,15 @@ def test_the_html_escapes_every_report_string(run: Callable[..., Result]) -> Non
     # Nothing is fetched: no URL in an attribute, and a policy that forbids it.
     assert not re.search(r"""(?:src|href)=["']?(?:https?:|//)""", page)
     assert "default-src 'none'" in page
-    assert '<a href="#findings-FE-201">' in page and 'id="findings-FE-201"' in page
+    assert '<a href="#findings-FE-201">' in page
+    assert 'id="findings-FE-201"' in page
 
 
 def test_the_output_file(run: Callable[..., Result], tmp_path: Path) -> None:
     target = tmp_path / "board.html"
     result = run(*ARGS, "--format", "html", "--output-file", str(target))
-    assert result.exit_code == 0 and result.stdout == ""
+    assert result.exit_code == 0
+    assert result.stdout == ""
     assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -109,7 +111,8 @@ def test_secrets_are_masked_in_every_format(run: Callable[..., Result],
         result = run("board", "--isolated", "--no-cache", "--format", output_format,
                      str(report))
         assert result.exit_code == 0
-        assert TOKEN not in result.stdout and TOKEN[4:] not in result.stdout, output_format
+        assert TOKEN not in result.stdout, output_format
+        assert TOKEN[4:] not in result.stdout, output_format
         assert "ghp_" in result.stdout  # masked, not dropped
 
 
