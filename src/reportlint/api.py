@@ -759,10 +759,12 @@ class BoardOutput(NamedTuple):
     warnings: tuple[str, ...]
 
 
-def board(options: CheckOptions, output_format: str = "json") -> BoardOutput:
+def board(options: CheckOptions, output_format: str = "json",
+          max_bytes: int | None = None) -> BoardOutput:
     """The product manager's board of the reports ``options`` name (see docs/board.md), as
     ``json``, ``markdown`` or ``html``: the same run as :func:`run` (repairs, baselines and
-    file listings aside), its findings counted on the task of the report they are in."""
+    file listings aside), its findings counted on the task of the report they are in;
+    Markdown in at most ``max_bytes`` (by default GitHub's step summary limit)."""
     from reportlint import board as boards
 
     if output_format not in boards.FORMATS:
@@ -771,4 +773,5 @@ def board(options: CheckOptions, output_format: str = "json") -> BoardOutput:
     result = run(dataclasses.replace(options, fix="none", show_files=False, exit_zero=True))
     outcomes = list(result)
     model = boards.build(outcomes, options.now)
-    return BoardOutput(boards.render(model, output_format), result.problems, result.warnings)
+    return BoardOutput(boards.render(model, output_format, max_bytes), result.problems,
+                       result.warnings)

@@ -212,8 +212,16 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Check files in this many processes (default: the usable cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="The codes whose findings the board counts (as `check --select`).")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Codes to count in addition.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Codes not to count.")
+@click.option("--max-bytes", type=click.IntRange(min=1024), default=None,
+              help="With --format markdown: at most this many bytes, the worst tasks first "
+                   "(default: GitHub's 1 MiB step summary limit).")
 def board_command(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
-                  now: Any, no_cache: bool, **given: Any) -> None:
+                  now: Any, no_cache: bool, max_bytes: int | None, **given: Any) -> None:
     """Print the product manager's board of the reports in PATHS: one row per task (status,
     progress, dates, open blockers, questions, acceptance criteria verified, handoff,
     findings)."""
@@ -221,7 +229,7 @@ def board_command(paths: tuple[Path, ...], output_format: str, output_file: Path
         paths=paths, cache=not no_cache, now=now.date() if now is not None else None,
         stdin=sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None,
         event_path=os.environ.get("GITHUB_EVENT_PATH"), **given)
-    found = api.board(options, output_format)
+    found = api.board(options, output_format, max_bytes)
     for problem in found.problems:
         click.echo(f"error: {problem}", err=True)
     for warning in found.warnings:

@@ -13,7 +13,7 @@ FORMATS = ("json", "markdown", "html")
 __all__ = ["FORMATS", "Board", "build", "render"]
 
 
-def render(board: Board, output_format: str) -> str:
+def render(board: Board, output_format: str, max_bytes: int | None = None) -> str:
     if output_format == "json":
         from reportlint.board import jsonout
 
@@ -21,7 +21,7 @@ def render(board: Board, output_format: str) -> str:
     if output_format == "markdown":
         from reportlint.board import markdown
 
-        return markdown.render(board)
+        return markdown.render(board) if max_bytes is None else markdown.render(board, max_bytes)
     if output_format == "html":
         from reportlint.board import html
 
