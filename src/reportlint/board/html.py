@@ -42,6 +42,7 @@ th[aria-sort="ascending"] button::after { content: " \\2191"; }
 th[aria-sort="descending"] button::after { content: " \\2193"; }
 tbody th { font-weight: 600; white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+@media (min-width: 1700px) { .date { white-space: nowrap; } }
 ul.cell { margin: 0; padding-left: 1.1em; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: .85rem;
   font-weight: 600; border: 1px solid transparent; white-space: nowrap; }
@@ -135,6 +136,7 @@ _JS = """
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'")
 _NUMBER = {"Progress", "Criteria verified", "Findings"}
+_DATE = {"Started", "Last update", "Completed"}
 
 
 def _e(text: object) -> str:
@@ -189,6 +191,8 @@ def _row(row: Row) -> str:
             attrs += f' data-sort="{_e(sort)}"'
         if column in _NUMBER:
             attrs += ' class="num"'
+        elif column in _DATE:
+            attrs += ' class="date"'
         out.append(f"<td{attrs}>{html}</td>")
     return "".join(out) + "</tr>"
 
