@@ -220,3 +220,39 @@ def test_undated_reports_keep_their_place() -> None:
                  ("acknowledgement", 30, {"started": ["2026-11-01", 32]}))]
     ordered = _history.tasks([(0, "a.md", facts)])["BE-1"].reports
     assert [e.fact["line"] for e in ordered] == [20, 30, 1, 10]
+
+
+def test_the_run_wide_step_is_linear_in_the_reports() -> None:
+    """Many tasks (every rule reads its own task's reports once; nothing compares task with
+    task) and one task with many updates: seconds, not the minutes a quadratic step takes."""
+    import time
+    from datetime import date
+
+    from reportlint import runwide
+    from reportlint.diagnostics import Outcome
+
+    def fact(task: str, kind: str, line: int, **extra: object) -> dict[str, object]:
+        return {"task": task, "kind": kind, "template": kind, "role": "", "name": "",
+                "line": line, "end_line": line + 5, "done": kind == "completion",
+                "reopened": False, **extra}
+
+    outcomes = []
+    for n in range(4000):
+        facts = [fact(f"QA-{n}", "task", 1, criteria=[["Reuse is detected", 2]]),
+                 fact(f"QA-{n}", "acknowledgement", 10, started=["2026-11-01", 12]),
+                 fact(f"QA-{n}", "completion", 20, started=["2026-11-01", 22],
+                      completed=["2026-11-02", 23], status=["COMPLETED", 21],
+                      verified=[["Reuse is detected", "✅ Pass", 25]], verified_line=24,
+                      **{"handoff-to": [f"QA-{n + 1}", 26]}, handoff=[f"QA-{n + 1}"])]
+        outcomes.append(Outcome(f"r{n}.md", (), history={"facts": facts, "comments": [],
+                                                          "lines": 30}))
+    updates = [fact("BE-1", "progress", 1 + 6 * n, progress=[float(n % 100), 3 + 6 * n],
+                    updated=[f"2026-11-{1 + n % 28:02d} {n % 24:02d}:00", 4 + 6 * n])
+               for n in range(8000)]
+    outcomes.append(Outcome("long.md", (), history={"facts": updates, "comments": [],
+                                                     "lines": 48000}))
+    start = time.process_time()
+    found = runwide.findings(outcomes, date(2026, 12, 1))
+    assert time.process_time() - start < 10
+    assert [f.code for f in found[3999]] == ["RL409"]  # QA-4000 has no report
+    assert len(found) == 2

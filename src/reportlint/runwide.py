@@ -51,7 +51,7 @@ def findings(outcomes: Sequence[Outcome], now: date | None = None
     """The lifecycle findings of a run, by the index of the outcome they are in, before any
     configuration or directive of that file has had its say."""
     grouped = tasks(outcomes)
-    run = _history.Run(grouped, now or today())
+    run = _history.Run.of(grouped, now or today())
     out: dict[int, list[Finding]] = {}
     for task in grouped.values():
         for rule in RULES:

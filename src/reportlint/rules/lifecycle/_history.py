@@ -280,6 +280,10 @@ def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]]) -> dict[str, Task]:
     return out
 
 
+def team(task: str) -> str:
+    return task.rsplit("-", 1)[0]
+
+
 def where(entry: Entry, line: int) -> str:
     return f"{entry.path}:{line}"
 
@@ -294,6 +298,14 @@ class Run(NamedTuple):
 
     tasks: dict[str, Task]
     today: date
+    # The teams (`QA` of `QA-301`) the run holds task assignments for.
+    assigned: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, tasks: dict[str, Task], today: date) -> Run:
+        return cls(tasks, today, frozenset(
+            team(t.id) for t in tasks.values() if any(e.fact["kind"] == "task"
+                                                      for e in t.reports)))
 
     def state_at(self, task: str, entry: Entry) -> Entry | None:
         """The latest report of ``task`` not dated after ``entry`` (any, when either has no

@@ -57,25 +57,19 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
-from reportlint.rules.lifecycle._history import Mark, Run, Task, reports
+from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, team
 
 CODE = define("RL409", "unknown-handoff-target", Severity.WARNING, __doc__)
 SCOPE = "run"
 
 
-def _team(task: str) -> str:
-    return task.rsplit("-", 1)[0]
-
-
 def check(task: Task, run: Run) -> Iterator[Mark]:
-    teams = {_team(t.id) for t in run.tasks.values()
-             if any(e.fact["kind"] == "task" for e in t.reports)}
     for entry in reports(task, "completion"):
         handoff = entry.fact.get("handoff-to")
         if handoff is None:
             continue
         for target in entry.fact.get("handoff", ()):
-            if target != task.id and target not in run.tasks and _team(target) in teams:
+            if target != task.id and target not in run.tasks and team(target) in run.assigned:
                 yield Mark(entry, handoff[1],
                            f"handoff to {target}, a task no report in this run names (the "
-                           f"run has {_team(target)}- task assignments, not this one)")
+                           f"run has {team(target)}- task assignments, not this one)")
