@@ -256,3 +256,23 @@ def test_the_run_wide_step_is_linear_in_the_reports() -> None:
     assert time.process_time() - start < 10
     assert [f.code for f in found[3999]] == ["RL409"]  # QA-4000 has no report
     assert len(found) == 2
+
+
+def test_order_across_files_is_told_by_dates_alone(run: Callable[..., Result],
+                                                  tmp_path: Path) -> None:
+    """A completion report with no **Completed** and an update in another file: nothing
+    says which came first (file names do not), so no finding; dated, they are ordered."""
+    (tmp_path / "a-completion.md").write_text(
+        "## Task Completion Report: BE-5 - Export\n\n**Status**: COMPLETED\n"
+        "**Started**: 2026-11-02\n", "utf-8")
+    (tmp_path / "b-progress.md").write_text(
+        "## Progress Update: BE-5 - Export\n\n**Status**: IN PROGRESS\n"
+        "**Progress**: 50% complete\n**Updated**: 2026-11-03\n", "utf-8")
+    (tmp_path / "c-progress.md").write_text(
+        "## Progress Update: BE-5 - Export\n\n**Status**: IN PROGRESS\n"
+        "**Progress**: 40% complete\n", "utf-8")
+    assert lifecycle(run, str(tmp_path)) == []
+    (tmp_path / "a-completion.md").write_text(
+        "## Task Completion Report: BE-5 - Export\n\n**Status**: COMPLETED\n"
+        "**Started**: 2026-11-02\n**Completed**: 2026-11-02\n", "utf-8")
+    assert _found(lifecycle(run, str(tmp_path))) == [("b-progress.md", 3, "RL401")]

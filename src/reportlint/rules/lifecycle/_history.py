@@ -221,7 +221,7 @@ class Mark(NamedTuple):
 
 
 _DATE_OF = {"acknowledgement": ("started",), "progress": ("updated",),
-            "completion": ("completed", "started"), "task": ()}
+            "completion": ("completed",), "task": ()}
 
 
 def parsed(value: list[Any] | None) -> tuple[datetime, bool] | None:
@@ -286,6 +286,18 @@ def team(task: str) -> str:
 
 def where(entry: Entry, line: int) -> str:
     return f"{entry.path}:{line}"
+
+
+def after(earlier: Entry, later: Entry) -> bool:
+    """Whether ``later`` is known to come after ``earlier``: dated later (by the day when
+    either has no time), or, when their dates do not tell, further down the same file.
+    Input order across files tells nothing (files are read in name order)."""
+    a, b = dated(earlier), dated(later)
+    if a is not None and b is not None:
+        order = compare(b, a)
+        if order != 0:
+            return order > 0
+    return earlier.order == later.order and later.fact["line"] > earlier.fact["line"]
 
 
 def dated(entry: Entry) -> tuple[datetime, bool] | None:

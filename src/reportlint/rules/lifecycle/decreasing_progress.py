@@ -1,6 +1,7 @@
 '''Checks that a task's **Progress** never goes down from one progress update to the next.
 
-Updates are ordered by their **Updated** dates over the whole run; a task reopened
+Each update is compared with the one before it, by their **Updated** dates over the whole
+run (or, where the dates do not tell, further down the same file); a task reopened
 (**Status**: REOPENED) starts counting again.
 
 ## Why is this bad?
@@ -44,7 +45,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
-from reportlint.rules.lifecycle._history import Entry, Mark, Run, Task, where
+from reportlint.rules.lifecycle._history import Entry, Mark, Run, Task, after, where
 
 CODE = define("RL402", "decreasing-progress", Severity.WARNING, __doc__)
 SCOPE = "run"
@@ -55,20 +56,20 @@ def _figure(value: float) -> str:
 
 
 def check(task: Task, run: Run) -> Iterator[Mark]:
-    best: Entry | None = None
+    before: Entry | None = None
     for entry in task.reports:
         fact = entry.fact
         if fact["reopened"]:
-            best = None
+            before = None
         if fact["kind"] == "completion" and fact["done"]:
             return  # what comes after the completion is status-after-completion's
         progress = fact.get("progress")
         if fact["kind"] != "progress" or progress is None:
             continue
-        if best is not None and progress[0] < best.fact["progress"][0]:
+        if (before is not None and progress[0] < before.fact["progress"][0]
+                and after(before, entry)):
             yield Mark(entry, progress[1],
                        f"progress {_figure(progress[0])} of {task.id} is less than the "
-                       f"{_figure(best.fact['progress'][0])} of the update before it "
-                       f"({where(best, best.fact['progress'][1])})")
-        elif best is None or progress[0] >= best.fact["progress"][0]:
-            best = entry
+                       f"{_figure(before.fact['progress'][0])} of the update before it "
+                       f"({where(before, before.fact['progress'][1])})")
+        before = entry

@@ -5,7 +5,9 @@ that goes back from COMPLETED, is a finding unless the later report says the tas
 reopened (**Status**: REOPENED, or a **Reopened** field).
 
 Reports are grouped by task id over the whole run (every file, several reports in one file,
-the pull request description) and ordered by their dates, then by input order.
+the pull request description) and ordered by their dates; a report is after another when it
+is dated later, or, where the dates do not tell (none, or the same day), further down the
+same file.
 
 ## Why is this bad?
 Once the completion report is in, the product manager hands the task on. An update after it
@@ -49,7 +51,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
-from reportlint.rules.lifecycle._history import Entry, Mark, Run, Task, where
+from reportlint.rules.lifecycle._history import Entry, Mark, Run, Task, after, where
 
 CODE = define("RL401", "status-after-completion", Severity.WARNING, __doc__)
 SCOPE = "run"
@@ -72,7 +74,7 @@ def check(task: Task, run: Run) -> Iterator[Mark]:
         if fact["reopened"]:
             finished = None
             continue
-        if finished is not None:
+        if finished is not None and after(finished, entry):
             said = finished.fact.get("status")
             if finished.fact["kind"] == "completion" and fact["kind"] != "completion":
                 yield Mark(entry, _line(entry),
