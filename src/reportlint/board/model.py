@@ -84,6 +84,8 @@ def _state(latest: _history.Entry | None) -> str:
         return "blocked"
     if "CLARIFICATION" in status:
         return "needs-clarification"
+    if re.search(r"\bNOT\s+STARTED\b|\bTO\s*DO\b", status):
+        return "assigned"
     return "in-progress"
 
 
