@@ -276,3 +276,46 @@ def test_order_across_files_is_told_by_dates_alone(run: Callable[..., Result],
         "## Task Completion Report: BE-5 - Export\n\n**Status**: COMPLETED\n"
         "**Started**: 2026-11-02\n**Completed**: 2026-11-02\n", "utf-8")
     assert _found(lifecycle(run, str(tmp_path))) == [("b-progress.md", 3, "RL401")]
+
+
+def _git(folder: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
+                           *args], cwd=folder, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+UPDATE = ("## Progress Update: BE-5 - Export\n\n**Status**: IN PROGRESS\n"
+          "**Progress**: {}% complete\n**Updated**: {}\n")
+COMPLETION = ("## Task Completion Report: BE-5 - Export\n\n**Status**: COMPLETED\n"
+              "**Started**: 2026-11-01\n**Completed**: {}\n")
+
+
+def test_history_reads_committed_versions_as_earlier_reports(run: Callable[..., Result],
+                                                             tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    monkeypatch.chdir(tmp_path)
+    _git(tmp_path, "init", "-q")
+    update, completion = tmp_path / "update.md", tmp_path / "completion.md"
+    update.write_text(UPDATE.format(60, "2026-11-03"), "utf-8")
+    completion.write_text(COMPLETION.format("2026-11-05"), "utf-8")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    first = _git(tmp_path, "rev-parse", "--short=7", "HEAD")
+    update.write_text(UPDATE.format(40, "2026-11-04"), "utf-8")
+    completion.write_text(COMPLETION.format("2026-11-06"), "utf-8")  # an edit, not a second
+    assert lifecycle(run, "update.md") == []
+    found = lifecycle(run, "--history", "update.md")
+    assert [(d["path"], d["line"], d["code"]) for d in found] == [("update.md", 4, "RL402")]
+    assert f"(update.md@{first}:4)" in str(found[0]["message"])
+    # The version committed last is the file itself: not an earlier report of it.
+    _git(tmp_path, "commit", "-q", "-am", "second")
+    assert _found(lifecycle(run, "--history", "update.md")) == [("update.md", 4, "RL402")]
+    assert lifecycle(run, "--history", "completion.md") == []
+    # Outside a repository there is no history, and no error.
+    outside = tmp_path.parent / f"{tmp_path.name}-plain"
+    outside.mkdir()
+    (outside / "update.md").write_text(UPDATE.format(40, "2026-11-04"), "utf-8")
+    assert lifecycle(run, "--history", str(outside / "update.md")) == []

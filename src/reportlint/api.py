@@ -106,6 +106,9 @@ class CheckOptions:
     # The day the lifecycle rules take for today (a report dated after it is from the
     # future); None: the day the run starts, in UTC.
     now: date | None = None
+    # Read each file's committed versions (git) as earlier reports of its tasks, for the
+    # lifecycle rules and the board.
+    history: bool = False
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
@@ -264,7 +267,8 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
     jobs = 1 if options.fix == "fix" else options.jobs or usable_cores()
     checked = check_all(work, jobs, options.progress)
     outcomes = _lifecycle(itertools.chain(first, checked),
-                          [*leading, *(settings for _, settings in work)], options.now)
+                          [*leading, *(settings for _, settings in work)], options.now,
+                          _versions(work) if options.history else ())
     if recorded is not None:
         outcomes = _baselined_after(outcomes, len(leading), work, recorded)
     return Result(outcomes, problems=problems, messages=messages, repairs=repairs,
@@ -272,12 +276,31 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
 
 
 def _lifecycle(outcomes: Iterator[Outcome], settings: list[engine.Settings],
-               now: date | None) -> Iterator[Outcome]:
+               now: date | None, earlier: Iterable[Outcome] = ()) -> Iterator[Outcome]:
     """The outcomes with the run-wide lifecycle findings added, when a lifecycle rule is
-    selected (the outcomes are then all computed before the first is given)."""
+    selected (the outcomes are then all computed before the first is given); ``earlier``
+    (with ``--history``, the files' committed versions) take part as earlier reports."""
     if not runwide.wanted(settings):
         return outcomes
-    return runwide.added(outcomes, settings, now)
+    return runwide.added(outcomes, settings, now, earlier)
+
+
+def _versions(work: list[Work]) -> Iterator[Outcome]:
+    """The committed versions of each file of the run, checked as the file is (their own
+    findings are not reported; their reports are the file's earlier ones), shown as
+    ``PATH@COMMIT``."""
+    for target, settings in work:
+        location = target if isinstance(target, Path) else target.location
+        if location is None:
+            continue
+        shown = paths.display(location)
+        for commit, data in gitdiff.versions(location):
+            outcome = engine.check(engine.Input(f"{shown}@{commit[:7]}", data,
+                                                location=location), settings)
+            if outcome.history is not None:
+                for fact in outcome.history["facts"]:
+                    fact["version_of"] = shown
+                yield outcome
 
 
 def _baselined_after(outcomes: Iterator[Outcome], skip: int, work: list[Work],

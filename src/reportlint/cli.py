@@ -144,6 +144,9 @@ def _file_options(command: Any) -> Any:
               metavar="YYYY-MM-DD",
               help="The day the lifecycle rules take for today (RL405: a report dated after "
                    "it); default: today, in UTC.")
+@click.option("--history", is_flag=True,
+              help="Read each file's committed versions (git) as earlier reports of its "
+                   "tasks, for the lifecycle rules.")
 @click.option("--show-files", is_flag=True,
               help="List the files that would be checked, one per line; check nothing.")
 @click.option("--verbose", "-v", is_flag=True,
@@ -201,6 +204,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
               help="Write the board to this file instead of standard output.")
 @click.option("--now", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="YYYY-MM-DD", help="The day the board takes for today.")
+@click.option("--history", is_flag=True,
+              help="Read each file's committed versions (git) as earlier reports.")
 @click.option("--template", metavar="NAME",
               help="Read every report (or the whole file) as this template.")
 @click.option("--pr-body", is_flag=True,

@@ -63,12 +63,16 @@ def findings(outcomes: Sequence[Outcome], now: date | None = None
 
 
 def added(outcomes: Iterable[Outcome], settings: Sequence[Settings],
-          now: date | None = None) -> Iterator[Outcome]:
+          now: date | None = None, earlier: Iterable[Outcome] = ()) -> Iterator[Outcome]:
     """``outcomes`` (one per input, checked with ``settings``, in order) with the lifecycle
     findings each file's configuration selects and its directives do not silence. Every
-    outcome is seen before the first is given."""
+    outcome is seen before the first is given. ``earlier`` outcomes (a file's committed
+    versions) take part in the tasks' histories; findings on them are not given."""
     seen = list(outcomes)
-    for index, found in findings(seen, now).items():
+    run = [*seen, *earlier]
+    for index, found in findings(run, now).items():
+        if index >= len(seen):
+            continue
         outcome, config = seen[index], settings[index].config
         kept = [f for f in found if config.selected(f.code)]
         kept_history = outcome.history

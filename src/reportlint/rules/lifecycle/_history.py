@@ -382,6 +382,8 @@ def _valid_fact(one: Any) -> bool:
         return False
     if "verified" in one and not _int(one.get("verified_line")):
         return False
+    if "version_of" in one:  # set by --history after the check, never cached
+        return False
     handoff = one.get("handoff", [])
     return isinstance(handoff, list) and all(isinstance(t, str) for t in handoff)
 

@@ -3,7 +3,8 @@ task assignments with another PRD reference, priority or estimate; two acknowled
 with another **Started** or PRD reference; two completion reports with another **Status**,
 **Started**, **Completed** or **Actual Effort**; two progress updates of the same
 **Updated** time with another **Status** or **Progress**. A task reopened in between may
-change them.
+change them; with `--history`, a file's committed versions are edits of one report, not
+duplicates.
 
 ## Why is this bad?
 Two completion reports for one task that disagree leave the reader to guess which is true;
@@ -93,6 +94,13 @@ def _shown(value: object) -> str:
     return f"{value:g}%" if isinstance(value, float) else f"`{value}`"
 
 
+def _versions(a: Entry, b: Entry) -> bool:
+    """Whether two reports are versions of one file (``--history``): an edit, not a second
+    report."""
+    return (a.fact.get("version_of") or a.path) == (b.fact.get("version_of") or b.path) and \
+        a.order != b.order
+
+
 def check(task: Task, run: Run) -> Iterator[Mark]:
     before: dict[tuple[str, str], Entry] = {}
     for entry in task.reports:
@@ -110,7 +118,7 @@ def check(task: Task, run: Run) -> Iterator[Mark]:
             key = (kind, "")
         earlier = before.get(key)
         before[key] = entry
-        if earlier is None:
+        if earlier is None or _versions(earlier, entry):
             continue
         for field, name in _COMPARED[kind]:
             mine, theirs = fact.get(field), earlier.fact.get(field)
