@@ -421,13 +421,61 @@ def check(env: Mapping[str, str], outputs: Outputs, scratch: Path) -> int:
     sys.stdout.write(github.render(outcomes))
     summary = env.get("GITHUB_STEP_SUMMARY")
     if summary:
+        written = github.step_summary(outcomes)
         with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(github.step_summary(outcomes))
+            handle.write(written)
+        board = _board(command, files, scratch, run_dir, {**os.environ, **git_env},
+                       SUMMARY_LIMIT - len(written.encode("utf-8")))
+        if board:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write("\n" + board)
     if inputs.sarif:
         write_new(safe_target(inputs.sarif, workspace), sarif.render(outcomes))
     if inputs.fail_on == "never":
         return 0
     return 1 if errors or (inputs.fail_on == "warning" and warnings) else 0
+
+
+# GitHub's limit on what one step writes to its job summary, less a margin.
+SUMMARY_LIMIT = 1024 * 1024 - 4096
+# The options of the check that `reportlint board` shares (it reads the same reports, with
+# the same codes, so that its counts are the check's).
+_BOARD_SHARES = ("--config", "--template", "--select", "--extend-select", "--ignore")
+
+
+def _board(check: list[str], files: list[str], scratch: Path, run_dir: Path,
+           env: Mapping[str, str], limit: int) -> str:
+    """The product manager's board of the reports just checked (docs/board.md), in at most
+    ``limit`` bytes, for the job summary; empty when no report names a task or the board
+    cannot be made (a warning says so: the check's result stands)."""
+    if limit < 2048:
+        return ""
+    shared: list[str] = []
+    options = check[check.index("json") + 1:check.index("--")]
+    index = 0
+    while index < len(options):
+        option = options[index]
+        name = option.split("=", 1)[0]
+        if name == "--pr-body":
+            shared.append(option)
+        elif name in _BOARD_SHARES:
+            shared.append(option)
+            if "=" not in option and index + 1 < len(options):
+                shared.append(options[index + 1])
+                index += 1
+        index += 1
+    target = scratch / "board.md"
+    command = [sys.executable, "-m", "reportlint", "board", "--format", "markdown",
+               "--max-bytes", str(limit), "--output-file", str(target), *shared, "--",
+               *files]
+    done = subprocess.run(command, cwd=run_dir, env=env, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        annotate("warning", "the task board could not be made for the job summary "
+                 f"(exit status {done.returncode})")
+        return ""
+    text = target.read_text("utf-8")
+    return text if "\n| task |" in text else ""
 
 
 def _holds_report(pull: Mapping[str, Any], run_dir: Path, config_args: list[str]) -> bool:

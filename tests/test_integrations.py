@@ -446,6 +446,10 @@ def test_action_on_a_pull_request(tmp_path: Path, runner: Runner) -> None:
     assert "Found 6 errors and 0 warnings in 2 of 3 files." in done.stdout
     assert "| reports/bad report.md | 3 | 0 |" in done.summary
     assert "| pull-request-5-description.md | 3 | 0 |" in done.summary
+    # Then the product manager's board of the same reports (docs/board.md).
+    board = done.summary.split("## reportlint board\n", 1)[1]
+    assert re.findall(r"^\| ([A-Z]+-\d+) \|", board, re.MULTILINE) == ["BE-014"]
+    assert len(done.summary.encode("utf-8")) < 1024 * 1024
     log = json.loads((repo / "out/reportlint.sarif").read_text("utf-8"))
     assert [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"])
             for r in log["runs"][0]["results"]] == [

@@ -20,6 +20,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
@@ -33,6 +34,7 @@ from reportlint import (
     parser,
     paths,
     quote,
+    runwide,
     secrets,
     selectors,
 )
@@ -49,12 +51,12 @@ if TYPE_CHECKING:
     from reportlint import baseline
 
 __all__ = [
-    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "CheckOptions", "Cleaned",
-    "FixMode", "Rendered", "Repaired", "Result", "Summary", "UsageError", "baseline_path",
-    "check_templates",
-    "clean_cache", "config_keys", "exit_code", "extract", "file_settings", "fixes_shown",
-    "holds_report", "new", "record_baseline", "render", "rule_doc", "rules_list",
-    "rules_markdown", "run", "settings_for", "settings_text", "templates", "wants_color",
+    "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "BaselineRecord", "BoardOutput", "CheckOptions",
+    "Cleaned", "FixMode", "Rendered", "Repaired", "Result", "Summary", "UsageError",
+    "baseline_path", "board", "check_templates", "clean_cache", "config_keys", "exit_code",
+    "extract", "file_settings", "fixes_shown", "holds_report", "new", "record_baseline",
+    "render", "rule_doc", "rules_list", "rules_markdown", "run", "settings_for",
+    "settings_text", "templates", "wants_color",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -104,6 +106,12 @@ class CheckOptions:
     configured_baseline: bool = True
     # With `fix`: say which findings each file had repaired (or, with "diff", would have).
     show_fixes: bool = False
+    # The day the lifecycle rules take for today (a report dated after it is from the
+    # future); None: the day the run starts, in UTC.
+    now: date | None = None
+    # Read each file's committed versions (git) as earlier reports of its tasks, for the
+    # lifecycle rules and the board.
+    history: bool = False
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
@@ -245,11 +253,14 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
          problems: tuple[str, ...], recorded: baseline.Baseline | None = None) -> Result:
     body = pull_request_body(options.event_path) if options.pr_body else None
     first: Iterator[Outcome] = iter(())
+    leading: list[engine.Settings] = []  # the description's settings, when it is checked
     if body is not None:
         here = resolver.for_dir(Path.cwd())
         first = (engine.check(item, here) for item in (body,))
+        leading.append(here)
     if not options.paths and body is not None:  # the description alone
-        return Result(first, problems=problems, exit_zero=options.exit_zero)
+        return Result(_lifecycle(first, leading, options.now), problems=problems,
+                      exit_zero=options.exit_zero)
     # Every input is resolved before the first is checked: a broken configuration further
     # down stops the run before any output.
     selection = _select(options, missing, resolver, with_body=body is not None)
@@ -270,12 +281,51 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
     # A fixed file is checked from the bytes just written, in this process.
     jobs = 1 if options.fix == "fix" else options.jobs or usable_cores()
     checked = check_all(work, jobs, options.progress)
+    outcomes = _lifecycle(itertools.chain(first, checked),
+                          [*leading, *(settings for _, settings in work)], options.now,
+                          _versions(work) if options.history else ())
     if recorded is not None:
-        checked = _baselined(checked, work, recorded)
-    outcomes = itertools.chain(first, checked)
+        outcomes = _baselined_after(outcomes, len(leading), work, recorded)
     return Result(outcomes, problems=problems, messages=messages, repairs=repairs,
                   exit_zero=options.exit_zero, warnings=warnings,
                   fixed_stdin=fixed.stdin if options.fix == "fix" else None)
+
+
+def _lifecycle(outcomes: Iterator[Outcome], settings: list[engine.Settings],
+               now: date | None, earlier: Iterable[Outcome] = ()) -> Iterator[Outcome]:
+    """The outcomes with the run-wide lifecycle findings added, when a lifecycle rule is
+    selected (the outcomes are then all computed before the first is given); ``earlier``
+    (with ``--history``, the files' committed versions) take part as earlier reports."""
+    if not runwide.wanted(settings):
+        return outcomes
+    return runwide.added(outcomes, settings, now, earlier)
+
+
+def _versions(work: list[Work]) -> Iterator[Outcome]:
+    """The committed versions of each file of the run, checked as the file is (their own
+    findings are not reported; their reports are the file's earlier ones), shown as
+    ``PATH@COMMIT``."""
+    for target, settings in work:
+        location = target if isinstance(target, Path) else target.location
+        if location is None:
+            continue
+        shown = paths.display(location)
+        for commit, data in gitdiff.versions(location):
+            outcome = engine.check(engine.Input(f"{shown}@{commit[:7]}", data,
+                                                location=location), settings)
+            if outcome.history is not None:
+                for fact in outcome.history["facts"]:
+                    fact["version_of"] = shown
+                yield outcome
+
+
+def _baselined_after(outcomes: Iterator[Outcome], skip: int, work: list[Work],
+                     recorded: baseline.Baseline) -> Iterator[Outcome]:
+    """The first ``skip`` outcomes (the pull request description, no file a baseline names)
+    as they are, the rest less what the baseline records."""
+    for _ in range(skip):
+        yield next(outcomes)
+    yield from _baselined(outcomes, work, recorded)
 
 
 class _Selection(NamedTuple):
@@ -822,3 +872,29 @@ def rule_doc(code: str) -> str:
         raise UsageError(f"unknown code {code!r}; see `reportlint rules`", param="CODE")
     return (f"# {entry.name} ({entry.code})\n\nDefault severity: {entry.severity.value}\n\n"
             f"{entry.doc}\n")
+
+
+class BoardOutput(NamedTuple):
+    """What ``reportlint board`` writes, and the run's usage problems and warnings."""
+
+    text: str
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def board(options: CheckOptions, output_format: str = "json",
+          max_bytes: int | None = None) -> BoardOutput:
+    """The product manager's board of the reports ``options`` name (see docs/board.md), as
+    ``json``, ``markdown`` or ``html``: the same run as :func:`run` (repairs, baselines and
+    file listings aside), its findings counted on the task of the report they are in;
+    Markdown in at most ``max_bytes`` (by default GitHub's step summary limit)."""
+    from reportlint import board as boards
+
+    if output_format not in boards.FORMATS:
+        raise UsageError(f"unknown board format {output_format!r}; known: "
+                         f"{', '.join(boards.FORMATS)}", param="--format")
+    result = run(dataclasses.replace(options, fix="none", show_files=False, exit_zero=True))
+    outcomes = list(result)
+    model = boards.build(outcomes, options.now)
+    return BoardOutput(boards.render(model, output_format, max_bytes), result.problems,
+                       result.warnings)

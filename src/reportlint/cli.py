@@ -145,6 +145,13 @@ def _file_options(command: Any) -> Any:
               help="Leave out the findings this baseline (from `reportlint baseline`) "
                    "records: only new ones are reported.")
 @_file_options
+@click.option("--now", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD",
+              help="The day the lifecycle rules take for today (RL405: a report dated after "
+                   "it); default: today, in UTC.")
+@click.option("--history", is_flag=True,
+              help="Read each file's committed versions (git) as earlier reports of its "
+                   "tasks, for the lifecycle rules.")
 @click.option("--show-files", is_flag=True,
               help="List the files that would be checked, one per line; check nothing.")
 @click.option("--verbose", "-v", is_flag=True,
@@ -160,6 +167,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     if quiet and verbose:
         _fail("--quiet and --verbose cannot be given together")
     # The other options are api.CheckOptions fields of the same names.
+    if given.get("now") is not None:
+        given["now"] = given["now"].date()
     options = api.CheckOptions(
         paths=paths, cache=not no_cache, fix="diff" if show_diff else "fix" if fix else "none",
         stdin=sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None,
@@ -209,6 +218,55 @@ def _messages(messages: tuple[str, ...], quiet: int) -> None:
     for message in messages:
         if not quiet or message.startswith(("error:", "warning:")):
             click.echo(message, err=True)
+
+
+@cli.command(name="board")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(["json", "markdown", "html"]),
+              default="markdown", show_default=True,
+              help="json (docs/board.md), markdown (the GitHub step summary) or html (one "
+                   "self-contained page).")
+@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the board to this file instead of standard output.")
+@click.option("--now", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD", help="The day the board takes for today.")
+@click.option("--history", is_flag=True,
+              help="Read each file's committed versions (git) as earlier reports.")
+@click.option("--template", metavar="NAME",
+              help="Read every report (or the whole file) as this template.")
+@click.option("--pr-body", is_flag=True,
+              help="Also read the pull request description from $GITHUB_EVENT_PATH.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
+                                                         exists=True),
+              help="Use this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: the usable cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="The codes whose findings the board counts (as `check --select`).")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Codes to count in addition.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Codes not to count.")
+@click.option("--max-bytes", type=click.IntRange(min=1024), default=None,
+              help="With --format markdown: at most this many bytes, the worst tasks first "
+                   "(default: GitHub's 1 MiB step summary limit).")
+def board_command(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
+                  now: Any, no_cache: bool, max_bytes: int | None, **given: Any) -> None:
+    """Print the product manager's board of the reports in PATHS: one row per task (status,
+    progress, dates, open blockers, questions, acceptance criteria verified, handoff,
+    findings)."""
+    options = api.CheckOptions(
+        paths=paths, cache=not no_cache, now=now.date() if now is not None else None,
+        stdin=sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None,
+        event_path=os.environ.get("GITHUB_EVENT_PATH"), **given)
+    found = api.board(options, output_format, max_bytes)
+    for problem in found.problems:
+        click.echo(f"error: {problem}", err=True)
+    for warning in found.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    _write(found.text, output_file)
+    sys.exit(EXIT_USAGE if found.problems else EXIT_OK)
 
 
 @cli.command(name="baseline")

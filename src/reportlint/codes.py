@@ -5,6 +5,8 @@ Codes are ``RL`` and three digits, grouped by area; a code is never reused:
 - ``RL0xx``: the input itself (``reportlint.rules.input``);
 - ``RL1xx``: the report against its template (``reportlint.rules.template``);
 - ``RL2xx``: reviewer rules, what a schema cannot say (``reportlint.rules.review``);
+- ``RL4xx``: lifecycle rules, a task's reports over the whole run
+  (``reportlint.rules.lifecycle``);
 - ``RL9xx``: reportlint itself (``reportlint.rules.meta``).
 
 A new code is a new module under the folder of its area and one line here.
@@ -25,6 +27,18 @@ from reportlint.rules.input import (
     invalid_front_matter,
     no_report,
     unreadable_file,
+)
+from reportlint.rules.lifecycle import (
+    contradicting_duplicate,
+    date_outside_task,
+    decreasing_progress,
+    disagreeing_dependency,
+    future_report,
+    mismatched_prd_reference,
+    mismatched_start_date,
+    status_after_completion,
+    unknown_handoff_target,
+    unverified_criterion,
 )
 from reportlint.rules.meta import (
     internal_error,
@@ -107,6 +121,16 @@ MODULES: tuple[ModuleType, ...] = (
     unlisted_change,  # RL215
     section_at_title_level,  # RL216
     conflicting_field,  # RL217
+    status_after_completion,  # RL401
+    decreasing_progress,  # RL402
+    mismatched_start_date,  # RL403
+    date_outside_task,  # RL404
+    future_report,  # RL405
+    unverified_criterion,  # RL406
+    mismatched_prd_reference,  # RL407
+    disagreeing_dependency,  # RL408
+    unknown_handoff_target,  # RL409
+    contradicting_duplicate,  # RL410
     internal_error,  # RL901
     unused_suppression,  # RL902
     refused_suppression,  # RL903
@@ -117,7 +141,9 @@ CATALOGUE: tuple[Code, ...] = tuple(module.CODE for module in MODULES)
 CODES: dict[str, Code] = {entry.code: entry for entry in CATALOGUE}
 _BY_NAME: dict[str, Code] = {entry.name: entry for entry in CATALOGUE}
 
-# The reviewer rules, in code order: the modules whose ``check`` the engine runs.
+# The reviewer and lifecycle rules, in code order: the modules whose ``check`` the engine
+# runs (``SCOPE`` "report" or "document", for each file) or the run-wide step
+# (:mod:`reportlint.runwide`, ``SCOPE`` "run": ``check(task, run)`` over a task's reports).
 RULES: tuple[Rule, ...] = tuple(
     Rule(module.CODE, module.check, getattr(module, "SCOPE", "report"),
          getattr(module, "REPORTS_ONLY", False))

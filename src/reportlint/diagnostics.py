@@ -76,3 +76,7 @@ class Outcome(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
     reports: tuple[Span, ...] = ()
     skipped: bool = False  # not a report (a README, a changelog): nothing was checked
+    # What the file's reports say about their tasks, for the run-wide lifecycle rules and the
+    # board (see reportlint.rules.lifecycle._history): ``{"facts": [...], "comments": [...],
+    # "lines": N}``, or None when no report names a task.
+    history: dict[str, Any] | None = None

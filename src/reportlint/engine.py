@@ -40,6 +40,7 @@ from reportlint.rules.input import (
     no_report,
     unreadable_file,
 )
+from reportlint.rules.lifecycle import _history as history
 from reportlint.rules.meta import internal_error
 from reportlint.rules.review import section_at_title_level, unfilled_placeholder
 from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
@@ -244,7 +245,7 @@ def _stored(outcome: Outcome) -> dict[str, Any]:
                              "fixable": d.fixable, "fingerprint": d.fingerprint}
                             for d in outcome.diagnostics],
             "reports": [[s.title, s.line, s.end_line] for s in outcome.reports],
-            "skipped": outcome.skipped}
+            "skipped": outcome.skipped, "history": outcome.history}
 
 
 def _cached(path: str, value: Any) -> Outcome | None:
@@ -252,9 +253,13 @@ def _cached(path: str, value: Any) -> Outcome | None:
     the catalogue, by its own name, with a severity, a line and a column from 1, a message,
     and the reports' spans (anything else is not what reportlint stored, and is checked
     again)."""
-    if not isinstance(value, dict) or set(value) != {"diagnostics", "reports", "skipped"}:
+    if not isinstance(value, dict) or set(value) != {"diagnostics", "reports", "skipped",
+                                                     "history"}:
         return None
     found, reports, skipped = value["diagnostics"], value["reports"], value["skipped"]
+    kept = value["history"]
+    if kept is not None and not history.valid(kept):
+        return None
     if not (isinstance(found, list) and isinstance(reports, list) and isinstance(skipped, bool)):
         return None
     diagnostics: list[Diagnostic] = []
@@ -280,7 +285,7 @@ def _cached(path: str, value: Any) -> Outcome | None:
                 and _count(span[1]) and _count(span[2])):
             return None
         spans.append(Span(*span))
-    return Outcome(path, tuple(diagnostics), tuple(spans), skipped)
+    return Outcome(path, tuple(diagnostics), tuple(spans), skipped, kept)
 
 
 _SEVERITIES = {severity.value for severity in Severity}
@@ -364,7 +369,9 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
                              settings, _relative(item, settings.changes), report_like))
     findings = [f for f in findings if config.selected(f.code)]
-    findings = suppress.apply(findings, doc["comments"], doc["lines"], config.selected,
+    # A directive for a lifecycle code is judged in the run-wide step, which sees its findings.
+    findings = suppress.apply(findings, doc["comments"], doc["lines"],
+                              lambda code: config.selected(code) and code not in RUN_CODES,
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
     fixable: list[bool] = [False] * len(findings)
@@ -377,7 +384,8 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
                        r["end_line"]) for r in doc["reports"])
     made = (diagnostic(item.path, f, config)._replace(fixable=can)
             for f, can in zip(findings, fixable, strict=True))
-    return Outcome(item.path, tuple(sorted(made, key=_place)), spans)
+    return Outcome(item.path, tuple(sorted(made, key=_place)), spans,
+                   history=None if report_like else _history_of(doc, text, registry))
 
 
 def _fixable(findings: list[Finding], text: str, fixed: str, item: Input,
@@ -406,6 +414,24 @@ def _fixable(findings: list[Finding], text: str, fixed: str, item: Input,
         else:
             out.append(near)
     return out
+
+
+
+RUN_CODES = frozenset(rule.code.code for rule in codes.RULES if rule.scope == "run")
+
+
+def _history_of(doc: Document, text: str, registry: Registry) -> dict[str, Any] | None:
+    """What the reports of a file say about their tasks (see
+    :mod:`reportlint.rules.lifecycle._history`), with the file's secrets masked, and the
+    file's suppression directives, for the run-wide step."""
+    facts = [found for report in doc["reports"]
+             if (found := history.fact(report, registry[report["template"]].meta.get("role")))
+             is not None]
+    if not facts:
+        return None
+    directives = [dict(c) for c in doc["comments"] if "reportlint-" in c["text"]]
+    masked: list[dict[str, Any]] = secrets.Redactor(text).all(facts)
+    return {"facts": masked, "comments": directives, "lines": doc["lines"]}
 
 
 def _relative(item: Input, changes: Changes | None) -> str:

@@ -52,3 +52,34 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
                               check=False)
     except OSError as exc:  # no git on the machine
         return subprocess.CompletedProcess(args, 127, "", str(exc))
+
+
+# At most this many committed versions of one file are read as its earlier reports.
+HISTORY_MAX = 50
+
+
+def versions(path: Path) -> list[tuple[str, bytes]]:
+    """The committed versions of ``path`` (commit id and bytes), oldest first, without the
+    ones whose bytes are the file's own now (that report is the file itself); none when the
+    file is not in a git repository or git cannot tell. For `--history`."""
+    import subprocess
+
+    folder, name = path.parent, path.name
+    log = _git(["log", f"--max-count={HISTORY_MAX}", "--format=%H", "--", name], folder)
+    if log.returncode != 0:
+        return []
+    try:
+        current = path.read_bytes()
+    except OSError:
+        return []
+    found: list[tuple[str, bytes]] = []
+    for commit in reversed(log.stdout.split()):
+        try:
+            shown = subprocess.run(["git", "show", f"{commit}:./{name}"], cwd=folder,
+                                   capture_output=True, check=False)
+        except OSError:
+            return []
+        if shown.returncode == 0 and shown.stdout != current and (
+                not found or found[-1][1] != shown.stdout):
+            found.append((commit, shown.stdout))
+    return found

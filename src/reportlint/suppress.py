@@ -187,3 +187,14 @@ def apply(findings: list[Finding], comments: Sequence[Comment], last_line: int,
         elif unused:
             kept.append(unused_suppression.silences_nothing(scope.line, scope.kind, unused))
     return kept
+
+
+def silenced(findings: list[Finding], comments: Sequence[Comment], last_line: int,
+             file_wide: bool = True) -> list[Finding]:
+    """The findings no directive silences, judging no directive: for the findings the
+    run-wide step adds to a file its own check has judged already."""
+    scopes, _ = _scopes(comments, last_line, file_wide)
+    if not scopes:
+        return findings
+    gone = _silenced(findings, scopes)
+    return [finding for index, finding in enumerate(findings) if index not in gone]

@@ -140,10 +140,12 @@ Check = Callable[[Context], Iterable[Hit]]
 
 class Rule(NamedTuple):
     """A reviewer rule: its code, its check, and whether it reads one report at a time
-    (``report``) or the whole file (``document``)."""
+    (``report``), the whole file (``document``) or, a lifecycle rule, one task's reports
+    over the whole run (``run``: its check takes a task and the run, see
+    :mod:`reportlint.rules.lifecycle._history`)."""
 
     code: Code
-    check: Check
+    check: Check | Callable[..., Iterable[Any]]
     scope: str
     # Only for a recognised report, not for a report-like file checked by its words.
     reports_only: bool = False

@@ -1,0 +1,399 @@
+"""A task's reports over a run: what each report says about its task (a *fact*, read in the
+file's own check and cached with its result), and the run's facts grouped by task and put in
+order (:func:`tasks`), which the lifecycle rules read.
+
+A fact is a plain dict of JSON values, so that it crosses from a worker process and into the
+result cache as it is; its strings are already shown as output shows them (one line, secrets
+masked). Lines are the file's lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from reportlint import quote, recognition
+from reportlint.nodes import Container, Report, Section, Table
+from reportlint.rules.review import _dates
+
+Fact = dict[str, Any]
+
+# Which kind of report a template is, by its name: the built-in ones and a project's own
+# (`acme-completion`) alike.
+KINDS = ("task", "acknowledgement", "progress", "completion")
+_TEXT_MAX = 200  # what a fact keeps of a criterion, a blocker, a question
+_EMPTY = re.compile(r"^(?:none|n/?a|-+|—|–|nothing|no blockers?|no questions?|tbd)\W*$",
+                    re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^\[[^\]]*\]$")
+TASK_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+\b")
+_REOPENED = re.compile(r"\bre-?opened?\b", re.IGNORECASE)
+
+
+def kind_of(template: str) -> str | None:
+    if template == "task":
+        return "task"
+    return next((kind for kind in KINDS[1:] if template.endswith(kind)), None)
+
+
+def _text(value: str) -> str:
+    return quote.display(value, _TEXT_MAX)
+
+
+def _value(node: Container, key: str) -> list[Any] | None:
+    """``[value, line]`` of a field, or None."""
+    field = node["fields"].get(key)
+    if field is None or not field["value"].strip():
+        return None
+    return [_text(field["value"]), field["line"]]
+
+
+def _section(report: Report, *prefixes: str) -> Section | None:
+    for key, section in report["sections"].items():
+        if key.startswith(prefixes):
+            return section
+    return None
+
+
+def _meaningful(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and _EMPTY.match(text) is None and _PLACEHOLDER.match(text) is None
+
+
+def _first_column(table: Table) -> str | None:
+    """The key of a table's first column (its cells are by key)."""
+    columns = sorted(table["columns"].items(), key=lambda kv: kv[1]["index"])
+    return str(columns[0][0]) if columns else None
+
+
+def _column(table: Table, *names: str) -> str | None:
+    for name in names:
+        if name in table["columns"]:
+            return name
+    return None
+
+
+def _items(section: Section | None) -> list[list[Any]]:
+    if section is None:
+        return []
+    return [[_text(item["text"]), item["line"]] for item in section["items"]
+            if item["depth"] == 0 and _meaningful(item["text"])]
+
+
+def _rows(section: Section | None) -> list[list[Any]]:
+    """``[first cell, line]`` of each row of a section's first table with something in it."""
+    if section is None or not section["tables"]:
+        return []
+    table = section["tables"][0]
+    first = _first_column(table)
+    if first is None:
+        return []
+    return [[_text(row["cells"].get(first, "")), row["line"]] for row in table["rows"]
+            if _meaningful(row["cells"].get(first, ""))]
+
+
+def fact(report: Report, role: str | None) -> Fact | None:
+    """What ``report`` says about its task, or None when it names no task or is no report of
+    a kind the lifecycle knows."""
+    kind = kind_of(report["template"])
+    title = report["title"]
+    task = title["task_id"]
+    if kind is None or not task or TASK_ID.fullmatch(task) is None:
+        return None
+    fields = report["fields"]
+    out: Fact = {"task": task, "kind": kind, "template": report["template"],
+                 "role": role or "", "line": report["line"], "end_line": report["end_line"],
+                 "name": _text(title["task_name"] or "")}
+    for key in ("status", "started", "updated", "completed", "prd-reference", "priority",
+                "estimate", "actual-effort", "handoff-to"):
+        found = _value(report, key)
+        if found is not None:
+            out[key] = found
+    if kind == "task" and not out["name"] and "task-name" in fields:
+        out["name"] = _text(fields["task-name"]["value"])
+    progress = fields.get("progress")
+    match = recognition_percent(progress["value"]) if progress else None
+    if progress is not None and match is not None:
+        out["progress"] = [match, progress["line"]]
+    status = out.get("status")
+    out["done"] = status is not None and recognition.claims_completion(status[0],
+                                                                       title["text"])
+    out["reopened"] = bool(status is not None and _REOPENED.search(status[0])) or bool(
+        _REOPENED.search(title["text"])) or "reopened" in fields
+    if kind == "task":
+        out["criteria"] = _criteria(report)
+    if kind == "acknowledgement":
+        confirmed = _section(report, "understanding-confirmation")
+        found = _value(confirmed, "prd-reference") if confirmed else None
+        if found is not None:
+            out["prd-reference"] = found
+    if kind == "completion":
+        out.update(_completion(report))
+    if kind == "progress":
+        out["blockers"] = _rows(_section(report, "blockers"))
+        out["questions"] = _items(_section(report, "questions-for-pm", "questions"))
+    elif kind == "acknowledgement":
+        out["questions"] = _items(_section(report, "clarification-questions"))
+    if "handoff-to" in out:
+        value = out["handoff-to"][0]
+        out["handoff"] = list(dict.fromkeys(TASK_ID.findall(value)))
+    return out
+
+
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+
+
+def recognition_percent(value: str) -> float | None:
+    match = _PERCENT.search(value)
+    if match is None:
+        return None
+    figure = float(match.group(1))
+    return figure if figure <= 100 else None
+
+
+def _criteria(report: Report) -> list[list[Any]]:
+    """The assignment's acceptance criteria: a section's list, or a field's (its items, or
+    its value alone)."""
+    section = _section(report, "acceptance-criteria")
+    found = _items(section)
+    if found:
+        return found
+    field = report["fields"].get("acceptance-criteria")
+    if field is None:
+        return []
+    items = [i for i in field.get("items", []) if _meaningful(i)]
+    if items:
+        return [[_text(item), field["line"] + n + 1] for n, item in enumerate(items)]
+    return [[_text(field["value"]), field["line"]]] if _meaningful(field["value"]) else []
+
+
+def _completion(report: Report) -> Fact:
+    out: Fact = {}
+    verification = _section(report, "acceptance-criteria-verification")
+    if verification is not None and verification["tables"]:
+        table = verification["tables"][0]
+        first = _first_column(table)
+        status = _column(table, "status", "result")
+        out["verified"] = [
+            [_text(row["cells"].get(first or "", "")),
+             _text(row["cells"].get(status, "")) if status else "", row["line"]]
+            for row in table["rows"] if _meaningful(row["cells"].get(first or "", ""))]
+        out["verified_line"] = table["line"]
+    dependencies = _section(report, "dependencies-on-other-tasks")
+    if dependencies is not None and dependencies["tables"]:
+        table = dependencies["tables"][0]
+        task = _column(table, "task-id", "task")
+        status = _column(table, "status")
+        if task is not None and status is not None:
+            out["dependencies"] = [
+                [match.group(0), _text(row["cells"][status]), row["line"]]
+                for row in table["rows"]
+                if (match := TASK_ID.search(row["cells"].get(task, ""))) is not None]
+    return out
+
+
+# The run's side: the facts of every file, by task, in order.
+
+
+class Entry(NamedTuple):
+    """One report of a task in the run."""
+
+    fact: Fact
+    path: str
+    order: int  # the input's place in the run
+    when: datetime | None  # the report's own date (see :func:`date_of`)
+    timed: bool  # the date has a time of day
+
+
+class Task(NamedTuple):
+    id: str
+    reports: list[Entry]  # assignments first, then by date, then by input order
+
+
+class Mark(NamedTuple):
+    """A lifecycle finding: on a line of the report ``at``."""
+
+    at: Entry
+    line: int
+    message: str
+    column: int = 1
+
+
+_DATE_OF = {"acknowledgement": ("started",), "progress": ("updated",),
+            "completion": ("completed",), "task": ()}
+
+
+def parsed(value: list[Any] | None) -> tuple[datetime, bool] | None:
+    """A ``[text, line]`` field as a datetime and whether it has a time of day."""
+    if value is None:
+        return None
+    found = _dates.parse(value[0])
+    if not isinstance(found, datetime):
+        return None
+    return found, bool(re.match(r"\s*\d{4}-\d{1,2}-\d{1,2}[ T]\d", value[0]))
+
+
+def date_of(fact: Fact) -> tuple[datetime, bool] | None:
+    for key in _DATE_OF[fact["kind"]]:
+        found = parsed(fact.get(key))
+        if found is not None:
+            return found
+    return None
+
+
+def compare(a: tuple[datetime, bool], b: tuple[datetime, bool]) -> int:
+    """-1, 0 or 1: ``a`` before, on or after ``b``; by the day alone when either has no
+    time (`2025-03-10` is not before `2025-03-10 09:00`)."""
+    if a[1] and b[1]:
+        x: datetime | date = a[0]
+        y: datetime | date = b[0]
+    else:
+        x, y = a[0].date(), b[0].date()
+    return (x > y) - (x < y)
+
+
+def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]]) -> dict[str, Task]:
+    """The run's facts (each input's place, display path and facts, in input order) grouped
+    by task and ordered: an assignment first, then by date; a report with no date keeps its
+    place after the report before it in input order."""
+    grouped: dict[str, list[Entry]] = {}
+    for order, path, facts in files:
+        for one in facts:
+            found = date_of(one)
+            grouped.setdefault(one["task"], []).append(
+                Entry(one, path, order, found[0] if found else None,
+                      bool(found and found[1])))
+    out: dict[str, Task] = {}
+    for task, entries in grouped.items():
+        keys: list[tuple[int, datetime, int, int]] = []
+        last = datetime.min
+        for entry in entries:  # input order
+            if entry.when is not None:
+                # A date alone sorts before that day's times; day-only comparisons are
+                # made with the day (see compare).
+                last = entry.when
+            keys.append((0 if entry.fact["kind"] == "task" else 1, last, entry.order,
+                         entry.fact["line"]))
+        ordered = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
+        out[task] = Task(task, ordered)
+    return out
+
+
+def team(task: str) -> str:
+    return task.rsplit("-", 1)[0]
+
+
+def where(entry: Entry, line: int) -> str:
+    return f"{entry.path}:{line}"
+
+
+def after(earlier: Entry, later: Entry) -> bool:
+    """Whether ``later`` is known to come after ``earlier``: dated later (by the day when
+    either has no time), or, when their dates do not tell, further down the same file.
+    Input order across files tells nothing (files are read in name order)."""
+    a, b = dated(earlier), dated(later)
+    if a is not None and b is not None:
+        order = compare(b, a)
+        if order != 0:
+            return order > 0
+    return earlier.order == later.order and later.fact["line"] > earlier.fact["line"]
+
+
+def dated(entry: Entry) -> tuple[datetime, bool] | None:
+    return (entry.when, entry.timed) if entry.when is not None else None
+
+
+class Run(NamedTuple):
+    """What a lifecycle rule sees besides its task: every task of the run, and the day the
+    run takes for today."""
+
+    tasks: dict[str, Task]
+    today: date
+    # The teams (`QA` of `QA-301`) the run holds task assignments for.
+    assigned: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, tasks: dict[str, Task], today: date) -> Run:
+        return cls(tasks, today, frozenset(
+            team(t.id) for t in tasks.values() if any(e.fact["kind"] == "task"
+                                                      for e in t.reports)))
+
+    def state_at(self, task: str, entry: Entry) -> Entry | None:
+        """The latest report of ``task`` not dated after ``entry`` (any, when either has no
+        date)."""
+        other = self.tasks.get(task)
+        if other is None:
+            return None
+        at = dated(entry)
+        found = None
+        for candidate in other.reports:
+            when = dated(candidate)
+            if at is not None and when is not None and compare(when, at) > 0:
+                break
+            found = candidate
+        return found
+
+
+def reports(task: Task, *kinds: str) -> Iterator[Entry]:
+    return (entry for entry in task.reports if entry.fact["kind"] in kinds)
+
+
+# What a cached result may hold for a file's history: anything else is not what reportlint
+# stored, and the file is checked again.
+_VALUES = ("status", "started", "updated", "completed", "prd-reference", "priority",
+           "estimate", "actual-effort", "handoff-to")
+_PAIRS = ("criteria", "blockers", "questions")
+_TRIPLES = ("verified", "dependencies")
+
+
+def _int(value: Any) -> bool:
+    return type(value) is int and value >= 1
+
+
+def _pair(value: Any, first: type | tuple[type, ...] = str) -> bool:
+    return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], first)
+            and not isinstance(value[0], bool) and _int(value[1]))
+
+
+def _triple(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+            and isinstance(value[1], str) and _int(value[2]))
+
+
+def _valid_fact(one: Any) -> bool:
+    if not isinstance(one, dict):
+        return False
+    if not (isinstance(one.get("task"), str) and TASK_ID.fullmatch(one["task"])
+            and one.get("kind") in KINDS and isinstance(one.get("template"), str)
+            and isinstance(one.get("role"), str) and isinstance(one.get("name"), str)
+            and _int(one.get("line")) and _int(one.get("end_line"))
+            and isinstance(one.get("done"), bool) and isinstance(one.get("reopened"), bool)):
+        return False
+    if any(key in one and not _pair(one[key]) for key in _VALUES):
+        return False
+    if "progress" in one and not _pair(one["progress"], (int, float)):
+        return False
+    if any(key in one and not (isinstance(one[key], list) and all(map(_pair, one[key])))
+           for key in _PAIRS):
+        return False
+    if any(key in one and not (isinstance(one[key], list) and all(map(_triple, one[key])))
+           for key in _TRIPLES):
+        return False
+    if "verified" in one and not _int(one.get("verified_line")):
+        return False
+    if "version_of" in one:  # set by --history after the check, never cached
+        return False
+    handoff = one.get("handoff", [])
+    return isinstance(handoff, list) and all(isinstance(t, str) for t in handoff)
+
+
+def valid(kept: Any) -> bool:
+    """Whether ``kept`` is a file's history as :func:`reportlint.engine` stores it."""
+    if not isinstance(kept, dict) or set(kept) != {"facts", "comments", "lines"}:
+        return False
+    facts, comments = kept["facts"], kept["comments"]
+    return (isinstance(facts, list) and all(map(_valid_fact, facts))
+            and isinstance(comments, list) and _int(kept["lines"])
+            and all(isinstance(c, dict) and _int(c.get("line")) and isinstance(c.get("text"), str)
+                    and isinstance(c.get("inline", False), bool) for c in comments))
