@@ -385,7 +385,7 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
                                                     f"{'#' * 2} {canonical}"))
         context = Context(doc, lines, settings.options, report,
                           Earlier(doc["reports"], index, memo), entry.shape, settings.changes,
-                          source, walked=tuple(model.walk(report)))
+                          source, walked=tuple(model.walk(report)), memo={})
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column)
                     for r in settings.rules if r.scope == "report"
                     and not (report_like and r.reports_only) and _go_on()

@@ -139,3 +139,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                     yield Hit(content_line(block, failure.start()),
                               f"the test output reports failures (`{quote(failure.group(0))}`)"
                               f", but the report claims {_claim_words(claims)}")
+
+
+def reported_blocks(report: Report) -> set[int]:
+    """The first lines of the code blocks whose failures this rule reports for ``report``:
+    failing-evidence (RL301) leaves them to it, so that one failing run is one finding."""
+    if not finished_claims(report):
+        return set()
+    return {block["line"] for key, section in _evidence(report) if "test" in key
+            for block in section["code_blocks"] if _FAILURES.search(block["text"])}

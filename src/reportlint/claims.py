@@ -1,0 +1,313 @@
+"""What a report claims and what it shows as evidence, read once per report.
+
+:func:`of` gives a report's :class:`Claims`, extracted in one pass over its sections (each
+paragraph, item, row and code block is read once, by patterns anchored on its own text) and
+kept on the rule context, so that the rules of ``reportlint.rules.evidence`` share one
+extraction instead of each walking the document again:
+
+- **claims** of success with their lines: the completion status in every spelling, **Ready
+  for Review**: Yes, and the prose claims a reviewer relies on ("all tests pass", "no lint
+  errors", "production-ready", "ready to merge", "100% coverage", "no breaking changes");
+- **marks**: table rows and list items marked ✅ (or *Pass*, *Met*, ticked boxes), with the
+  rest of their text, where a contradiction hides ("✅ | 36/38 passing");
+- **quantities**: stated test counts (``184 test cases``, ``40+ tests``), ``N/M`` results,
+  and the parts a report lists (``19 test cases`` per file, ``(6 tests)`` per group);
+- **outputs**: the summaries of the tool output pasted in code blocks, read by
+  :func:`reportlint.evidence.outputs.parse`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reportlint import recognition
+from reportlint.evidence import outputs
+from reportlint.nodes import CodeBlock, Container, Report
+
+if TYPE_CHECKING:
+    from reportlint.rules.base import Context
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of success: ``kind`` is ``status``, ``ready`` or a prose claim's name
+    (``tests-pass``, ``no-lint-errors``, ``production-ready``, ``ready-to-merge``,
+    ``full-coverage``, ``no-breaking-changes``); ``text`` is the words that make it."""
+
+    kind: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A row or item marked as done or passing, and the rest of its text (``rest``)."""
+
+    line: int
+    text: str  # the whole row or item, for messages
+    rest: str  # the text besides the mark
+    section: str  # the title of the section holding it
+    key: str  # that section's key
+
+
+@dataclass(frozen=True)
+class Count:
+    """A stated number of tests: ``value`` (``at_least`` for ``40+``), where, and whether it
+    is stated as the whole (``total``) or listed as one part of a list (``part``)."""
+
+    value: int
+    line: int
+    text: str
+    key: str  # the key of the section stating it
+    at_least: bool = False
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """``N/M <things> <passed|met|...>``: the figures and the section they are stated in."""
+
+    done: int
+    whole: int
+    line: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Output:
+    """One tool summary from a code block, with the file line of its summary line."""
+
+    result: outputs.Result
+    line: int
+    key: str  # the key of the section holding the block
+    block: CodeBlock
+
+
+@dataclass
+class Parts:
+    """Test counts listed one per item or per sub-heading of a section."""
+
+    key: str
+    title: str
+    counts: list[Count] = field(default_factory=list)
+
+
+@dataclass
+class Claims:
+    # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
+    seen: set[tuple[int, str]] = field(default_factory=set)
+    claims: list[Claim] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    ratios: list[Ratio] = field(default_factory=list)
+    parts: list[Parts] = field(default_factory=list)
+    outputs: list[Output] = field(default_factory=list)
+    # Every section's key -> its title, the ✅/ticked items and rows directly in it, its line.
+    sections: dict[str, tuple[str, list[Mark], int]] = field(default_factory=dict)
+    # Tests stated as passing (`38 passed`, `38 tests passing`, `38/40 tests pass`).
+    passed: list[Count] = field(default_factory=list)
+    # Coverage stated as the whole's (`**Coverage**: 87%`, `Line coverage: 87%`).
+    coverage: list[tuple[int, float, str]] = field(default_factory=list)
+    # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
+    coverage_rates: list[tuple[int, str, float, int, int]] = field(default_factory=list)
+
+
+# --- patterns -------------------------------------------------------------------------
+
+_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("tests-pass", re.compile(
+        r"\ball\s+(?:\d+\s+)?(?:unit\s+|integration\s+|e2e\s+)?tests?\s+(?:are\s+|now\s+|still\s+)?"
+        r"pass(?:ing|ed|es)?\b|\bzero\s+test\s+failures\b|\b100%\s+(?:tests?\s+)?pass(?:ing)?\b",
+        _I)),
+    ("no-lint-errors", re.compile(
+        r"\b(?:no|zero|0)\s+(?:lint(?:ing|er)?|eslint|ruff|type(?:script)?|mypy|tsc)\s+"
+        r"(?:errors?|warnings?|issues?|problems?)\b", _I)),
+    ("production-ready", re.compile(r"\bproduction[- ]ready\b", _I)),
+    ("ready-to-merge", re.compile(r"\bready\s+(?:to|for)\s+merg(?:e|ing)\b", _I)),
+    ("full-coverage", re.compile(r"\b100\s*%\s+(?:code\s+|test\s+|line\s+)?coverage\b", _I)),
+    ("no-breaking-changes", re.compile(r"\bno\s+breaking\s+changes\b", _I)),
+)
+# A cheap test that a text may hold a prose claim: one pass of `in` over its lowered text.
+_PROSE_NEEDLES = ("pass", "lint", "type", "mypy", "ruff", "tsc", "production", "merg",
+                  "coverage", "breaking", "failures")
+_NEGATED = re.compile(r"\b(?:not|n't|never|no longer|once|until|before|after|when|if|will|"
+                      r"should|would|to be|must|need(?:s|ed)? to)\b[^.;:]*$", _I)
+
+_OK_MARK = re.compile(r"^\s*(?:✅|✔️?|☑️?|🟢|\[[xX]\])")
+_OK_CELL = re.compile(r"^\s*(?:✅|✔️?|☑️?|🟢)|^\s*(?:pass(?:ed|ing)?|met|done|complete[d]?|ok|yes)\s*$",
+                      _I)
+_STATUS_COLUMNS = ("status", "result", "passed", "met", "state", "outcome")
+
+_COUNT = re.compile(
+    r"(?<![\w./-])(?P<n>\d{1,5})(?P<plus>\+)?\s+(?:new\s+|unit\s+|integration\s+|"
+    r"comprehensive\s+|passing\s+|e2e\s+)*(?:test\s+cases?|tests?)\b", _I)
+_PART_ITEM = re.compile(r"^\s*(?P<n>\d{1,4})\s+(?:test\s+cases?|tests?)\b", _I)
+_PART_HEADING = re.compile(r"\((?P<n>\d{1,4})\s+(?:test\s+cases?|tests?)\)\s*$", _I)
+_TOTAL_WORDS = re.compile(r"\btotal\b|\ball\s+tests?\b", _I)
+_RATIO = re.compile(
+    r"(?<![\w./-])(?P<n>\d{1,4})\s*/\s*(?P<m>\d{1,4})\s+(?P<what>[a-z][a-z ]{0,30}?)\s+"
+    r"(?:met|passed|passing|complete[d]?|done|satisfied)\b", _I)
+_PASSED = re.compile(
+    r"(?<![\w./-])(?P<n>\d{1,5})(?:\s*/\s*(?P<m>\d{1,5}))?\s+(?:(?:unit|integration|e2e)\s+)?"
+    r"(?:tests?\s+|test\s+cases\s+|specs?\s+)?(?:passed|passing|pass)\b", _I)
+_COVERAGE = re.compile(
+    r"^\W{0,6}(?:(?:overall|total|code|line|statement|test)\s+)?coverage\b[^0-9%\n]{0,12}?"
+    r"(?P<approx>~|≈|about\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%", _I)
+_RATE_AS_COVERAGE = re.compile(
+    r"\bcoverage\b\W{0,4}(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s*\(\s*(?P<n>\d{1,5})\s*/\s*"
+    r"(?P<m>\d{1,5})\s+(?:[a-z]+\s+){0,2}tests?\s+(?:pass(?:ing|ed)?)\b", _I)
+
+
+def of(ctx: Context) -> Claims:
+    """The report's claims and evidence, extracted once per context."""
+    memo = ctx.memo
+    if memo is None:
+        return extract(ctx.report)
+    found = memo.get("claims")
+    if found is None:
+        found = memo["claims"] = extract(ctx.report)
+    return found  # type: ignore[no-any-return]
+
+
+def extract(report: Report, keyed: Any = None) -> Claims:
+    """One pass over the report and its sections, in document order (``keyed`` is accepted
+    for callers holding the walk; the pass keeps its own stack, for the sections' nesting)."""
+    del keyed
+    out = Claims()
+    _status_claims(report, out)
+    _section(report, "", report["title"]["text"], out)
+    return out
+
+
+def _section(section: Container, key: str, title: str, out: Claims) -> list[Count]:
+    """Read one section and those below it; the test counts listed as parts in it and
+    below it (a group of two or more is kept in ``out.parts``)."""
+    own: list[Mark] = []
+    parts: list[Count] = []
+    for name, fld in section["fields"].items():
+        _prose(fld["value"], fld["line"], out)
+        if name != "status":
+            _counts(f"{fld['name']}: {fld['value']}", fld["line"], key, title, out)
+    for paragraph in section["paragraphs"]:
+        _text(paragraph["text"], paragraph["line"], key, title, out)
+    for item in section["items"]:
+        text, line = item["text"], item["line"]
+        _text(text, line, key, title, out)
+        part = _PART_ITEM.match(text)
+        if part and not _TOTAL_WORDS.search(text) and not _TOTAL_WORDS.search(title):
+            parts.append(Count(int(part.group("n")), line, text, key))
+        mark = _OK_MARK.match(text)
+        if item.get("checked") is True or mark:
+            rest = text[mark.end():] if mark else text
+            own.append(Mark(line, text, rest.strip(), title, key))
+    for table in section["tables"]:
+        status = [k for k in table["columns"] if k in _STATUS_COLUMNS]
+        for row in table["rows"]:
+            cells = row["cells"]
+            joined = " | ".join(cells.values())
+            _text(joined, row["line"], key, title, out, prose=False)
+            # A row is marked when its status says so; a matrix of ✅ per column is not.
+            ok = [k for k in status if _OK_CELL.search(cells.get(k, ""))]
+            if ok:
+                mark = _OK_MARK.match(cells[ok[0]])
+                said = [cells[ok[0]][mark.end():] if mark else ""]
+                said += [v for k, v in cells.items() if k != ok[0] and _says(k)]
+                own.append(Mark(row["line"], joined, " | ".join(s for s in said if s.strip()),
+                                title, key))
+    for block in section["code_blocks"]:
+        if not any(c.isdigit() for c in block["text"]):
+            continue
+        for result in outputs.parse(block["text"], block["language"]):
+            out.outputs.append(Output(result, _block_line(block, result.offset), key, block))
+    out.marks.extend(own)
+    out.sections[key] = (title, own, int(section["line"]))
+    for sub_key, sub in section["sections"].items():
+        heading = _PART_HEADING.search(sub["title"])
+        if heading:
+            parts.append(Count(int(heading.group("n")), sub["line"], sub["title"], key))
+        parts.extend(_section(sub, sub_key, sub["title"], out))
+    if len(parts) >= 2:
+        out.parts.append(Parts(key, title, sorted(parts, key=lambda c: c.line)))
+    return parts
+
+
+_SAYING_COLUMNS = ("note", "comment", "detail", "remark", "evidence", "result", "test", "outcome",
+                   "status", "state", "coverage", "passed", "verification")
+
+
+def _says(column: str) -> bool:
+    """A column whose cells say how the row went (not what the row is)."""
+    return any(word in column for word in _SAYING_COLUMNS)
+
+
+def _status_claims(report: Report, out: Claims) -> None:
+    status = report["fields"].get("status")
+    if status and recognition.claims_completion(status["value"], report["title"]["text"]):
+        out.claims.append(Claim("status", status["line"],
+                                f"**{status['name']}**: {status['value']}"))
+    ready = report["fields"].get("ready-for-review")
+    if ready and re.match(r"^(?:✅\s*)?yes\b", ready["value"], _I):
+        out.claims.append(Claim("ready", ready["line"], f"**{ready['name']}**: {ready['value']}"))
+
+
+def _text(text: str, line: int, key: str, title: str, out: Claims, prose: bool = True) -> None:
+    if prose:
+        _prose(text, line, out)
+    _counts(text, line, key, title, out)
+
+
+def _prose(text: str, line: int, out: Claims) -> None:
+    lowered = text.lower()
+    if not any(needle in lowered for needle in _PROSE_NEEDLES):
+        return
+    first = text.split("\n", 1)[0] if "\n" in text else text
+    for kind, pattern in _PROSE:
+        match = pattern.search(first)
+        if match and not _NEGATED.search(first[:match.start()]) and _new(out, line, kind):
+            out.claims.append(Claim(kind, line, match.group(0)))
+
+
+def _counts(text: str, line: int, key: str, title: str, out: Claims) -> None:
+    if "test" in text or "Test" in text or "TEST" in text:
+        total = bool(_TOTAL_WORDS.search(text) or _TOTAL_WORDS.search(title))
+        for match in _COUNT.finditer(text):
+            if not _new(out, line, match.group(0)):
+                continue
+            out.counts.append(Count(int(match.group("n")), line, match.group(0), key,
+                                    match.group("plus") is not None, total))
+        rate = _RATE_AS_COVERAGE.search(text)
+        if rate and _new(out, line, rate.group(0)):
+            out.coverage_rates.append((line, rate.group(0), float(rate.group("pct")),
+                                       int(rate.group("n")), int(rate.group("m"))))
+    if "pass" in text or "Pass" in text or "PASS" in text:
+        for match in _PASSED.finditer(text):
+            if _new(out, line, match.group(0)):
+                out.passed.append(Count(int(match.group("n")), line, match.group(0), key))
+    if "overage" in text or "OVERAGE" in text:
+        cover = _COVERAGE.search(text)
+        if cover and _new(out, line, cover.group(0)):
+            out.coverage.append((line, float(cover.group("pct")), cover.group(0)))
+    if "/" in text:
+        for match in _RATIO.finditer(text):
+            if not _new(out, line, match.group(0)):
+                continue
+            out.ratios.append(Ratio(int(match.group("n")), int(match.group("m")), line,
+                                    match.group(0), key))
+
+
+def _new(out: Claims, line: int, what: str) -> bool:
+    if (line, what) in out.seen:
+        return False
+    out.seen.add((line, what))
+    return True
+
+
+def _block_line(block: CodeBlock, offset: int) -> int:
+    lines = block["text"].count("\n")
+    fenced = block["end_line"] - block["line"] == lines + 1
+    return int(block["line"]) + (1 if fenced else 0) + block["text"].count("\n", 0, offset)
