@@ -100,12 +100,16 @@ class CheckOptions:
     force_exclude: bool | None = None
     show_files: bool = False  # list the files that would be checked; check nothing
     baseline: Path | None = None  # drop the findings this baseline file records
+    # Files a CI run produced (JUnit, Cobertura, coverage.py JSON, LCOV, SARIF) to check the
+    # reports' claims against, besides the configuration's `evidence`.
+    evidence: tuple[Path, ...] = ()
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Callers outside the command line pass lists and strings; keep the value hashable.
         object.__setattr__(self, "paths", tuple(Path(p) for p in self.paths))
+        object.__setattr__(self, "evidence", tuple(Path(p) for p in self.evidence))
         if self.baseline is not None:
             object.__setattr__(self, "baseline", Path(self.baseline))
         for name in ("select", "extend_select", "ignore"):
@@ -211,7 +215,7 @@ def run(options: CheckOptions) -> Result:
         changes = found
     resolver = SettingsResolver(options.config_file, options.isolated, options.template,
                                 chosen, extended, ignored, changes, options.cache,
-                                options.file_suppressions)
+                                options.file_suppressions, options.evidence)
     resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     missing = [p for p in options.paths
                if str(p) != "-" and not p.exists() and not p.is_symlink()]
@@ -479,6 +483,7 @@ def settings_for(path: Path, config_file: Path | None = None,
         "reports": list(c.reports.patterns),
         "per-file-templates": {_key(g): name for g, name in c.per_file_templates},
         "template-dirs": [paths.display(d) for d in c.template_dirs],
+        "evidence": [paths.display(Path(p)) for p in c.evidence],
         "role": c.role,
         "max-file-size": c.max_file_size,
         "max-file-seconds": c.max_file_seconds,

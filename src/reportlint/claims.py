@@ -160,7 +160,7 @@ _COVERAGE = re.compile(
     r"(?P<approx>~|≈|about\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%", _I)
 _RATE_AS_COVERAGE = re.compile(
     r"\bcoverage\b\W{0,4}(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s*\(\s*(?P<n>\d{1,5})\s*/\s*"
-    r"(?P<m>\d{1,5})\s+(?:[a-z]+\s+){0,2}tests?\s+(?:pass(?:ing|ed)?)\b", _I)
+    r"(?P<m>\d{1,5})\s+(?:[a-z]+\s+){0,2}tests?\s+(?:pass(?:ing|ed)?)\b\s*\)?", _I)
 
 
 def of(ctx: Context) -> Claims:

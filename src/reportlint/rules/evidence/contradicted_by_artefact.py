@@ -62,15 +62,20 @@ def check(ctx: Context) -> Iterator[Hit]:
     if not artefacts:
         return
     found = claims.of(ctx)
-    hits: dict[int, str] = {}  # one finding a line: the first file that contradicts it
+    # One finding a line: what the line says, against the first file that contradicts it.
+    said: dict[int, list[str]] = {}
+    against: dict[int, str] = {}
     for artefact in artefacts:
-        for line, message in _against(found, artefact):
-            hits.setdefault(line, message)
-    for line in sorted(hits):
-        yield Hit(line, hits[line])
+        for line, words, shown in _against(found, artefact):
+            if against.setdefault(line, shown) == shown and words not in said.get(line, []):
+                said.setdefault(line, []).append(words)
+    for line in sorted(said):
+        named = " and ".join(f"`{quote(words, 80)}`" for words in said[line][:3])
+        yield Hit(line, f"the report says {named}, but {against[line]}")
 
 
-def _against(found: claims.Claims, artefact: Artefact) -> Iterator[tuple[int, str]]:
+def _against(found: claims.Claims, artefact: Artefact) -> Iterator[tuple[int, str, str]]:
+    """``(line, what the line says, what the file says)`` for each contradicted claim."""
     name = _name(artefact)
     tests = artefact.tests
     if tests is not None:
@@ -83,31 +88,30 @@ def _against(found: claims.Claims, artefact: Artefact) -> Iterator[tuple[int, st
         if bad:
             for claim in found.claims:
                 if claim.kind in _TEST_CLAIMS:
-                    yield claim.line, f"the report claims `{quote(claim.text, 80)}`, but {shown}"
+                    yield claim.line, claim.text, shown
         for count in found.passed:
             if count.value != tests.passed:
-                yield count.line, (f"the report says `{quote(count.text, 80)}`, but {shown}")
+                yield count.line, count.text, shown
         for output in found.outputs:
             result = output.result
             if result.kind == "tests" and result.passed is not None and (
                     result.passed != tests.passed or (result.failed or 0) != tests.failures):
-                yield output.line, (f"the test output says `{quote(result.text, 80)}`, but "
-                                    f"{shown}")
+                yield output.line, result.text, shown
     coverage = artefact.coverage
     if coverage is not None:
         shown = f"{name} measures {coverage.percent:.1f}% ({coverage.covers})"
         for line, percent, text in found.coverage:
             approximate = "~" in text or "≈" in text or "about" in text.lower()
             if abs(percent - coverage.percent) > (5.0 if approximate else 1.0):
-                yield line, f"the report says `{quote(text, 80)}`, but {shown}"
+                yield line, text, shown
         if coverage.percent < 99.5:
             for claim in found.claims:
                 if claim.kind == "full-coverage":
-                    yield claim.line, f"the report claims `{quote(claim.text, 80)}`, but {shown}"
+                    yield claim.line, claim.text, shown
     errors = sum(f.errors for f in artefact.findings)
     if errors:
         tools = ", ".join(sorted({quote(f.tool, 40) for f in artefact.findings if f.errors}))
         shown = f"{name} has {errors} error{'s' if errors != 1 else ''} from {tools}"
         for claim in found.claims:
             if claim.kind in _LINT_CLAIMS:
-                yield claim.line, f"the report claims `{quote(claim.text, 80)}`, but {shown}"
+                yield claim.line, claim.text, shown

@@ -13,7 +13,7 @@ The claim is what a reviewer reads; the output is what happened. When they disag
 work is handed off with failing tests or lint errors that the report itself shows.
 
 ## Example
-```markdown
+````markdown
 ## Task Completion Report: BE-014 - Refresh token rotation
 
 All tests pass and the branch is ready to merge.
@@ -23,10 +23,10 @@ All tests pass and the branch is ready to merge.
 ```text
 ==================== 2 failed, 36 passed in 4.12s ====================
 ```
-```
+````
 
 ## Use instead
-```markdown
+````markdown
 ## Task Completion Report: BE-014 - Refresh token rotation
 
 All tests pass and the branch is ready to merge.
@@ -36,7 +36,7 @@ All tests pass and the branch is ready to merge.
 ```text
 ==================== 38 passed in 4.12s ====================
 ```
-```
+````
 """
 
 from __future__ import annotations
