@@ -62,10 +62,10 @@ def test_bad_config_raises_usage_error_with_the_message(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as raised:
         api.run(CheckOptions(paths=(PROGRESS_BAD,), config_file=config))
     assert raised.value.messages == (
-        f"invalid configuration: {config}: `selec`: unknown key; known keys: exclude, extend, "
-        "extend-select, force-exclude, ignore, include, max-file-seconds, max-file-size, "
-        "options, per-file-ignores, per-file-templates, reports, respect-gitignore, role, "
-        "select, severity, template-dirs",)
+        f"invalid configuration: {config}: `selec`: unknown key; known keys: evidence, "
+        "exclude, extend, extend-select, force-exclude, ignore, include, max-file-seconds, "
+        "max-file-size, options, per-file-ignores, per-file-templates, reports, "
+        "respect-gitignore, role, select, severity, template-dirs",)
     assert raised.value.param is None
 
 

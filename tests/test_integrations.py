@@ -576,8 +576,8 @@ def test_action_does_not_follow_links_to_reports(tmp_path: Path, runner: Runner)
     assert done.outputs["files"] == "2"
 
 
-CLAIMING = ("## Task Completion Report: BE-014 - Refresh token rotation\n\n**Status**: COMPLETED\n\n"
-            "All tests pass: 6 passed.\n\n**Coverage**: 95%\n")
+CLAIMING = ("## Task Completion Report: BE-014 - Refresh token rotation\n\n"
+            "**Status**: COMPLETED\n\nAll tests pass: 6 passed.\n\n**Coverage**: 95%\n")
 ARTEFACTS = ROOT / "fixtures/evidence/artefacts"
 
 
@@ -615,9 +615,9 @@ def test_action_stops_on_evidence_that_is_missing_or_no_known_format(tmp_path: P
         "coverage or linter results run?)")])
     unknown = run_action(runner, repo, {**inputs, "evidence": "logs/run.txt"}, event)
     assert unknown.code == 2
-    assert ("::error title=reportlint::evidence file " in unknown.stdout
-            and "logs/run.txt: it is text, not JUnit XML, Cobertura XML, coverage.py JSON, "
-                "LCOV or SARIF" in unknown.stdout), unknown.stdout
+    assert "::error title=reportlint::evidence file " in unknown.stdout
+    assert ("logs/run.txt: it is text, not JUnit XML, Cobertura XML, coverage.py JSON, LCOV "
+            "or SARIF") in unknown.stdout, unknown.stdout
 
 
 def zizmor(path: Path) -> None:

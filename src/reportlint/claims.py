@@ -129,7 +129,8 @@ _PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:errors?|warnings?|issues?|problems?)\b", _I)),
     ("production-ready", re.compile(r"\bproduction[- ]ready\b", _I)),
     ("ready-to-merge", re.compile(r"\bready\s+(?:to|for)\s+merg(?:e|ing)\b", _I)),
-    ("full-coverage", re.compile(r"\b100\s*%\s+(?:code\s+|test\s+|line\s+)?coverage\b", _I)),
+    ("full-coverage", re.compile(r"\b100\s*%\s+(?:code\s+|test\s+|line\s+)?coverage\b"
+                                 r"|\bcoverage\s*:?\s*100(?:\.0+)?\s*%", _I)),
     ("no-breaking-changes", re.compile(r"\bno\s+breaking\s+changes\b", _I)),
 )
 # A cheap test that a text may hold a prose claim: one pass of `in` over its lowered text.
@@ -139,8 +140,8 @@ _NEGATED = re.compile(r"\b(?:not|n't|never|no longer|once|until|before|after|whe
                       r"should|would|to be|must|need(?:s|ed)? to)\b[^.;:]*$", _I)
 
 _OK_MARK = re.compile(r"^\s*(?:✅|✔️?|☑️?|🟢|\[[xX]\])")
-_OK_CELL = re.compile(r"^\s*(?:✅|✔️?|☑️?|🟢)|^\s*(?:pass(?:ed|ing)?|met|done|complete[d]?|ok|yes)\s*$",
-                      _I)
+_OK_CELL = re.compile(
+    r"^\s*(?:✅|✔️?|☑️?|🟢)|^\s*(?:pass(?:ed|ing)?|met|done|complete[d]?|ok|yes)\s*$", _I)
 _STATUS_COLUMNS = ("status", "result", "passed", "met", "state", "outcome")
 
 _COUNT = re.compile(
@@ -171,7 +172,7 @@ def of(ctx: Context) -> Claims:
     found = memo.get("claims")
     if found is None:
         found = memo["claims"] = extract(ctx.report)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def extract(report: Report, keyed: Any = None) -> Claims:
@@ -181,6 +182,10 @@ def extract(report: Report, keyed: Any = None) -> Claims:
     out = Claims()
     _status_claims(report, out)
     _section(report, "", report["title"]["text"], out)
+    # A section's items are read before its tables: put everything in the file's order.
+    for found in (out.claims, out.marks, out.counts, out.ratios, out.passed):
+        found.sort(key=lambda x: x.line)
+    out.coverage.sort()
     return out
 
 
@@ -215,7 +220,7 @@ def _section(section: Container, key: str, title: str, out: Claims) -> list[Coun
             ok = [k for k in status if _OK_CELL.search(cells.get(k, ""))]
             if ok:
                 mark = _OK_MARK.match(cells[ok[0]])
-                said = [cells[ok[0]][mark.end():] if mark else ""]
+                said = [cells[ok[0]][mark.end():].strip() if mark else ""]
                 said += [v for k, v in cells.items() if k != ok[0] and _says(k)]
                 own.append(Mark(row["line"], joined, " | ".join(s for s in said if s.strip()),
                                 title, key))

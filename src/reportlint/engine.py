@@ -105,7 +105,7 @@ class Settings:
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
             repr(self.file_suppressions),
             # The evidence files' contents as read (their totals decide RL306's findings).
-            repr([a.as_dict() for a in self.artefacts]),
+            repr([(a.path, a.as_dict()) for a in self.artefacts]),
         ]
         return "\n".join(parts)
 

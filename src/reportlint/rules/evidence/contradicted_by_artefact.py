@@ -96,7 +96,7 @@ def _against(found: claims.Claims, artefact: Artefact) -> Iterator[tuple[int, st
             result = output.result
             if result.kind == "tests" and result.passed is not None and (
                     result.passed != tests.passed or (result.failed or 0) != tests.failures):
-                yield output.line, result.text, shown
+                yield output.line, result.text.strip("= "), shown
     coverage = artefact.coverage
     if coverage is not None:
         shown = f"{name} measures {coverage.percent:.1f}% ({coverage.covers})"

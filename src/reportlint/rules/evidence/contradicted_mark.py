@@ -44,15 +44,18 @@ CODE = define("RL303", "contradicted-mark", Severity.WARNING, __doc__)
 _I = re.IGNORECASE
 _SAYS_OTHERWISE = re.compile(
     r"(?P<mark>❌|⚠️?|⛔|🔴|✗|✘)"
-    r"|(?<![\w.])(?P<bad>[1-9]\d{0,4})\s+(?:tests?\s+|cases?\s+|specs?\s+)?(?:failed|failing|failures?)\b"
+    r"|(?<![\w.])(?P<bad>[1-9]\d{0,4})\s+(?:tests?\s+|cases?\s+|specs?\s+)?"
+    r"(?:failed|failing|failures?)\b"
     r"|\b(?P<todo>TODO|TBD|WIP)\b"
     r"|\b(?P<words>not\s+(?:yet\s+)?(?:run|done|started|implemented|tested|verified|executed)"
     r"|pending|skipped|deferred|to\s+be\s+(?:run|done|added|tested|verified|implemented)"
-    r"|will\s+be\s+(?:run|done|added|tested|verified|implemented|updated))\b",
-    )
+    r"|will\s+be\s+(?:run|done|added|tested|verified|implemented|updated))\b")
 _RATIO = re.compile(r"(?<![\w./])(?P<n>\d{1,5})\s*/\s*(?P<m>\d{1,5})\s+(?:tests?\s+|specs?\s+)?"
                     r"(?:passing|passed|pass)\b", _I)
 _WORDS = re.compile(_SAYS_OTHERWISE.pattern, _I)
+_STATE_BEFORE = re.compile(r"(?:^|[:(\[,;|\u2013\u2014]|\s-)\s*(?:still\s+|currently\s+)?$")
+_STATE_AFTER = re.compile(r"\s*[)\].]?\s*(?:$|[,;|])")
+_TRANSITION = re.compile(r"\s*(?:→|->|/|=>)")
 
 
 def _contradiction(rest: str) -> str | None:
@@ -66,12 +69,13 @@ def _contradiction(rest: str) -> str | None:
     if todo and (not todo.isupper() or rest.strip(" .:-*`") == todo):
         return None  # a box holding only TBD is an unfilled placeholder (RL201)
     if match.group("words"):
-        # A state in its own words ("pending"), not a name of one ("pending → sent").
+        # A state in its own words ("2 tests: pending", "| pending"), not a word of a name
+        # ("pending → sent", "a pending badge").
         words = match.group("words").lower()
-        after = rest[match.end():match.end() + 3]
+        after = rest[match.end():]
         if words in ("pending", "skipped", "deferred") and (
-                "→" in after or "->" in after or "/" in after
-                or rest[max(0, match.start() - 3):match.start()].rstrip().endswith(("→", ">"))):
+                _TRANSITION.match(after) or not (_STATE_BEFORE.search(rest[:match.start()])
+                                                 or _STATE_AFTER.match(after))):
             return None
     return match.group(0)
 

@@ -70,8 +70,11 @@ def failing(result: Result) -> str | None:
         if (result.failed or 0) > 0 or (result.errors or 0) > 0 or (
                 result.outcome == "failed" and result.kind == "tests"):
             return "tests"
-    elif result.kind in _CHECKS and ((result.problems or 0) > 0 or (result.errors or 0) > 0):
-        return "checks"
+    elif result.kind in _CHECKS:
+        # Warnings alone (`✖ 2 problems (0 errors, 2 warnings)`) do not fail a lint run.
+        bad = result.errors if result.errors is not None else result.problems
+        if (bad or 0) > 0:
+            return "checks"
     return None
 
 
@@ -85,18 +88,22 @@ def check(ctx: Context) -> Iterator[Hit]:
         return
     left_to_rl202 = reported_blocks(ctx.report)
     runs = found.outputs
+    shown: set[tuple[int, str]] = set()  # one finding a block and kind: one run, one finding
     for index, output in enumerate(runs):
         kind = failing(output.result)
-        if kind is None or output.block["line"] in left_to_rl202:
+        if kind is None or output.block["line"] in left_to_rl202 \
+                or (output.block["line"], kind) in shown:
             continue
         if any(w in output.key for w in _BEFORE):
             continue
         if any(_family(later.result) == kind and failing(later.result) is None
-               and later.result.tool == output.result.tool for later in runs[index + 1:]):
+               and later.result.tool == output.result.tool
+               and later.block["line"] != output.block["line"] for later in runs[index + 1:]):
             continue  # fixed since: the later run of the same tool passes
         said = [c for c in found.claims if c.kind in _CONTRADICTS[kind]]
         if not said:
             continue
+        shown.add((output.block["line"], kind))
         what = "test run" if kind == "tests" else f"{output.result.tool} run"
         named = " and ".join(f"`{quote(c.text, 80)}` (line {c.line})" for c in said[:2])
         yield Hit(output.line, f"the {what} shows failures (`{quote(output.result.text, 100)}`)"
