@@ -251,7 +251,8 @@ def _says(column: str) -> bool:
 
 
 def _status_claims(report: Report, out: Claims) -> None:
-    status = report["fields"].get("status")
+    status = next((report["fields"][k] for k in recognition.STATUS_KEYS
+                   if k in report["fields"]), None)
     if status and recognition.claims_completion(status["value"], report["title"]["text"]):
         out.claims.append(Claim("status", status["line"],
                                 f"**{status['name']}**: {status['value']}"))

@@ -82,7 +82,9 @@ _FAILURES = re.compile(
 
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
 def _evidence_key(key: str) -> bool:
-    return any(w in key for w in _EVIDENCE) and not _not_evidence(key)
+    # A *Pre-Deployment* list under a *Deployment Checklist* is what must hold first.
+    return (any(w in key for w in _EVIDENCE) or key.startswith("pre-deploy")) \
+        and not _not_evidence(key)
 
 
 @lru_cache(maxsize=4096)
