@@ -232,3 +232,73 @@ def test_the_artefact_readers_load_only_with_evidence() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
+
+
+MESSAGES = [
+    ('failing-evidence', 8, 'RL301',
+     'the test run shows failures (`Tests: 2 failed, 36 passed, 38 total`), but the '
+     'report claims `All tests pass` (line 3) and `ready to merge` (line 3)'),
+    ('failing-evidence', 20, 'RL301',
+     'the eslint run shows failures (`✖ 3 problems (3 errors, 0 warnings)`), but the '
+     'report claims `no lint errors` (line 14) and `production-ready` (line 14)'),
+    ('failing-evidence', 30, 'RL301',
+     'the test run shows failures (`--- FAIL: TestLimiterBurst (0.00s)`), but the report '
+     'claims `**Status**: COMPLETED` (line 25)'),
+    ('failing-evidence', 42, 'RL301',
+     'the mypy run shows failures (`Found 2 errors in 1 file (checked 14 source files)`), '
+     'but the report claims `**Status**: COMPLETED` (line 37)'),
+    ('inconsistent-count', 5, 'RL302',
+     '`40+ test cases` but the 3 counts listed under `Tests` (lines 7–15) add up to 13'),
+    ('inconsistent-count', 30, 'RL302',
+     '`64 test cases` but the 2 counts listed under `Test Files Created` (lines 24–26) '
+     'add up to 42'),
+    ('inconsistent-count', 41, 'RL302',
+     '`4/4 acceptance criteria met` but `Acceptance Criteria` marks 3 items as done '
+     '(lines 36–39)'),
+    ('contradicted-mark', 7, 'RL303',
+     '`Unit tests | ✅ Pass | 25/27 passing` is marked as done, but its own text says '
+     '`25/27 passing`'),
+    ('contradicted-mark', 8, 'RL303',
+     '`Integration tests | ✅ | 2 failed, rerun pending` is marked as done, but its own '
+     'text says `2 failed`'),
+    ('contradicted-mark', 9, 'RL303',
+     '`E2E tests | ✅ Done | not run: no staging` is marked as done, but its own text says '
+     '`not run`'),
+    ('contradicted-mark', 10, 'RL303',
+     '`Security scan | ✅ ⚠️ | two medium findings` is marked as done, but its own text '
+     'says `⚠️`'),
+    ('contradicted-mark', 14, 'RL303',
+     '`✅ Rotation service (TODO: revoke the family on reuse)` is marked as done, but its '
+     'own text says `TODO`'),
+    ('contradicted-mark', 15, 'RL303',
+     '`✅ Migration guide, will be updated after the release` is marked as done, but its '
+     'own text says `will be updated`'),
+    ('contradicted-mark', 16, 'RL303',
+     '`Load test, to be run after deploy` is marked as done, but its own text says `to be '
+     'run`'),
+    ('mislabelled-coverage', 5, 'RL305',
+     "`Coverage: 100% (35/35 unit tests passing)` gives the tests' pass rate (35/35) as "
+     'coverage; report coverage as the share of code the tests run, and the pass rate as '
+     'a pass rate'),
+    ('mislabelled-coverage', 9, 'RL305',
+     "`Coverage 90% (18/20 tests passed)` gives the tests' pass rate (18/20) as coverage; "
+     'report coverage as the share of code the tests run, and the pass rate as a pass rate'),
+    ('unsupported-claim', 5, 'RL304',
+     '`All tests pass` and `100% coverage` are claimed with no test evidence in the '
+     'report: no count, pass/fail figure, coverage figure, results table or runner '
+     "output; give the run's summary"),
+    ('unsupported-claim', 11, 'RL304',
+     '`all unit tests are passing` is claimed with no test evidence in the report: no '
+     'count, pass/fail figure, coverage figure, results table or runner output; give the '
+     "run's summary"),
+]
+
+
+@pytest.mark.parametrize(("rule", "line", "code", "message"), MESSAGES,
+                         ids=[f"{m[0]}:{m[1]}" for m in MESSAGES])
+def test_messages_name_the_claim_and_the_evidence(run: Callable[..., Result], rule: str,
+                                                  line: int, code: str, message: str) -> None:
+    done = run("check", "--isolated", "--format", "json",
+               str(FIXTURES / "rules" / rule / "bad.md"))
+    found = {(d["line"], d["code"]): d["message"] for d in json.loads(done.stdout)}
+    assert found[(line, code)] == message

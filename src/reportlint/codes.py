@@ -23,6 +23,7 @@ from reportlint.rules.evidence import (
     failing_evidence,
     inconsistent_count,
     mislabelled_coverage,
+    unsupported_claim,
 )
 from reportlint.rules.input import (
     binary_file,
@@ -118,6 +119,7 @@ MODULES: tuple[ModuleType, ...] = (
     failing_evidence,  # RL301
     inconsistent_count,  # RL302
     contradicted_mark,  # RL303
+    unsupported_claim,  # RL304
     mislabelled_coverage,  # RL305
     contradicted_by_artefact,  # RL306
     internal_error,  # RL901
