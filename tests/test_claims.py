@@ -255,6 +255,10 @@ MESSAGES = [
     ('inconsistent-count', 41, 'RL302',
      '`4/4 acceptance criteria met` but `Acceptance Criteria` marks 3 items as done '
      '(lines 36–39)'),
+    ('inconsistent-count', 45, 'RL302',
+     "`Coverage: 73%` but the coverage run (line 50) shows 95% (`ok example.com/webhooks "
+     "0.012s coverage: 95.0% of statements`)"),
+    ('inconsistent-count', 59, 'RL302', "`Coverage: ~80%` but line 55 says `Coverage: 92%`"),
     ('contradicted-mark', 7, 'RL303',
      '`Unit tests | ✅ Pass | 25/27 passing` is marked as done, but its own text says '
      '`25/27 passing`'),

@@ -113,6 +113,8 @@ class Claims:
     passed: list[Count] = field(default_factory=list)
     # Coverage stated as the whole's (`**Coverage**: 87%`, `Line coverage: 87%`).
     coverage: list[tuple[int, float, str]] = field(default_factory=list)
+    # ... and which figure: `lines`, `statements` or `overall` (no metric named).
+    coverage_metric: dict[int, str] = field(default_factory=dict)
     # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
     coverage_rates: list[tuple[int, str, float, int, int]] = field(default_factory=list)
 
@@ -157,8 +159,12 @@ _PASSED = re.compile(
     r"(?<![\w./-])(?P<n>\d{1,5})(?:\s*/\s*(?P<m>\d{1,5}))?\s+(?:(?:unit|integration|e2e)\s+)?"
     r"(?:tests?\s+|test\s+cases\s+|specs?\s+)?(?:passed|passing|pass)\b", _I)
 _COVERAGE = re.compile(
-    r"^\W{0,6}(?:(?:overall|total|code|line|statement|test)\s+)?coverage\b[^0-9%\n]{0,12}?"
+    r"^\W{0,6}(?:(?P<metric>overall|total|code|line|statement|test)\s+)?coverage\b"
+    r"[^0-9%\n<>≥≤]{0,12}?"
     r"(?P<approx>~|≈|about\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%", _I)
+_TARGET = re.compile(r"\b(?:target|goal|minimum|threshold|required|bar)\b", _I)
+# After a coverage figure: what makes it a part's (`100% of the new module`) or a rate.
+_OF_A_PART = re.compile(r"\s*(?:of|for|in|on|across|\()\s*(?!\s*(?:statements|lines)\b)", _I)
 _RATE_AS_COVERAGE = re.compile(
     r"\bcoverage\b\W{0,4}(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s*\(\s*(?P<n>\d{1,5})\s*/\s*"
     r"(?P<m>\d{1,5})\s+(?:[a-z]+\s+){0,2}tests?\s+(?:pass(?:ing|ed)?)\b\s*\)?", _I)
@@ -264,7 +270,7 @@ def _status_claims(report: Report, out: Claims) -> None:
 def _text(text: str, line: int, key: str, title: str, out: Claims, prose: bool = True) -> None:
     if prose:
         _prose(text, line, out)
-    _counts(text, line, key, title, out)
+    _counts(text, line, key, title, out, prose)
 
 
 def _prose(text: str, line: int, out: Claims) -> None:
@@ -278,7 +284,8 @@ def _prose(text: str, line: int, out: Claims) -> None:
             out.claims.append(Claim(kind, line, match.group(0)))
 
 
-def _counts(text: str, line: int, key: str, title: str, out: Claims) -> None:
+def _counts(text: str, line: int, key: str, title: str, out: Claims,
+            prose: bool = True) -> None:
     if "test" in text or "Test" in text or "TEST" in text:
         total = bool(_TOTAL_WORDS.search(text) or _TOTAL_WORDS.search(title))
         for match in _COUNT.finditer(text):
@@ -294,10 +301,14 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims) -> None:
         for match in _PASSED.finditer(text):
             if _new(out, line, match.group(0)):
                 out.passed.append(Count(int(match.group("n")), line, match.group(0), key))
-    if "overage" in text or "OVERAGE" in text:
+    if prose and ("overage" in text or "OVERAGE" in text):
         cover = _COVERAGE.search(text)
-        if cover and _new(out, line, cover.group(0)):
+        if cover and not _OF_A_PART.match(text, cover.end()) \
+                and not _TARGET.search(cover.group(0)) and _new(out, line, cover.group(0)):
             out.coverage.append((line, float(cover.group("pct")), cover.group(0)))
+            metric = (cover.group("metric") or "").lower()
+            out.coverage_metric[line] = {"line": "lines", "statement": "statements"}.get(
+                metric, "overall")
     if "/" in text:
         for match in _RATIO.finditer(text):
             if not _new(out, line, match.group(0)):

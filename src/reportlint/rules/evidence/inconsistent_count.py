@@ -1,10 +1,13 @@
-"""Checks that the test counts a report states agree with each other: a total (`184 test
+"""Checks that the figures a report states agree with each other: a test total (`184 test
 cases`, `40+ tests`) against the counts it lists part by part (`19 test cases` per file,
-`(6 tests)` per group), and a result such as `8/8 acceptance criteria met` against the
-items or rows it counts.
+`(6 tests)` per group); a result such as `8/8 acceptance criteria met` against the items or
+rows it counts; the coverage of the whole stated twice, or stated against the one coverage
+run the report shows.
 
-A reader's tolerance is kept: `40+` is any count of 40 or more, and a count is only compared
-with the parts listed under it or with a total it calls one.
+A reader's tolerance is kept: `40+` is any count of 40 or more, a count is only compared
+with the parts listed under it or with a total it calls one, coverage figures may differ by
+rounding (a point; five for an estimate such as `~80%`), and a part's coverage (`100% of the
+new module`) or a target (`Coverage target: 80%`) is not the whole's.
 
 ## Why is this bad?
 Two figures for one quantity cannot both be true: either some tests were not listed or the
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from reportlint import claims
 from reportlint.claims import Count, Parts
@@ -105,3 +109,29 @@ def check(ctx: Context) -> Iterator[Hit]:
                       f"listed under `{quote(parts.title)}` ({_lines(parts)}) add up to "
                       f"{summed}")
     yield from _counted(found)
+    yield from _coverage(found)
+
+
+def _tolerance(text: str) -> float:
+    return 5.0 if any(m in text for m in ("~", "≈", "about", "About")) else 1.0
+
+
+def _coverage(found: claims.Claims) -> Iterator[Hit]:
+    """The whole's coverage stated twice (or stated and shown by the run) with figures
+    further apart than rounding (or, for `~80%`, an estimate) allows."""
+    stated = [(line, pct, text) for line, pct, text in found.coverage
+              if found.coverage_metric.get(line) == "overall"]
+    # A coverage reporter's total, or go's one package with its `coverage: X% of statements`.
+    runs = [o for o in found.outputs if o.result.kind in ("coverage", "suite")
+            and o.result.coverage is not None]
+    if len(runs) == 1:
+        run = runs[0]
+        shown = float(run.result.coverage or 0.0)
+        for line, pct, text in stated:
+            if abs(pct - shown) > _tolerance(text):
+                yield Hit(line, f"`{quote(text)}` but the coverage run (line {run.line}) "
+                          f"shows {shown:g}% (`{quote(run.result.text, 80)}`)")
+        return
+    for (first, was, said), (line, pct, text) in pairwise(stated):
+        if abs(pct - was) > max(_tolerance(said), _tolerance(text)):
+            yield Hit(line, f"`{quote(text)}` but line {first} says `{quote(said)}`")
