@@ -306,3 +306,18 @@ def test_messages_name_the_claim_and_the_evidence(run: Callable[..., Result], ru
                str(FIXTURES / "rules" / rule / "bad.md"))
     found = {(d["line"], d["code"]): d["message"] for d in json.loads(done.stdout)}
     assert found[(line, code)] == message
+
+
+def test_configured_evidence_not_yet_written_is_passed_over(
+        run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "report.md").write_bytes((CLAIMS / "report.md").read_bytes())
+    (tmp_path / ".reportlint.toml").write_text('evidence = ["build/junit.xml", "out/*.sarif"]\n',
+                                               "utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = run("check", "--format", "json", "report.md")
+    assert done.exit_code == 1, done.stderr
+    assert "RL306" not in [d["code"] for d in json.loads(done.stdout)]
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build/junit.xml").write_bytes((ARTEFACTS / "pytest-junit.xml").read_bytes())
+    again = run("check", "--format", "json", "report.md")
+    assert [d["line"] for d in json.loads(again.stdout) if d["code"] == "RL306"] == [3, 5, 14]

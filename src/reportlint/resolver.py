@@ -106,14 +106,14 @@ class SettingsResolver:
                                self._evidence(loaded))
 
     def _evidence(self, loaded: config.Config) -> tuple[Artefact, ...]:
-        """The evidence files of ``--evidence`` and of the configuration's `evidence`, read
-        (a file none of the formats, or unreadable, stops the run: exit 2 naming it)."""
+        """The evidence files of ``--evidence`` and those of the configuration's `evidence`
+        that exist, read (a file none of the formats, or unreadable, stops the run: exit 2
+        naming it)."""
         named = [os.fspath(p) for p in self.evidence]
+        # The configuration says where a run's results go; before a run writes them there is
+        # nothing to read (a missing file named with --evidence is an error, when it is read).
         for pattern in loaded.evidence:
-            if glob.has_magic(pattern):
-                named += sorted(glob.glob(pattern, recursive=True))
-            else:
-                named.append(pattern)
+            named += sorted(glob.glob(pattern, recursive=True))
         if not named:
             return ()
         from reportlint.evidence import artefacts  # defusedxml only when evidence is given
