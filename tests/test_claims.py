@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportlint import api, claims, codes, engine, model
 from reportlint.resolver import registry
@@ -321,3 +323,31 @@ def test_configured_evidence_not_yet_written_is_passed_over(
     (tmp_path / "build/junit.xml").write_bytes((ARTEFACTS / "pytest-junit.xml").read_bytes())
     again = run("check", "--format", "json", "report.md")
     assert [d["line"] for d in json.loads(again.stdout) if d["code"] == "RL306"] == [3, 5, 14]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" 1/23+test pased\n", max_size=40),
+       st.sampled_from([("test", 48, 16, "_COUNT"), ("pass", 60, 8, "_PASSED"),
+                        ("/", 6, 60, "_RATIO")]))
+def test_patterns_tried_around_their_word_find_what_a_whole_scan_finds(
+        text: str, where: tuple[str, int, int, str]) -> None:
+    needle, before, after, name = where
+    pattern = getattr(claims, name)
+    lowered = text if needle == "/" else text.lower()
+    near = [m.span() for m in claims._near(pattern, text, lowered, needle, before, after)]
+    assert near == [m.span() for m in pattern.finditer(text)]
+
+
+def test_the_extraction_stays_linear_on_hostile_text() -> None:
+    import time
+
+    hostile = ("1test" * 40_000 + "\n\n" + "1 pass/" * 30_000 + "\n\n"
+               + "- ✅ " + "pending→" * 20_000 + "\n\n" + "coverage 1% (" * 20_000 + "\n")
+    ctx, _ = _report("## Task Completion Report: BE-1 - X\n\n**Status**: COMPLETED\n\n"
+                     + hostile)
+    started = time.process_time()
+    claims.of(ctx)
+    for rule in codes.RULES:
+        if rule.code.code.startswith("RL3"):
+            list(rule.check(ctx))
+    assert time.process_time() - started < 5

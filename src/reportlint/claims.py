@@ -380,8 +380,11 @@ def _near(pattern: re.Pattern[str], text: str, lowered: str, needle: str, before
             at = lowered.find(needle, at + len(needle))
             continue
         stop = min(len(text), at + len(needle) + after)
-        while stop < len(text) and text[stop].isalnum():
-            stop += 1  # never end inside a word: `\b` would hold at the cut
+        # Never end inside a word (`\b` would hold at the cut), within reason: a bounded
+        # step keeps a line of one endless word linear.
+        longest = min(len(text), stop + 32)
+        while stop < longest and text[stop].isalnum():
+            stop += 1
         for match in pattern.finditer(text, start, stop):
             if match.start() >= end:
                 end = match.end()
