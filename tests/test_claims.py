@@ -249,6 +249,9 @@ MESSAGES = [
     ('failing-evidence', 42, 'RL301',
      'the mypy run shows failures (`Found 2 errors in 1 file (checked 14 source files)`), '
      'but the report claims `**Status**: COMPLETED` (line 37)'),
+    ('failing-evidence', 50, 'RL301',
+     "the test run skipped test files or suites (`Test Suites: 2 skipped, 5 passed, 5 of 7 "
+     "total`), but the report claims `All tests pass` (line 47)"),
     ('inconsistent-count', 5, 'RL302',
      '`40+ test cases` but the 3 counts listed under `Tests` (lines 7–15) add up to 13'),
     ('inconsistent-count', 30, 'RL302',

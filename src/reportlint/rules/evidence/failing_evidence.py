@@ -1,6 +1,7 @@
 """Checks a report's claims of success (a COMPLETED status, **Ready for Review**: Yes, "all
 tests pass", "no lint errors", "production-ready", "ready to merge") against the tool output
-it pastes: a test run with failed or erroring tests, a linter or type checker with errors.
+it pastes: a test run with failed or erroring tests, a linter or type checker with errors,
+and, against "all tests pass", test files or suites skipped (jest's, vitest's).
 
 The output is read by format (pytest, jest, vitest, mocha, go test, cargo, JUnit consoles,
 PHPUnit, RSpec, dotnet, eslint, ruff, tsc, mypy...), wherever it is in the report. A failing
@@ -58,6 +59,8 @@ _CHECKS = ("lint", "types")
 _CONTRADICTS = {
     "tests": ("status", "ready", "tests-pass", "production-ready", "ready-to-merge"),
     "checks": ("status", "ready", "no-lint-errors", "production-ready", "ready-to-merge"),
+    # A skipped suite is not a failure, but "all tests pass" says every suite ran.
+    "skipped": ("tests-pass",),
 }
 # Sections that show a failure on purpose: the problem found, the run before the fix.
 _BEFORE = ("before", "issue", "problem", "bug", "root-cause", "error", "failure", "debug",
@@ -65,11 +68,14 @@ _BEFORE = ("before", "issue", "problem", "bug", "root-cause", "error", "failure"
 
 
 def failing(result: Result) -> str | None:
-    """``tests`` or ``checks`` for a summary that shows a failure, else None."""
+    """``tests`` or ``checks`` for a summary that shows a failure (``skipped`` for whole
+    test files or suites skipped), else None."""
     if result.kind in _TESTS:
         if (result.failed or 0) > 0 or (result.errors or 0) > 0 or (
                 result.outcome == "failed" and result.kind == "tests"):
             return "tests"
+        if result.kind == "test-files" and (result.skipped or 0) > 0:
+            return "skipped"
     elif result.kind in _CHECKS:
         # Warnings alone (`✖ 2 problems (0 errors, 2 warnings)`) do not fail a lint run.
         bad = result.errors if result.errors is not None else result.problems
@@ -80,6 +86,14 @@ def failing(result: Result) -> str | None:
 
 def _family(result: Result) -> str | None:
     return "tests" if result.kind in _TESTS else "checks" if result.kind in _CHECKS else None
+
+
+def _fixed_since(kind: str, output: claims.Output, later: claims.Output) -> bool:
+    """A later run of the same tool, in another block, that shows no such failure."""
+    family = "tests" if kind == "skipped" else kind
+    return (_family(later.result) == family and failing(later.result) is None
+            and later.result.tool == output.result.tool
+            and later.block["line"] != output.block["line"])
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -96,15 +110,18 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if any(w in output.key for w in _BEFORE):
             continue
-        if any(_family(later.result) == kind and failing(later.result) is None
-               and later.result.tool == output.result.tool
-               and later.block["line"] != output.block["line"] for later in runs[index + 1:]):
+        if any(_fixed_since(kind, output, later) for later in runs[index + 1:]):
             continue  # fixed since: the later run of the same tool passes
         said = [c for c in found.claims if c.kind in _CONTRADICTS[kind]]
         if not said:
             continue
         shown.add((output.block["line"], kind))
-        what = "test run" if kind == "tests" else f"{output.result.tool} run"
         named = " and ".join(f"`{quote(c.text, 80)}` (line {c.line})" for c in said[:2])
-        yield Hit(output.line, f"the {what} shows failures (`{quote(output.result.text, 100)}`)"
-                  f", but the report claims {named}")
+        summary = quote(output.result.text, 100)
+        if kind == "skipped":
+            yield Hit(output.line, f"the test run skipped test files or suites (`{summary}`), "
+                      f"but the report claims {named}")
+            continue
+        what = "test run" if kind == "tests" else f"{output.result.tool} run"
+        yield Hit(output.line, f"the {what} shows failures (`{summary}`), but the report "
+                  f"claims {named}")
