@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportlint import api, claims, codes, engine, model
+from reportlint.nodes import Report
 from reportlint.resolver import registry
 from reportlint.rules.base import Context, Options
 
@@ -91,9 +92,9 @@ def test_the_extraction_is_kept_on_the_context_and_done_once_per_report(
     calls: list[int] = []
     real = claims.extract
 
-    def counted(report: object, keyed: object = None) -> claims.Claims:
+    def counted(report: Report) -> claims.Claims:
         calls.append(1)
-        return real(report, keyed)  # type: ignore[arg-type]
+        return real(report)
 
     monkeypatch.setattr(claims, "extract", counted)
     text = SAMPLE + "\n" + SAMPLE.replace("BE-014", "BE-015")

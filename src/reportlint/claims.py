@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportlint import recognition
 from reportlint.evidence import outputs
@@ -184,10 +184,9 @@ def of(ctx: Context) -> Claims:
     return found
 
 
-def extract(report: Report, keyed: Any = None) -> Claims:
-    """One pass over the report and its sections, in document order (``keyed`` is accepted
-    for callers holding the walk; the pass keeps its own stack, for the sections' nesting)."""
-    del keyed
+def extract(report: Report) -> Claims:
+    """One pass over the report and its sections (its own recursion, not ``ctx.keyed()``:
+    a section's parts count for the sections above it)."""
     out = Claims()
     _status_claims(report, out)
     _section(report, "", report["title"]["text"], out)
