@@ -108,7 +108,10 @@ class Claims:
     counts: list[Count] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
     parts: list[Parts] = field(default_factory=list)
-    outputs: list[Output] = field(default_factory=list)
+    # The code blocks that may hold tool output (with a digit), by section key: read by
+    # `outputs` when a rule first asks (most reports claim nothing it would be read for).
+    blocks: list[tuple[CodeBlock, str]] = field(default_factory=list)
+    _outputs: list[Output] | None = None
     # Every section's key -> its title, the ✅/ticked items and rows directly in it, its line.
     sections: dict[str, tuple[str, list[Mark], int]] = field(default_factory=dict)
     # Tests stated as passing (`38 passed`, `38 tests passing`, `38/40 tests pass`).
@@ -119,6 +122,16 @@ class Claims:
     coverage_metric: dict[int, str] = field(default_factory=dict)
     # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
     coverage_rates: list[tuple[int, str, float, int, int]] = field(default_factory=list)
+
+
+    @property
+    def outputs(self) -> list[Output]:
+        """Every tool summary of the report's code blocks, in the file's order."""
+        if self._outputs is None:
+            self._outputs = [Output(result, _block_line(block, result.offset), key, block)
+                             for block, key in self.blocks
+                             for result in outputs.parse(block["text"], block["language"])]
+        return self._outputs
 
 
 # --- patterns -------------------------------------------------------------------------
@@ -241,8 +254,7 @@ def _section(section: Container, key: str, title: str, out: Claims) -> list[Coun
     for block in section["code_blocks"]:
         if not any(c.isdigit() for c in block["text"]):
             continue
-        for result in outputs.parse(block["text"], block["language"]):
-            out.outputs.append(Output(result, _block_line(block, result.offset), key, block))
+        out.blocks.append((block, key))
     out.marks.extend(own)
     out.sections[key] = (title, own, int(section["line"]))
     for sub_key, sub in section["sections"].items():

@@ -121,6 +121,8 @@ def _coverage(found: claims.Claims) -> Iterator[Hit]:
     further apart than rounding (or, for `~80%`, an estimate) allows."""
     stated = [(line, pct, text) for line, pct, text in found.coverage
               if found.coverage_metric.get(line) == "overall"]
+    if not stated:
+        return
     # A coverage reporter's total, or go's one package with its `coverage: X% of statements`.
     runs = [o for o in found.outputs if o.result.kind in ("coverage", "suite")
             and o.result.coverage is not None]
