@@ -38,7 +38,8 @@ CONFIG_NAMES = (".reportlint.toml", "pyproject.toml")  # reportlint.config.FILEN
 OWN_OPTIONS = {"--format": "", "--output-file": "", "-o": "", "--exit-zero": "fail-on",
                "--fix": "", "--diff": "", "--statistics": "", "--config": "config",
                "--pr-body": "check-pr-body", "--quiet": "", "-q": "", "-qq": "",
-               "--show-files": "", "--show-fixes": ""}
+               "--show-files": "", "--show-fixes": "",
+               "--evidence": "evidence"}
 
 
 class Stop(Exception):
@@ -53,7 +54,7 @@ class Inputs(NamedTuple):
     file_suppressions: bool
     args: list[str]
     diff_base: str
-    evidence: str
+    evidence: list[str]
     pr_body: str
     fail_on: str
     sarif: str
@@ -89,7 +90,7 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
         file_suppressions=suppressions == "allow",
         args=args,
         diff_base=env.get("INPUT_DIFF_BASE", "").strip(),
-        evidence=env.get("INPUT_EVIDENCE", "").strip(),
+        evidence=env.get("INPUT_EVIDENCE", "").split(),
         pr_body=_choice(env, "check-pr-body", "auto", ("auto", "true", "false")),
         fail_on=_choice(env, "fail-on", "error", ("error", "warning", "never")),
         sarif=env.get("INPUT_SARIF_OUTPUT", "").strip(),
@@ -285,6 +286,23 @@ class Outputs:
 # -- the check --------------------------------------------------------------------------------
 
 
+def evidence_files(globs: Sequence[str], workspace: Path) -> list[str]:
+    """The files the evidence input's globs name (relative to the workspace; CI's results
+    are seldom tracked, so the folder is globbed, not git's index), as absolute paths: the
+    check may run from the base commit's mirror. A glob matching no file stops the check:
+    the results it was to be checked against are missing."""
+    found: list[str] = []
+    for pattern in globs:
+        matched = sorted(str(p) for p in workspace.glob(pattern) if p.is_file()) \
+            if pattern and not Path(pattern).is_absolute() else \
+            [pattern] if Path(pattern).is_file() else []
+        if not matched:
+            raise Stop(f"evidence: `{pattern}` matches no file (did the step that writes the "
+                       "test, coverage or linter results run?)")
+        found += [m for m in matched if m not in found]
+    return found
+
+
 @contextmanager
 def folder(path: Path) -> Iterator[None]:
     before = Path.cwd()
@@ -331,9 +349,7 @@ def check(env: Mapping[str, str], outputs: Outputs, scratch: Path) -> int:
                    " matches no file of the repository (a typo?)")
     for name in links:
         annotate("warning", f"{name} is a symbolic link; not followed, not checked")
-    if inputs.evidence:
-        annotate("warning", "the evidence input needs reportlint's --evidence option, which "
-                 "this version does not have yet; it is ignored")
+    evidence = evidence_files(inputs.evidence, workspace)
 
     config_args: list[str] = []
     run_dir = workspace
@@ -391,6 +407,7 @@ def check(env: Mapping[str, str], outputs: Outputs, scratch: Path) -> int:
     command += ["--diff-base", base] if base else []
     command += ["--pr-body"] if with_body else []
     command += [] if inputs.file_suppressions else ["--no-file-suppressions"]
+    command += [arg for name in evidence for arg in ("--evidence", name)]
     command += [*inputs.args, "--", *files]
     done = subprocess.run(command, cwd=run_dir, env={**os.environ, **git_env},
                           capture_output=True, text=True, check=False)

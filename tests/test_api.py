@@ -62,7 +62,7 @@ def test_bad_config_raises_usage_error_with_the_message(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as raised:
         api.run(CheckOptions(paths=(PROGRESS_BAD,), config_file=config))
     assert raised.value.messages == (
-        f"invalid configuration: {config}: `selec`: unknown key; known keys: baseline, "
+        f"invalid configuration: {config}: `selec`: unknown key; known keys: baseline, evidence, "
         "exclude, extend, extend-select, force-exclude, ignore, include, max-file-seconds, "
         "max-file-size, options, per-file-ignores, per-file-templates, reports, "
         "respect-gitignore, role, select, severity, template-dirs",)

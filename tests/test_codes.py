@@ -44,7 +44,8 @@ def test_rule_prints_the_doc(run: Callable[..., Result], query: str) -> None:
     assert codes.CODES["RL101"].doc in result.stdout
 
 
-AREAS = {"0": "input", "1": "template", "2": "review", "4": "lifecycle", "9": "meta"}
+AREAS = {"0": "input", "1": "template", "2": "review", "3": "evidence", "4": "lifecycle",
+         "9": "meta"}
 
 
 def _code_modules() -> set[str]:
@@ -84,9 +85,9 @@ def test_every_template_code_is_reached_by_the_explainer() -> None:
 
 def test_reviewer_rules_are_exactly_the_modules_with_a_check() -> None:
     assert [r.code.code for r in codes.RULES] == [
-        e.code for e in codes.CATALOGUE if e.code.startswith(("RL2", "RL4"))]
-    assert {r.scope for r in codes.RULES if r.code.code.startswith("RL2")} == {"report",
-                                                                                "document"}
+        e.code for e in codes.CATALOGUE if e.code.startswith(("RL2", "RL3", "RL4"))]
+    assert {r.scope for r in codes.RULES
+            if r.code.code.startswith(("RL2", "RL3"))} == {"report", "document"}
     # The lifecycle rules read a task's reports over the whole run, and only they do.
     assert {r.scope for r in codes.RULES if r.code.code.startswith("RL4")} == {"run"}
 

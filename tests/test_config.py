@@ -312,6 +312,7 @@ exclude = []
 reports = ["reports/*.md"]
 per-file-templates = { "reports/*.md" = "progress" }
 template-dirs = []
+evidence = []
 # role: not set
 max-file-size = 5242880
 max-file-seconds = 10.0

@@ -710,14 +710,48 @@ def test_action_does_not_follow_links_to_reports(tmp_path: Path, runner: Runner)
     assert done.outputs["files"] == "2"
 
 
-def test_action_accepts_evidence_before_reportlint_has_it(tmp_path: Path,
-                                                          runner: Runner) -> None:
-    repo, event = pull_request(tmp_path)
-    done = run_action(runner, repo, {"paths": "reports/good.md", "check-pr-body": "false",
-                                     "evidence": "logs/*.txt"}, event)
-    assert (done.code, done.commands) == (0, [
-        "::warning title=reportlint::the evidence input needs reportlint's --evidence option, "
-        "which this version does not have yet; it is ignored"])
+CLAIMING = ("## Task Completion Report: BE-014 - Refresh token rotation\n\n"
+            "**Status**: COMPLETED\n\nAll tests pass: 6 passed.\n\n**Coverage**: 95%\n")
+ARTEFACTS = ROOT / "fixtures/evidence/artefacts"
+
+
+@pytest.mark.parametrize(("artefact", "lines"), [
+    ("pytest-junit.xml", [3, 5]),
+    ("surefire-junit.xml", [3, 5]),
+    ("coverage-py.json", [7]),
+    ("coverage-py-cobertura.xml", [7]),
+    ("jest-lcov.info", [7]),
+    ("ruff.sarif", [3]),
+])
+def test_action_checks_claims_against_the_evidence_input(tmp_path: Path, runner: Runner,
+                                                         artefact: str, lines: list[int]
+                                                         ) -> None:
+    repo, event = pull_request(tmp_path, {"reports/claims.md": CLAIMING})
+    results = repo / "build/results"  # written by CI, not tracked
+    results.mkdir(parents=True)
+    shutil.copy(ARTEFACTS / artefact, results / artefact)
+    done = run_action(runner, repo, {"paths": "reports/claims.md", "check-pr-body": "false",
+                                     "evidence": "build/results/*"}, event)
+    found = [c for c in done.commands if "RL306" in c]
+    assert [int(re.search(r",line=(\d+),", c).group(1)) for c in found] == lines, done.stdout
+    assert all(c.startswith("::error file=reports/claims.md,") and artefact in c for c in found)
+    assert done.code == 1
+
+
+def test_action_stops_on_evidence_that_is_missing_or_no_known_format(tmp_path: Path,
+                                                                      runner: Runner) -> None:
+    repo, event = pull_request(tmp_path, {"reports/claims.md": CLAIMING,
+                                          "logs/run.txt": "3 passed\n"})
+    inputs = {"paths": "reports/claims.md", "check-pr-body": "false"}
+    missing = run_action(runner, repo, {**inputs, "evidence": "build/*.xml"}, event)
+    assert (missing.code, missing.commands) == (2, [stop(
+        "evidence: `build/*.xml` matches no file (did the step that writes the test, "
+        "coverage or linter results run?)")])
+    unknown = run_action(runner, repo, {**inputs, "evidence": "logs/run.txt"}, event)
+    assert unknown.code == 2
+    assert "::error title=reportlint::evidence file " in unknown.stdout
+    assert ("logs/run.txt: it is text, not JUnit XML, Cobertura XML, coverage.py JSON, LCOV "
+            "or SARIF") in unknown.stdout, unknown.stdout
 
 
 def zizmor(path: Path) -> None:

@@ -17,8 +17,10 @@ from reportlint.rules.base import Rule
 from conftest import FIXTURES, ROOT, expected
 
 RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*/*.md"))
-# Rules that need `--diff-base` are tested against real git repositories in test_diff_base.py.
-RULES = [r for r in codes.RULES if "--diff-base" not in r.code.doc]
+# Rules that need `--diff-base` are tested against real git repositories in test_diff_base.py;
+# those that need `--evidence` files, with them in test_claims.py.
+RULES = [r for r in codes.RULES if "--diff-base" not in r.code.doc
+         and "--evidence" not in r.code.doc]
 
 
 def findings(run: Callable[..., Result], *args: str, input: str | None = None

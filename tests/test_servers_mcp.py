@@ -243,3 +243,33 @@ def test_a_credential_is_never_sent_back(tmp_path: Path) -> None:
 
 def test_the_guide_in_the_docs_is_the_prompt() -> None:
     assert server.GUIDE in (ROOT / "docs/servers.md").read_text("utf-8")
+
+
+CLAIMING = """\
+## Task Completion Report: BE-014 - Refresh token rotation
+
+**Status**: COMPLETED
+
+All tests pass: 6 passed.
+"""
+
+
+def test_check_report_checks_claims_against_evidence_files(tmp_path: Path) -> None:
+    junit = ROOT / "fixtures/evidence/artefacts/pytest-junit.xml"
+    (tmp_path / "run.txt").write_text("6 passed\n", "utf-8")
+
+    async def scenario(client: Client) -> None:
+        alone = await call(client, "check_report", text=CLAIMING)
+        assert "RL306" not in [code for _, code in pairs(alone)]
+        checked = await call(client, "check_report", text=CLAIMING, evidence=[str(junit)])
+        found = [f for f in checked["findings"] if f["code"] == "RL306"]
+        assert [f["line"] for f in found] == [3, 5]
+        assert checked["verdict"] == "fail"
+        assert found[1]["message"] == (
+            "the report says `All tests pass` and `6 passed`, but pytest-junit.xml has 6 "
+            "tests: 3 passed, 1 failed, 0 errors, 2 skipped (failed: test_div_wrong)")
+        unknown = await refused(client, "check_report", text=CLAIMING, evidence=["run.txt"])
+        assert unknown.endswith("evidence file run.txt: it is text, not JUnit XML, Cobertura "
+                                "XML, coverage.py JSON, LCOV or SARIF")
+
+    run(tmp_path, scenario)

@@ -112,12 +112,16 @@ class CheckOptions:
     # Read each file's committed versions (git) as earlier reports of its tasks, for the
     # lifecycle rules and the board.
     history: bool = False
+    # Files a CI run produced (JUnit, Cobertura, coverage.py JSON, LCOV, SARIF) to check the
+    # reports' claims against, besides the configuration's `evidence`.
+    evidence: tuple[Path, ...] = ()
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Callers outside the command line pass lists and strings; keep the value hashable.
         object.__setattr__(self, "paths", tuple(Path(p) for p in self.paths))
+        object.__setattr__(self, "evidence", tuple(Path(p) for p in self.evidence))
         if self.baseline is not None:
             object.__setattr__(self, "baseline", Path(self.baseline))
         for name in ("select", "extend_select", "ignore"):
@@ -227,7 +231,7 @@ def run(options: CheckOptions) -> Result:
         changes = found
     resolver = SettingsResolver(options.config_file, options.isolated, options.template,
                                 chosen, extended, ignored, changes, options.cache,
-                                options.file_suppressions)
+                                options.file_suppressions, options.evidence)
     here = resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     recorded = _load_baseline(options.baseline if options.baseline is not None or
                               not options.configured_baseline else here.config.baseline,
@@ -560,6 +564,7 @@ def settings_for(path: Path, config_file: Path | None = None,
         "reports": list(c.reports.patterns),
         "per-file-templates": {_key(g): name for g, name in c.per_file_templates},
         "template-dirs": [paths.display(d) for d in c.template_dirs],
+        "evidence": [paths.display(Path(p)) for p in c.evidence],
         "role": c.role,
         "max-file-size": c.max_file_size,
         "max-file-seconds": c.max_file_seconds,

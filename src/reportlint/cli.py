@@ -144,6 +144,10 @@ def _file_options(command: Any) -> Any:
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Leave out the findings this baseline (from `reportlint baseline`) "
                    "records: only new ones are reported.")
+@click.option("--evidence", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="Check the reports' claims against this file of a CI run: JUnit XML, "
+                   "Cobertura XML, coverage.py JSON, LCOV or SARIF (told apart by content; "
+                   "repeatable; adds to the configuration's `evidence`).")
 @_file_options
 @click.option("--now", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="YYYY-MM-DD",

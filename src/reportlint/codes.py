@@ -5,6 +5,7 @@ Codes are ``RL`` and three digits, grouped by area; a code is never reused:
 - ``RL0xx``: the input itself (``reportlint.rules.input``);
 - ``RL1xx``: the report against its template (``reportlint.rules.template``);
 - ``RL2xx``: reviewer rules, what a schema cannot say (``reportlint.rules.review``);
+- ``RL3xx``: claims against evidence, the report's own and CI's (``reportlint.rules.evidence``);
 - ``RL4xx``: lifecycle rules, a task's reports over the whole run
   (``reportlint.rules.lifecycle``);
 - ``RL9xx``: reportlint itself (``reportlint.rules.meta``).
@@ -18,6 +19,14 @@ from __future__ import annotations
 from types import ModuleType
 
 from reportlint.rules.base import Code, Rule
+from reportlint.rules.evidence import (
+    contradicted_by_artefact,
+    contradicted_mark,
+    failing_evidence,
+    inconsistent_count,
+    mislabelled_coverage,
+    unsupported_claim,
+)
 from reportlint.rules.input import (
     binary_file,
     empty_file,
@@ -121,6 +130,12 @@ MODULES: tuple[ModuleType, ...] = (
     unlisted_change,  # RL215
     section_at_title_level,  # RL216
     conflicting_field,  # RL217
+    failing_evidence,  # RL301
+    inconsistent_count,  # RL302
+    contradicted_mark,  # RL303
+    unsupported_claim,  # RL304
+    mislabelled_coverage,  # RL305
+    contradicted_by_artefact,  # RL306
     status_after_completion,  # RL401
     decreasing_progress,  # RL402
     mismatched_start_date,  # RL403

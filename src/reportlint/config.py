@@ -31,7 +31,7 @@ FILENAMES = (".reportlint.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "extend-select", "severity", "options", "include", "exclude",
          "template-dirs", "per-file-templates", "max-file-size", "max-file-seconds", "role",
          "reports", "extend", "per-file-ignores", "respect-gitignore", "force-exclude",
-         "baseline"}
+         "baseline", "evidence"}
 _UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
           "gb": 1000**3, "gib": 1024**3}
 _OPTION_KEYS = {"coverage-minimum", "task-id-pattern", "extra-placeholder-patterns"}
@@ -65,6 +65,9 @@ class Config(NamedTuple):
     # The baseline `check` leaves recorded findings out by, and `reportlint baseline` writes
     # (relative to the folder of the file that names it); None: none unless one is given.
     baseline: Path | None = None
+    # Files (or globs) of a CI run's results to check reports' claims against, as absolute
+    # patterns: relative to the folder of the file that sets them.
+    evidence: tuple[str, ...] = ()
 
     def selected(self, code: str) -> bool:
         """ruff's rule (see :mod:`reportlint.selectors`): the most specific selector wins;
@@ -249,6 +252,12 @@ def from_table(table: Mapping[str, Any], path: Path | None, root: Path | None = 
             if isinstance(globs, ConfigProblem):
                 return globs
             values[key] = globs
+    if "evidence" in table:
+        items = _strings(table["evidence"])
+        if items is None or not all(items):
+            return ConfigProblem(path, "evidence", "expected a list of files or glob patterns "
+                                 "of test, coverage or linter results")
+        values["evidence"] = tuple(os.path.join(root, item) for item in items)
     if "template-dirs" in table:
         items = _strings(table["template-dirs"])
         if items is None:

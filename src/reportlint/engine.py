@@ -47,6 +47,7 @@ from reportlint.rules.template import invalid_cell_value, invalid_field_value, i
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
+    from reportlint.evidence.artefacts import Artefact
     from reportlint.gitdiff import Changes
 
 # A template value that is a leftover placeholder is reported once, as the placeholder.
@@ -71,8 +72,10 @@ class Settings:
 
     def __init__(self, registry: Registry, config: Config | None = None,
                  template: str | None = None, changes: Changes | None = None,
-                 cache_results: bool = True, file_suppressions: bool = True) -> None:
+                 cache_results: bool = True, file_suppressions: bool = True,
+                 artefacts: tuple[Artefact, ...] = ()) -> None:
         self.registry = registry
+        self.artefacts = artefacts  # --evidence and `evidence`: the CI run's files, read
         self.config = config if config is not None else Config(root=Path.cwd())
         self.template = template  # --template: every report in every file
         self.changes = changes  # --diff-base: what the branch changed
@@ -85,7 +88,7 @@ class Settings:
         texts = tuple(text for name in self.registry.names()
                       for text in self.registry[name].meta.get("placeholders", ())
                       if isinstance(text, str))
-        return self.config.options._replace(placeholder_texts=texts)
+        return self.config.options._replace(placeholder_texts=texts, artefacts=self.artefacts)
 
     @cached_property
     def rules(self) -> list[Rule]:
@@ -103,6 +106,8 @@ class Settings:
                   [p.pattern for p in options.extra_placeholders])),
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
             repr(self.file_suppressions),
+            # The evidence files' contents as read (their totals decide RL306's findings).
+            repr([(a.path, a.as_dict()) for a in self.artefacts]),
         ]
         return "\n".join(parts)
 
@@ -464,7 +469,7 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
                                                     f"{'#' * 2} {canonical}"))
         context = Context(doc, lines, settings.options, report,
                           Earlier(doc["reports"], index, memo), entry.shape, settings.changes,
-                          source, walked=tuple(model.walk(report)))
+                          source, walked=tuple(model.walk(report)), memo={})
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column, fix=hit.fix)
                     for r in settings.rules if r.scope == "report"
                     and not (report_like and r.reports_only) and _go_on()

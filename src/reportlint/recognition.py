@@ -233,8 +233,9 @@ _DOCUMENT_WORDS = re.compile(
 _DOCUMENT_IDS = frozenset({"ADR", "RFC", "PEP", "KEP", "CVE", "ISO", "UTF", "SHA", "HTTP",
                            "TLS", "GPL", "LGPL", "MIT", "BSD", "IEEE", "ECMA", "WCAG", "RFD"})
 # The fields that hold a report's status, in the languages seen: `Status`, `상태` ...
-_STATUS_KEYS = ("status", "상태", "estado", "statut", "stato", "overall-status",
-                "final-status", "task-status", "current-status")
+STATUS_KEYS = ("status", "상태", "estado", "statut", "stato", "overall-status",
+               "final-status", "task-status", "current-status")
+_STATUS_KEYS = STATUS_KEYS
 # Who wrote it: an agent, by the words agents and their tools sign with.
 _AGENT = re.compile(r"\b(?:agent|droid|claude|gpt-?\d*|copilot|jules|kiro|devin|codex|gemini|"
                     r"cursor|aider|windsurf|cline|ai\s+assistant|llm)\b", _I)

@@ -3,12 +3,17 @@ with the command's own selections on top, and the templates that configuration u
 
 from __future__ import annotations
 
+import glob
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reportlint import config, engine, gitdiff, selectors
 from reportlint.errors import UsageError
 from reportlint.templates import Registry, with_folders
+
+if TYPE_CHECKING:
+    from reportlint.evidence.artefacts import Artefact
 
 
 class SettingsResolver:
@@ -19,8 +24,10 @@ class SettingsResolver:
                  template: str | None = None, select: tuple[str, ...] = (),
                  extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  changes: gitdiff.Changes | None = None, cache_results: bool = True,
-                 file_suppressions: bool = True) -> None:
+                 file_suppressions: bool = True, evidence: tuple[Path, ...] = ()) -> None:
         self.config_file = config_file
+        self.evidence = evidence  # --evidence: for every file, besides the configuration's
+        self._artefacts: dict[str, Any] = {}  # each evidence file is read once per run
         self.file_suppressions = file_suppressions
         self.changes = changes
         self.cache_results = cache_results
@@ -72,7 +79,8 @@ class SettingsResolver:
             config = settings.config
             self._narrowed[key] = engine.Settings(
                 settings.registry, config._replace(ignore=config.ignore + dropped),
-                settings.template, settings.changes, settings.cache_results)
+                settings.template, settings.changes, settings.cache_results,
+                artefacts=settings.artefacts)
         return self._narrowed[key]
 
     def _build(self, path: Path | None) -> engine.Settings:
@@ -94,7 +102,29 @@ class SettingsResolver:
             raise UsageError(f"invalid configuration: {loaded.path}: `role`: unknown role "
                              f"{loaded.role!r}; known: {', '.join(sorted(found.roles()))}")
         return engine.Settings(found, loaded, self.template, self.changes,
-                               self.cache_results, self.file_suppressions)
+                               self.cache_results, self.file_suppressions,
+                               self._evidence(loaded))
+
+    def _evidence(self, loaded: config.Config) -> tuple[Artefact, ...]:
+        """The evidence files of ``--evidence`` and those of the configuration's `evidence`
+        that exist, read (a file none of the formats, or unreadable, stops the run: exit 2
+        naming it)."""
+        named = [os.fspath(p) for p in self.evidence]
+        # The configuration says where a run's results go; before a run writes them there is
+        # nothing to read (a missing file named with --evidence is an error, when it is read).
+        for pattern in loaded.evidence:
+            named += sorted(glob.glob(pattern, recursive=True))
+        if not named:
+            return ()
+        from reportlint.evidence import artefacts  # defusedxml only when evidence is given
+
+        out = []
+        for name in dict.fromkeys(named):
+            where = os.path.abspath(name)
+            if where not in self._artefacts:
+                self._artefacts[where] = artefacts.load(name)
+            out.append(self._artefacts[where])
+        return tuple(out)
 
 
 def unknown_template(found: Registry, name: str) -> str:

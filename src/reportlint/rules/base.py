@@ -21,6 +21,7 @@ from reportlint.shape import Shape
 
 if TYPE_CHECKING:
     from reportlint import saferegex
+    from reportlint.evidence.artefacts import Artefact
     from reportlint.gitdiff import Changes
 
 
@@ -66,6 +67,8 @@ class Options(NamedTuple):
     extra_placeholders: tuple[saferegex.Pattern, ...] = ()
     # The placeholder text of the templates in use (their `x-reportlint.placeholders`).
     placeholder_texts: tuple[str, ...] = ()
+    # What the CI run's files say (`--evidence`, `evidence = [...]`), loaded once per run.
+    artefacts: tuple[Artefact, ...] = ()
 
 
 _NO_TEMPLATE = Shape(None)
@@ -115,6 +118,9 @@ class Context(NamedTuple):
     source: str = ""  # the checked file's path relative to the repository root, if known
     text: str = ""  # the whole file, line endings as "\n" (for document rules)
     walked: tuple[tuple[str, Container], ...] = ()  # model.walk(report), walked once
+    # Per report, what rules share and work out once (claims.of keeps the claims here);
+    # None: nothing is kept (a context built by hand).
+    memo: dict[str, Any] | None = None
 
     def keyed(self) -> tuple[tuple[str, Container], ...]:
         """The report and every section below it, in document order, with their keys (the

@@ -147,6 +147,12 @@ _Template = Annotated[str | None, Field(
     description="check the text against this template (see list_templates) instead of the "
     "one its title names")]
 
+_Evidence = Annotated[list[str] | None, Field(
+    description="files a CI run produced (JUnit XML, Cobertura XML, coverage.py JSON, LCOV, "
+    "SARIF), absolute or relative to the server's working folder: the report's claims are "
+    "checked against them, as with `reportlint check --evidence` (besides the "
+    "configuration's `evidence`)")]
+
 # The engine is not written for threads, and the SDK runs each tool call in a worker thread.
 _LOCK = threading.Lock()
 
@@ -179,9 +185,11 @@ def _limited(data: bytes, settings: engine.Settings) -> bytes:
     return data
 
 
-def _outcome(data: bytes, path: str | None, template: str | None) -> Outcome:
+def _outcome(data: bytes, path: str | None, template: str | None,
+             evidence: list[str] | None = None) -> Outcome:
     result = api.run(CheckOptions(paths=(Path("-"),), stdin=data, stdin_filename=path,
-                                  template=template, cache=False, jobs=1))
+                                  template=template, cache=False, jobs=1,
+                                  evidence=tuple(Path(e) for e in evidence or ())))
     (outcome,) = list(result)
     return outcome
 
@@ -219,14 +227,17 @@ def _titles() -> list[str]:
     return list(dict.fromkeys(t.title for t in api.templates()))
 
 
-def check_report(text: _Text, path: _Path = None, template: _Template = None) -> CheckResult:
+def check_report(text: _Text, path: _Path = None, template: _Template = None,
+                 evidence: _Evidence = None) -> CheckResult:
     """Check a report's Markdown: every finding with its line, code, message and how to
     repair it (`fix`: expected values, snippets, exact `edits`), and a verdict (`pass` when no
-    finding is an error). Call it after writing a report and after each repair."""
+    finding is an error). Call it after writing a report and after each repair; give
+    `evidence` (the test, coverage and lint results the run wrote) to have the report's
+    claims checked against them."""
     with _tool():
         settings = api.file_settings(path, template=template)
         data = _limited(_bytes(text), settings)
-        return _verdict(_outcome(data, path, template), _titles)
+        return _verdict(_outcome(data, path, template, evidence), _titles)
 
 
 def fix_report(text: _Text, path: _Path = None, template: _Template = None) -> FixResult:

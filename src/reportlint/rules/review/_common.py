@@ -27,7 +27,9 @@ def finished_claims(report: Report) -> list[tuple[str, int]]:
     """The report's claims of being finished: ``(words, line)`` for a COMPLETED status and a
     **Ready for Review**: Yes."""
     out: list[tuple[str, int]] = []
-    status = field_value(report, "status")
+    # `Status` in the languages reports are written in (`> **상태**: 완료`).
+    status = next((report["fields"][k] for k in recognition.STATUS_KEYS
+                   if k in report["fields"]), None)
     if status and recognition.claims_completion(status["value"], report["title"]["text"]):
         out.append((f"**{status['name']}**: {status['value']}", status["line"]))
     ready = field_value(report, "ready-for-review")

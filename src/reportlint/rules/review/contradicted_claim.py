@@ -82,7 +82,9 @@ _FAILURES = re.compile(
 
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
 def _evidence_key(key: str) -> bool:
-    return any(w in key for w in _EVIDENCE) and not _not_evidence(key)
+    # A *Pre-Deployment* list under a *Deployment Checklist* is what must hold first.
+    return (any(w in key for w in _EVIDENCE) or key.startswith("pre-deploy")) \
+        and not _not_evidence(key)
 
 
 @lru_cache(maxsize=4096)
@@ -139,3 +141,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                     yield Hit(content_line(block, failure.start()),
                               f"the test output reports failures (`{quote(failure.group(0))}`)"
                               f", but the report claims {_claim_words(claims)}")
+
+
+def reported_blocks(report: Report) -> set[int]:
+    """The first lines of the code blocks whose failures this rule reports for ``report``:
+    failing-evidence (RL301) leaves them to it, so that one failing run is one finding."""
+    if not finished_claims(report):
+        return set()
+    return {block["line"] for key, section in _evidence(report) if "test" in key
+            for block in section["code_blocks"] if _FAILURES.search(block["text"])}

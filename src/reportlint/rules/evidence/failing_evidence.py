@@ -1,0 +1,127 @@
+"""Checks a report's claims of success (a COMPLETED status, **Ready for Review**: Yes, "all
+tests pass", "no lint errors", "production-ready", "ready to merge") against the tool output
+it pastes: a test run with failed or erroring tests, a linter or type checker with errors,
+and, against "all tests pass", test files or suites skipped (jest's, vitest's).
+
+The output is read by format (pytest, jest, vitest, mocha, go test, cargo, JUnit consoles,
+PHPUnit, RSpec, dotnet, eslint, ruff, tsc, mypy...), wherever it is in the report. A failing
+run followed by a passing run of the same kind (the failure, then the fix) is not reported.
+Output in a test section of a finished report is contradicted-claim's (RL202): one failing
+run is one finding.
+
+## Why is this bad?
+The claim is what a reviewer reads; the output is what happened. When they disagree, the
+work is handed off with failing tests or lint errors that the report itself shows.
+
+## Example
+````markdown
+## Task Completion Report: BE-014 - Refresh token rotation
+
+All tests pass and the branch is ready to merge.
+
+### Output
+
+```text
+==================== 2 failed, 36 passed in 4.12s ====================
+```
+````
+
+## Use instead
+````markdown
+## Task Completion Report: BE-014 - Refresh token rotation
+
+All tests pass and the branch is ready to merge.
+
+### Output
+
+```text
+==================== 38 passed in 4.12s ====================
+```
+````
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint import claims
+from reportlint.diagnostics import Severity
+from reportlint.evidence.outputs import Result
+from reportlint.quote import quote
+from reportlint.rules.base import Context, Hit, define
+from reportlint.rules.review.contradicted_claim import reported_blocks
+
+CODE = define("RL301", "failing-evidence", Severity.ERROR, __doc__)
+
+_TESTS = ("tests", "suite", "test-files")
+_CHECKS = ("lint", "types")
+# Which claims a failing run of each kind contradicts.
+_CONTRADICTS = {
+    "tests": ("status", "ready", "tests-pass", "production-ready", "ready-to-merge"),
+    "checks": ("status", "ready", "no-lint-errors", "production-ready", "ready-to-merge"),
+    # A skipped suite is not a failure, but "all tests pass" says every suite ran.
+    "skipped": ("tests-pass",),
+}
+# Sections that show a failure on purpose: the problem found, the run before the fix.
+_BEFORE = ("before", "issue", "problem", "bug", "root-cause", "error", "failure", "debug",
+           "known", "challenge", "reproduc", "symptom", "investigat", "blocker")
+
+
+def failing(result: Result) -> str | None:
+    """``tests`` or ``checks`` for a summary that shows a failure (``skipped`` for whole
+    test files or suites skipped), else None."""
+    if result.kind in _TESTS:
+        if (result.failed or 0) > 0 or (result.errors or 0) > 0 or (
+                result.outcome == "failed" and result.kind == "tests"):
+            return "tests"
+        if result.kind == "test-files" and (result.skipped or 0) > 0:
+            return "skipped"
+    elif result.kind in _CHECKS:
+        # Warnings alone (`✖ 2 problems (0 errors, 2 warnings)`) do not fail a lint run.
+        bad = result.errors if result.errors is not None else result.problems
+        if (bad or 0) > 0:
+            return "checks"
+    return None
+
+
+def _family(result: Result) -> str | None:
+    return "tests" if result.kind in _TESTS else "checks" if result.kind in _CHECKS else None
+
+
+def _fixed_since(kind: str, output: claims.Output, later: claims.Output) -> bool:
+    """A later run of the same tool, in another block, that shows no such failure."""
+    family = "tests" if kind == "skipped" else kind
+    return (_family(later.result) == family and failing(later.result) is None
+            and later.result.tool == output.result.tool
+            and later.block["line"] != output.block["line"])
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    found = claims.of(ctx)
+    if not found.claims or not found.outputs:
+        return
+    left_to_rl202 = reported_blocks(ctx.report)
+    runs = found.outputs
+    shown: set[tuple[int, str]] = set()  # one finding a block and kind: one run, one finding
+    for index, output in enumerate(runs):
+        kind = failing(output.result)
+        if kind is None or output.block["line"] in left_to_rl202 \
+                or (output.block["line"], kind) in shown:
+            continue
+        if any(w in output.key for w in _BEFORE):
+            continue
+        if any(_fixed_since(kind, output, later) for later in runs[index + 1:]):
+            continue  # fixed since: the later run of the same tool passes
+        said = [c for c in found.claims if c.kind in _CONTRADICTS[kind]]
+        if not said:
+            continue
+        shown.add((output.block["line"], kind))
+        named = " and ".join(f"`{quote(c.text, 80)}` (line {c.line})" for c in said[:2])
+        summary = quote(output.result.text, 100)
+        if kind == "skipped":
+            yield Hit(output.line, f"the test run skipped test files or suites (`{summary}`), "
+                      f"but the report claims {named}")
+            continue
+        what = "test run" if kind == "tests" else f"{output.result.tool} run"
+        yield Hit(output.line, f"the {what} shows failures (`{summary}`), but the report "
+                  f"claims {named}")

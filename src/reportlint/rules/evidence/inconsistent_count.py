@@ -1,0 +1,139 @@
+"""Checks that the figures a report states agree with each other: a test total (`184 test
+cases`, `40+ tests`) against the counts it lists part by part (`19 test cases` per file,
+`(6 tests)` per group); a result such as `8/8 acceptance criteria met` against the items or
+rows it counts; the coverage of the whole stated twice, or stated against the one coverage
+run the report shows.
+
+A reader's tolerance is kept: `40+` is any count of 40 or more, a count is only compared
+with the parts listed under it or with a total it calls one, coverage figures may differ by
+rounding (a point; five for an estimate such as `~80%`), and a part's coverage (`100% of the
+new module`) or a target (`Coverage target: 80%`) is not the whole's.
+
+## Why is this bad?
+Two figures for one quantity cannot both be true: either some tests were not listed or the
+total was written without counting. The reviewer cannot tell which part is stale.
+
+## Example
+```markdown
+## Task Completion Report: BE-014 - Refresh token rotation
+
+### Tests
+
+**40+ test cases covering:**
+
+#### Rotation (6 tests)
+
+#### Expiry (3 tests)
+```
+
+## Use instead
+```markdown
+## Task Completion Report: BE-014 - Refresh token rotation
+
+### Tests
+
+**9 test cases covering:**
+
+#### Rotation (6 tests)
+
+#### Expiry (3 tests)
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from reportlint import claims
+from reportlint.claims import Count, Parts
+from reportlint.diagnostics import Severity
+from reportlint.quote import quote
+from reportlint.rules.base import Context, Hit, define
+
+CODE = define("RL302", "inconsistent-count", Severity.WARNING, __doc__)
+
+_I = re.IGNORECASE
+
+
+def _lines(parts: Parts) -> str:
+    first, last = parts.counts[0].line, parts.counts[-1].line
+    return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+def _differs(total: Count, summed: int) -> bool:
+    return summed < total.value if total.at_least else summed != total.value
+
+
+def _group(found: claims.Claims, total: Count) -> Parts | None:
+    """The parts a total counts: those listed under the section stating it (after it), or,
+    for a total it calls one, the largest list of parts in a test section."""
+    below = [p for p in found.parts if p.key == total.key
+             and all(c.line > total.line for c in p.counts)]
+    if below:
+        return max(below, key=lambda p: len(p.counts))
+    if not total.total:
+        return None
+    tests = [p for p in found.parts if p.key and "test" in p.key
+             and all(c.line != total.line for c in p.counts)]
+    return max(tests, key=lambda p: len(p.counts)) if tests else None
+
+
+def _counted(found: claims.Claims) -> Iterator[Hit]:
+    for key, (title, marks, _) in found.sections.items():
+        ratios = [r for r in found.ratios if r.key == key]
+        if not ratios or len(marks) < 2:
+            continue
+        items = list(marks)
+        for ratio in ratios:
+            if ratio.done == len(items):
+                continue
+            words = {w for w in re.findall(r"[a-z]+", ratio.text.lower()) if len(w) > 3}
+            if not words & set(re.findall(r"[a-z]+", title.lower())):
+                continue  # the result is not about the list of this section
+            yield Hit(ratio.line, f"`{quote(ratio.text)}` but `{quote(title)}` marks "
+                      f"{len(items)} item{'s' if len(items) != 1 else ''} as done "
+                      f"(lines {items[0].line}–{items[-1].line})")
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    found = claims.of(ctx)
+    for total in found.counts:
+        parts = _group(found, total)
+        if parts is None or any(c.line == total.line for c in parts.counts):
+            continue
+        summed = sum(c.value for c in parts.counts)
+        if _differs(total, summed):
+            yield Hit(total.line, f"`{quote(total.text)}` but the {len(parts.counts)} counts "
+                      f"listed under `{quote(parts.title)}` ({_lines(parts)}) add up to "
+                      f"{summed}")
+    yield from _counted(found)
+    yield from _coverage(found)
+
+
+def _tolerance(text: str) -> float:
+    return 5.0 if any(m in text for m in ("~", "≈", "about", "About")) else 1.0
+
+
+def _coverage(found: claims.Claims) -> Iterator[Hit]:
+    """The whole's coverage stated twice (or stated and shown by the run) with figures
+    further apart than rounding (or, for `~80%`, an estimate) allows."""
+    stated = [(line, pct, text) for line, pct, text in found.coverage
+              if found.coverage_metric.get(line) == "overall"]
+    if not stated:
+        return
+    # A coverage reporter's total, or go's one package with its `coverage: X% of statements`.
+    runs = [o for o in found.outputs if o.result.kind in ("coverage", "suite")
+            and o.result.coverage is not None]
+    if len(runs) == 1:
+        run = runs[0]
+        shown = float(run.result.coverage or 0.0)
+        for line, pct, text in stated:
+            if abs(pct - shown) > _tolerance(text):
+                yield Hit(line, f"`{quote(text)}` but the coverage run (line {run.line}) "
+                          f"shows {shown:g}% (`{quote(run.result.text, 80)}`)")
+        return
+    for (first, was, said), (line, pct, text) in pairwise(stated):
+        if abs(pct - was) > max(_tolerance(said), _tolerance(text)):
+            yield Hit(line, f"`{quote(text)}` but line {first} says `{quote(said)}`")
