@@ -13,7 +13,6 @@ the command line shows it after ``error:``.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import itertools
 import json
 import os
@@ -24,12 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from reportlint import (
-    atomic,
     budget,
     codes,
     engine,
     formats,
-    gitdiff,
     parser,
     paths,
     quote,
@@ -39,7 +36,6 @@ from reportlint import (
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
-from reportlint.event import pull_request_body
 from reportlint.pool import Progress, Work, check_all, usable_cores
 from reportlint.resolver import SettingsResolver, configured_registry, unknown_template
 from reportlint.rules.meta import stale_baseline_entry
@@ -100,6 +96,9 @@ class CheckOptions:
     force_exclude: bool | None = None
     show_files: bool = False  # list the files that would be checked; check nothing
     baseline: Path | None = None  # drop the findings this baseline file records
+    # Compute each finding's exact edits (`fix.edits`): False when the output shows none,
+    # which spares a failing file the work of its repairs.
+    edits: bool = True
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
@@ -205,13 +204,15 @@ def run(options: CheckOptions) -> Result:
     recorded = _load_baseline(options.baseline)
     changes = None
     if options.diff_base is not None:
+        from reportlint import gitdiff  # only for runs with --diff-base
+
         found = gitdiff.changes(options.diff_base, Path.cwd())
         if isinstance(found, str):
             raise UsageError(found)
         changes = found
     resolver = SettingsResolver(options.config_file, options.isolated, options.template,
                                 chosen, extended, ignored, changes, options.cache,
-                                options.file_suppressions)
+                                options.file_suppressions, options.edits)
     resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     missing = [p for p in options.paths
                if str(p) != "-" and not p.exists() and not p.is_symlink()]
@@ -228,7 +229,11 @@ def _selectors(group: tuple[str, ...]) -> tuple[str, ...]:
 
 def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
          problems: tuple[str, ...], recorded: baseline.Baseline | None = None) -> Result:
-    body = pull_request_body(options.event_path) if options.pr_body else None
+    body = None
+    if options.pr_body:
+        from reportlint.event import pull_request_body
+
+        body = pull_request_body(options.event_path)
     first: Iterator[Outcome] = iter(())
     if body is not None:
         here = resolver.for_dir(Path.cwd())
@@ -363,10 +368,10 @@ def _shown(target: engine.Input | Path) -> str:
 
 
 def _load_baseline(path: Path | None) -> baseline.Baseline | None:
-    from reportlint import baseline  # only for runs with a baseline
-
     if path is None:
         return None
+    from reportlint import baseline  # only for runs with a baseline
+
     try:
         return baseline.Baseline.load(path)
     except baseline.BaselineError as exc:
@@ -549,6 +554,8 @@ class _Fixed(NamedTuple):
 def _repair_all(work: list[Work], folders: list[Path | None], write: bool) -> _Fixed:
     """The safe fixes of every file: applied, or with ``write`` false shown as a diff.
     ``folders`` are the folders being checked that the files were found in."""
+    from reportlint import atomic  # only for --fix and --diff
+
     work = list(work)
     repairs: list[Repaired] = []
     messages: list[str] = []
@@ -597,6 +604,8 @@ def _sweep(target: Path, limits: tuple[Path, ...], swept: set[Path]) -> None:
     in folders ``--fix`` may write to."""
     folder = Path(os.path.realpath(target)).parent
     if folder not in swept and all(folder.is_relative_to(b) for b in limits):
+        from reportlint import atomic
+
         swept.add(folder)
         atomic.sweep(folder)
 
@@ -606,6 +615,8 @@ def _shown_diff(target: Path, old: str, new: str) -> str:
     file's secrets masked (the file itself is repaired from its real bytes, so the diff shown
     may not apply where it masks one) and its control characters shown as escapes."""
     redact = secrets.Redactor(old, new)
+    import difflib  # only for a diff or a suggestion: not at start-up
+
     lines = difflib.unified_diff(old.splitlines(), new.splitlines(), str(target), str(target),
                                  lineterm="")
     return "".join(quote.printable(redact(line)) + "\n" for line in lines)

@@ -3,6 +3,7 @@ The only module that imports click, prints or exits."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -154,7 +155,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         paths=paths, cache=not no_cache, fix="diff" if show_diff else "fix" if fix else "none",
         stdin=sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None,
         event_path=os.environ.get("GITHUB_EVENT_PATH"),
-        progress=_Progress() if sys.stderr.isatty() else None, **given)
+        progress=_Progress() if sys.stderr.isatty() else None,
+        edits=output_format == "json" and not statistics, **given)
     result = api.run(options)
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
@@ -365,4 +367,10 @@ def lsp_server() -> None:
 
 
 def main() -> None:
-    cli(prog_name="reportlint")
+    try:
+        cli(prog_name="reportlint")
+    finally:
+        # The process ends here: spare the collector's last walk over every object the run
+        # made (measured: 7 ms of a 0.1 s run over one report), which frees nothing the
+        # exit does not.
+        gc.freeze()

@@ -45,6 +45,8 @@ from reportlint.rules.template import invalid_cell_value, invalid_field_value, i
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from reportlint.gitdiff import Changes
 
 # A template value that is a leftover placeholder is reported once, as the placeholder.
@@ -69,7 +71,8 @@ class Settings:
 
     def __init__(self, registry: Registry, config: Config | None = None,
                  template: str | None = None, changes: Changes | None = None,
-                 cache_results: bool = True, file_suppressions: bool = True) -> None:
+                 cache_results: bool = True, file_suppressions: bool = True,
+                 edits: bool = True) -> None:
         self.registry = registry
         self.config = config if config is not None else Config(root=Path.cwd())
         self.template = template  # --template: every report in every file
@@ -77,6 +80,8 @@ class Settings:
         self.cache_results = cache_results  # False with --no-cache
         # False with --no-file-suppressions: a directive hiding the whole file is refused.
         self.file_suppressions = file_suppressions
+        # False when nothing shows a finding's edits (only JSON output and servers do).
+        self.edits = edits
 
     @cached_property
     def options(self) -> Options:
@@ -102,6 +107,8 @@ class Settings:
             repr([(n, self.registry[n].digest) for n in self.registry.names()]),
             repr(self.file_suppressions),
         ]
+        if not self.edits:
+            parts.append("no edits")
         return "\n".join(parts)
 
     def template_for(self, item: Input) -> str | None:
@@ -317,13 +324,18 @@ def _check(item: Input, settings: Settings) -> Outcome:
         return Outcome(item.path, (text,) if config.selected(text.code) else ())
     registry = settings.registry
     lines = model.split_lines(text)  # once, for the model and the rules
-    doc = document(text, registry, forced, config.role, lines)
+    tokens = parser.parse(text)  # once, for every model of the file and for its fixes
+
+    def classify(heading: str) -> tuple[str, AgentTitle | None] | None:
+        return registry.recognise(heading, config.role)
+
+    doc = model.build(text, tokens, classify, forced, lines)
     read_as = doc  # what --fix reads the file as
     findings: list[Finding] = []
     report_like = False
     if not doc["reports"]:
         # No report title: read the whole file as one report, and judge by what it says.
-        whole = document(text, registry, registry.names()[0], config.role, lines)
+        whole = model.build(text, tokens, classify, registry.names()[0], lines)
         report = whole["reports"][0]
         found = recognition.signals(report, [key for key, _ in model.walk(report)][1:])
         if not found.report_like and not must:
@@ -347,7 +359,9 @@ def _check(item: Input, settings: Settings) -> Outcome:
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
     if findings:
-        findings = edits.attach(findings, text, _fixed(item.data, text, read_as, settings))
+        findings = edits.attach(findings, text, _fixed(
+            item.data, text, tokens, read_as, settings)) if settings.edits else edits.bare(
+            findings)
     spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
                        r["end_line"]) for r in doc["reports"])
     return Outcome(item.path, tuple(sorted((diagnostic(item.path, f, config) for f in findings),
@@ -407,15 +421,15 @@ def _go_on() -> bool:
     return True
 
 
-def _fixed(data: bytes | None, text: str, doc: Document, settings: Settings) -> str | None:
+def _fixed(data: bytes | None, text: str, tokens: list[Token], doc: Document,
+           settings: Settings) -> str | None:
     """What ``--fix`` makes of ``text`` (None for a file it does not rewrite), for the edits
-    of the findings: the same fixes on the same model as :func:`repair`."""
+    of the findings: the same fixes on the same model and tokens as :func:`repair`."""
     from reportlint import fixes
 
     if data is None or data.startswith(source.UNICODE_BOMS):
         return None
-    # Parsed again: only files with findings get here (a cost issue #18 may remove).
-    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates).text
+    return fixes.fix(text, tokens, doc, settings.registry.templates).text
 
 
 class Repair(NamedTuple):

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlint import config, engine, gitdiff, selectors
+from reportlint import config, engine, selectors
 from reportlint.errors import UsageError
 from reportlint.templates import Registry, with_folders
+
+if TYPE_CHECKING:
+    from reportlint import gitdiff
 
 
 class SettingsResolver:
@@ -19,8 +23,9 @@ class SettingsResolver:
                  template: str | None = None, select: tuple[str, ...] = (),
                  extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  changes: gitdiff.Changes | None = None, cache_results: bool = True,
-                 file_suppressions: bool = True) -> None:
+                 file_suppressions: bool = True, edits: bool = True) -> None:
         self.config_file = config_file
+        self.edits = edits
         self.file_suppressions = file_suppressions
         self.changes = changes
         self.cache_results = cache_results
@@ -72,7 +77,8 @@ class SettingsResolver:
             config = settings.config
             self._narrowed[key] = engine.Settings(
                 settings.registry, config._replace(ignore=config.ignore + dropped),
-                settings.template, settings.changes, settings.cache_results)
+                settings.template, settings.changes, settings.cache_results,
+                settings.file_suppressions, settings.edits)
         return self._narrowed[key]
 
     def _build(self, path: Path | None) -> engine.Settings:
@@ -94,7 +100,7 @@ class SettingsResolver:
             raise UsageError(f"invalid configuration: {loaded.path}: `role`: unknown role "
                              f"{loaded.role!r}; known: {', '.join(sorted(found.roles()))}")
         return engine.Settings(found, loaded, self.template, self.changes,
-                               self.cache_results, self.file_suppressions)
+                               self.cache_results, self.file_suppressions, self.edits)
 
 
 def unknown_template(found: Registry, name: str) -> str:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -39,10 +40,10 @@ from reportlint.rules.base import Context, Hit, define
 CODE = define("RL209", "irreversible-migration", Severity.ERROR, __doc__)
 
 
-_AFFIRMED = re.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)
+_AFFIRMED = lazyre.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)
 
 
-_DENIED = re.compile(r"❌|✗|✘|\bno\b|\bnot\b|\bfalse\b", re.IGNORECASE)
+_DENIED = lazyre.compile(r"❌|✗|✘|\bno\b|\bnot\b|\bfalse\b", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Hit]:
