@@ -36,7 +36,7 @@ from reportlint import (
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
-from reportlint.pool import Progress, Work, check_all, usable_cores
+from reportlint.pool import Progress, Work, check_all, default_jobs
 from reportlint.resolver import SettingsResolver, configured_registry, unknown_template
 from reportlint.rules.meta import stale_baseline_entry
 from reportlint.templates import Template, TemplateProblem, builtin_dir, parse_file
@@ -257,7 +257,7 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
             return Result((), problems=problems, repairs=fixed.repairs, diff=fixed.diff)
         work, repairs, messages = fixed.work, fixed.repairs, fixed.messages
     # A fixed file is checked from the bytes just written, in this process.
-    jobs = 1 if options.fix == "fix" else options.jobs or usable_cores()
+    jobs = 1 if options.fix == "fix" else options.jobs or default_jobs(len(work))
     checked = check_all(work, jobs, options.progress)
     if recorded is not None:
         checked = _baselined(checked, work, recorded)

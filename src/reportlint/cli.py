@@ -123,7 +123,8 @@ def _file_options(command: Any) -> Any:
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Codes, prefixes or names not to check.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Check files in this many processes (default: the usable cores).")
+              help="Check files in this many processes (default: one for runs under 500 "
+                   "files, then one per 250 files, up to the usable cores).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write cached results (kept in $REPORTLINT_CACHE_DIR, "
                    "else ~/.cache/reportlint).")
@@ -171,10 +172,14 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     if result.diff is not None:
         click.echo(result.diff, nl=False)
         sys.exit(result.exit_code)
-    outcomes = list(result)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     color_on = api.wants_color(color, terminal=output_file is None and sys.stdout.isatty(),
                                no_color="NO_COLOR" in os.environ)
+    if output_format == "text" and not statistics:
+        _stream(result, output_file, color_on, verbose)  # memory flat in the number of files
+        sys.exit(result.exit_code)
+    # The other formats need every outcome at the end: each kept as compact as it prints.
+    outcomes = [formats.compact(o, keep_fix=output_format == "json") for o in result]
     rendered = api.render(outcomes, output_format, color=color_on, statistics=statistics,
                           step_summary=bool(summary_path))
     _write(rendered.text, output_file, color_on)
@@ -255,6 +260,40 @@ def _write(text: str, path: Path | None, color: bool = False) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _stream(result: api.Result, path: Path | None, color: bool, verbose: bool) -> None:
+    """Text output written file by file as the outcomes come, then the summary line: nothing
+    but the counts is kept (the same text ``formats.text`` makes of them all)."""
+    style = formats.Style(color)
+    tally = formats.Tally()
+    skipped: list[str] = []
+    out = None
+    try:
+        if path is not None:
+            out = path.open("w", encoding="utf-8")
+        for outcome in result:
+            tally.add(outcome)
+            if outcome.skipped and verbose:
+                skipped.append(outcome.path)
+            lines = formats.text_lines(outcome, style)
+            if lines:
+                chunk = "\n".join(lines) + "\n"
+                if out is None:
+                    click.echo(chunk, nl=False, color=color or None)
+                else:
+                    out.write(chunk)
+        if out is None:
+            click.echo(tally.line() + "\n", nl=False, color=color or None)
+        else:
+            out.write(tally.line() + "\n")
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+    finally:
+        if out is not None:
+            out.close()
+    for name in skipped:
+        click.echo(f"{name}: skipped: not a report", err=True)
 
 
 def _append(path: Path, text: str) -> None:

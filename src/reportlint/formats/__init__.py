@@ -40,32 +40,67 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+class Tally:
+    """The counts of the summary line, kept as outcomes go by (text output streams them)."""
+
+    def __init__(self) -> None:
+        self.files = self.skipped = self.with_findings = self.errors = self.warnings = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.files += 1
+        self.skipped += outcome.skipped
+        self.with_findings += bool(outcome.diagnostics)
+        for d in outcome.diagnostics:
+            if d.severity is Severity.ERROR:
+                self.errors += 1
+            else:
+                self.warnings += 1
+
+    def line(self) -> str:
+        skipped = self.skipped
+        checked = _plural(self.files - skipped, "file")
+        # Files that are not reports (a README) are passed over; say how many, never silently.
+        passed_over = f", {skipped} skipped as not {'a report' if skipped == 1 else 'reports'}" \
+            if skipped else ""
+        if not self.errors + self.warnings:
+            return f"All checks passed! ({checked} checked{passed_over})"
+        return (f"Found {_plural(self.errors, 'error')} and {_plural(self.warnings, 'warning')} "
+                f"in {self.with_findings} of {checked}"
+                f"{f' ({passed_over[2:]})' if skipped else ''}.")
+
+
 def summary(outcomes: Sequence[Outcome]) -> str:
-    diagnostics = findings(outcomes)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    skipped = sum(o.skipped for o in outcomes)
-    checked = _plural(len(outcomes) - skipped, "file")
-    # Files that are not reports (a README) are passed over; say how many, never silently.
-    passed_over = f", {skipped} skipped as not {'a report' if skipped == 1 else 'reports'}" \
-        if skipped else ""
-    if not diagnostics:
-        return f"All checks passed! ({checked} checked{passed_over})"
-    with_findings = sum(bool(o.diagnostics) for o in outcomes)
-    return (f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
-            f"in {with_findings} of {checked}{f' ({passed_over[2:]})' if skipped else ''}.")
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+    return tally.line()
 
 
-def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+def text_lines(outcome: Outcome, style: Style = PLAIN) -> list[str]:
+    """The lines of text output for one file's findings."""
     lines = []
-    for d in findings(outcomes):
+    for d in outcome.diagnostics:
         code = style.paint(d.code, "1;31" if d.severity is Severity.ERROR else "1;33")
         # A message is one line already; a path is shown with its controls escaped, so
         # neither can start a line of its own (`::error ...` in a CI log) or act on a terminal.
         lines.append(f"{style.paint(printable(d.path), '1')}:{d.line}:{d.column}: {code} "
                      f"{printable(d.message)}")
+    return lines
+
+
+def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+    lines = [line for outcome in outcomes for line in text_lines(outcome, style)]
     lines.append(summary(outcomes))
     return "\n".join(lines) + "\n"
+
+
+def compact(outcome: Outcome, keep_fix: bool) -> Outcome:
+    """What a format that needs every outcome at the end keeps of one: without the repair
+    hints (``fix``) unless it prints them (only JSON does)."""
+    if keep_fix or not any(d.fix for d in outcome.diagnostics):
+        return outcome
+    return outcome._replace(diagnostics=tuple(d._replace(fix=None) if d.fix else d
+                                              for d in outcome.diagnostics))
 
 
 # What the JSON encoder leaves as it is but a terminal or a log viewer acts on: DEL, C1, bidi
