@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Deterministic generator of realistic agent reports for reportlint's benchmark.
 
-    python bench/gen_corpus.py OUTDIR --count 1000 [--seed 7] [--large]
+    python bench/gen_corpus.py OUTDIR --count 1000 [--seed 7] [--mix drifted|clean] [--large]
 
 Writes ``report-NNNN.md`` files: the backend role's acknowledgements, progress updates and
-completion reports (about 1 : 1 : 2, task ids BE-NNN), about 5 KB each on average, about one
-in ten with a realistic defect (a missing section, a placeholder left in, a wrong status, an
-unticked completed item, a missing column). File ``i`` depends only on ``--seed`` and ``i``.
+completion reports (about 1 : 1 : 2, task ids BE-NNN), about 5 KB each on average.
+
+``--mix drifted`` (the default) writes reports as agents write them (the real corpus): about
+nine in ten drift from their template in two to five ways (sections renamed, missing or
+added, tables with other columns, failing test output under a passing claim, placeholders
+left in, statuses in other words, dates in other shapes), so most files have several
+findings. ``--mix clean``: about one in ten with one defect (a missing section, a placeholder
+left in, a wrong status, an unticked completed item, a missing column), the corpus of the
+earlier benchmarks. File ``i`` depends only on ``--seed``, ``--mix`` and ``i``.
 ``--large`` adds ``large.md``: one completion report of about 2 MB whose Files Changed table
 has 40,000 rows.
 """
@@ -227,12 +233,96 @@ def _defect(rng: random.Random, text: str) -> str:
     return text.replace("| Change Type ", "", 1)
 
 
-def report(seed: int, index: int) -> str:
-    rng = random.Random(f"{seed}-{index}")
+# Section headings as agents rename them.
+RENAMED = {
+    "### Files Changed": "### Files Modified", "#### Files Changed": "#### Changes Made",
+    "### Completed Items": "### Done So Far", "### In Progress": "### Currently Working On",
+    "### Execution Plan": "### Implementation Plan", "### Understanding Confirmation":
+    "### My Understanding", "### 4. Test Coverage Report": "### 4. Testing",
+    "### 3. Acceptance Criteria Verification": "### 3. Success Criteria",
+    "### 1. Implementation Summary": "### 1. Summary of Work",
+    "### 10. Known Issues / Technical Debt": "### 10. Known Limitations",
+}
+EXTRA = [
+    "### Notes\n\nThe staging environment was flaky on Tuesday; two runs were repeated.\n",
+    "### Screenshots\n\n![dashboard](docs/img/dashboard.png)\n",
+    "### Lessons Learned\n\n- Smaller pull requests were reviewed the same day.\n"
+    "- The fixtures in `tests/data` should be shared with the frontend team.\n",
+]
+FAILING = """
+**Test Execution Output:**
+```
+FAIL  src/{area}/{area}.service.spec.ts
+  ● {area} service › rejects an expired token
+Tests: 3 failed, {passed} passed, {total} total
+```
+"""
+
+
+def _drift(rng: random.Random, text: str) -> str:
+    """Two to five of the ways real reports drift from their template."""
+    area = rng.choice(AREAS)
+    for kind in rng.sample(["rename", "rename", "missing", "extra", "columns", "failing",
+                            "placeholder", "status", "date", "unticked"], rng.randint(2, 5)):
+        if kind == "rename":
+            found = [old for old in RENAMED if old + "\n" in text]
+            if found:
+                old = rng.choice(found)
+                text = text.replace(old + "\n", RENAMED[old] + "\n", 1)
+        elif kind == "missing":
+            text = _defect_kind(rng, text, "missing-section")
+        elif kind == "extra":
+            cut = text.rfind("\n### ")
+            if cut > 0:
+                text = text[:cut] + "\n" + rng.choice(EXTRA) + text[cut:]
+        elif kind == "columns":
+            text = (text.replace("| File | Change Type | Description |",
+                                 "| Path | Kind | Notes | Lines |", 1)
+                    .replace("| Test Type | Coverage | Status |", "| Suite | Result |", 1)
+                    .replace("| Criteria | Status | Evidence |", "| Criterion | Done |", 1))
+        elif kind == "failing":
+            passed = rng.randint(20, 200)
+            failing = FAILING.format(area=area, passed=passed, total=passed + 3)
+            start = text.find("\n**Test Execution Output:**")
+            if start >= 0:
+                end = text.find("```\n", text.find("```", start) + 3) + 4
+                text = text[:start] + failing + text[end:]
+            else:
+                text = text.rstrip("\n") + "\n" + failing
+        elif kind == "placeholder":
+            text = text.replace("**Status**:", rng.choice(
+                ["**Owner**: [Your Name]\n**Status**:", "**Reviewer**: TBD\n**Status**:",
+                 "**Notes**: <add notes here>\n**Status**:"]), 1)
+            text = text.replace(" | Needs transactions |", " | TODO |", 1)
+        elif kind == "status":
+            text = text.replace("**Status**: COMPLETED", rng.choice(
+                ["**Status**: ✅ Done", "**Status**: Complete!", "**Status**: finished"]), 1)
+            text = text.replace("**Status**: IN PROGRESS", "**Status**: ongoing", 1)
+        elif kind == "date":
+            text = text.replace("**Started**: 2025-", "**Started**: 2025/", 1)
+        else:
+            text = text.replace("- [x]", "- [ ]", 1)
+    return text
+
+
+def _defect_kind(rng: random.Random, text: str, kind: str) -> str:
+    if kind == "missing-section":
+        start = text.find("\n### ", text.find("\n### ") + 1)
+        end = text.find("\n### ", start + 1)
+        return text if start < 0 or end < 0 else text[:start] + text[end:]
+    return text
+
+
+def report(seed: int, index: int, mix: str = "clean") -> str:
+    """Report ``index``: with ``mix`` "clean" as the earlier benchmarks had it (and the golden
+    run records), with "drifted" as agents write them."""
+    rng = random.Random(f"{seed}-{index}" if mix == "clean" else f"{seed}-{mix}-{index}")
     task = f"BE-{rng.randint(1, 999):03d}"  # the backend role's reports
     name = f"{rng.choice(VERBS)} {rng.choice(THINGS)}"
     kind = rng.choice([acknowledgement, progress, completion, completion])
     text = kind(rng, task, name)
+    if mix == "drifted":
+        return _drift(rng, text) if rng.random() < 0.9 else text
     return _defect(rng, text) if rng.random() < 0.1 else text
 
 
@@ -241,11 +331,13 @@ def main() -> None:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mix", choices=["drifted", "clean"], default="drifted")
     parser.add_argument("--large", action="store_true")
     args = parser.parse_args()
     args.outdir.mkdir(parents=True, exist_ok=True)
     for index in range(args.count):
-        (args.outdir / f"report-{index:04d}.md").write_text(report(args.seed, index), "utf-8")
+        (args.outdir / f"report-{index:04d}.md").write_text(report(args.seed, index, args.mix),
+                                                                "utf-8")
     if args.large:
         rng = random.Random(f"{args.seed}-large")
         text = completion(rng, "BE-900", "Bulk import of the product catalogue", rows=40_000)

@@ -253,3 +253,34 @@ def test_builtin_patterns_match_as_re_did_on_ascii_text(pieces: list[str]) -> No
         expected = re.search(pattern, text, re.IGNORECASE if ignorecase else 0) is not None
         assert saferegex.compile(pattern, ignorecase=ignorecase).test(text) is expected, (
             pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES | st.characters() | st.sampled_from(
+    ["\n", "\v", "\r", "ſ", "K", "é", "\ud800", "Ǆ"]), max_size=8))
+def test_trusted_patterns_answer_as_re2_does(pieces: list[str]) -> None:
+    """A built-in template's patterns are matched by `re` where it agrees with RE2 and by RE2
+    elsewhere: on any text, the answer is RE2's."""
+    text = "".join(pieces)
+    for pattern, ignorecase in _builtin_patterns():
+        fast = saferegex.trusted(pattern, ignorecase)
+        safe = saferegex.compile(pattern, ignorecase=ignorecase)
+        assert fast.test(text) is safe.test(text), (pattern, text)
+        assert (fast.search(text) is None) is (safe.search(text) is None), (pattern, text)
+
+
+def test_builtin_templates_use_trusted_patterns_and_no_re2() -> None:
+    """A run with only the built-in templates never loads RE2 (nor YAML, nor jsonschema)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from reportlint import templates; r = templates.builtin()[0]; "
+            "[t.quick_check for t in r.templates.values()]; "
+            "r.recognise('## Task Completion Report: BE-1 - x', None); "
+            "print(sorted(m for m in ('re2', 'yaml', 'jsonschema') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+    registry = templates.builtin()[0]
+    assert all(isinstance(t.title_pattern, saferegex.Trusted) and t.builtin
+               for t in registry.templates.values())

@@ -13,7 +13,6 @@ the command line shows it after ``error:``.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import itertools
 import json
 import os
@@ -25,12 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from reportlint import (
-    atomic,
     budget,
     codes,
     engine,
     formats,
-    gitdiff,
     parser,
     paths,
     quote,
@@ -41,8 +38,7 @@ from reportlint import (
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
-from reportlint.event import pull_request_body
-from reportlint.pool import Progress, Work, check_all, usable_cores
+from reportlint.pool import Progress, Work, check_all, default_jobs
 from reportlint.resolver import SettingsResolver, configured_registry, unknown_template
 from reportlint.rules.meta import stale_baseline_entry
 from reportlint.templates import Template, TemplateProblem, builtin_dir, parse_file
@@ -115,6 +111,9 @@ class CheckOptions:
     # Files a CI run produced (JUnit, Cobertura, coverage.py JSON, LCOV, SARIF) to check the
     # reports' claims against, besides the configuration's `evidence`.
     evidence: tuple[Path, ...] = ()
+    # Compute each finding's exact edits (`fix.edits`): False when the output shows none,
+    # which spares a failing file the work of its repairs.
+    edits: bool = True
     # Called after each file is checked with (files checked, files in all).
     progress: Progress | None = field(default=None, compare=False)
 
@@ -225,13 +224,16 @@ def run(options: CheckOptions) -> Result:
                                  (options.select, options.extend_select, options.ignore))
     changes = None
     if options.diff_base is not None:
+        from reportlint import gitdiff  # only for runs with --diff-base
+
         found = gitdiff.changes(options.diff_base, Path.cwd())
         if isinstance(found, str):
             raise UsageError(found)
         changes = found
     resolver = SettingsResolver(options.config_file, options.isolated, options.template,
                                 chosen, extended, ignored, changes, options.cache,
-                                options.file_suppressions, options.evidence)
+                                options.file_suppressions, options.evidence,
+                                options.edits)
     here = resolver.for_dir(Path.cwd())  # a broken configuration or unknown template stops here
     recorded = _load_baseline(options.baseline if options.baseline is not None or
                               not options.configured_baseline else here.config.baseline,
@@ -255,7 +257,11 @@ def _selectors(group: tuple[str, ...]) -> tuple[str, ...]:
 
 def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
          problems: tuple[str, ...], recorded: baseline.Baseline | None = None) -> Result:
-    body = pull_request_body(options.event_path) if options.pr_body else None
+    body = None
+    if options.pr_body:
+        from reportlint.event import pull_request_body
+
+        body = pull_request_body(options.event_path)
     first: Iterator[Outcome] = iter(())
     leading: list[engine.Settings] = []  # the description's settings, when it is checked
     if body is not None:
@@ -283,7 +289,7 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
                           messages=fixed.messages)
         work, repairs, messages = fixed.work, fixed.repairs, fixed.messages
     # A fixed file is checked from the bytes just written, in this process.
-    jobs = 1 if options.fix == "fix" else options.jobs or usable_cores()
+    jobs = 1 if options.fix == "fix" else options.jobs or default_jobs(len(work))
     checked = check_all(work, jobs, options.progress)
     outcomes = _lifecycle(itertools.chain(first, checked),
                           [*leading, *(settings for _, settings in work)], options.now,
@@ -309,6 +315,8 @@ def _versions(work: list[Work]) -> Iterator[Outcome]:
     """The committed versions of each file of the run, checked as the file is (their own
     findings are not reported; their reports are the file's earlier ones), shown as
     ``PATH@COMMIT``."""
+    from reportlint import gitdiff  # only for runs with --history
+
     for target, settings in work:
         location = target if isinstance(target, Path) else target.location
         if location is None:
@@ -646,6 +654,8 @@ def _repair_all(work: list[Work], folders: list[Path | None], write: bool,
     """The safe fixes of every file: applied, or with ``write`` false shown as a diff.
     ``folders`` are the folders being checked that the files were found in. Standard input
     is repaired as text, never written anywhere: ``stdin`` of the result holds it."""
+    from reportlint import atomic  # only for --fix and --diff
+
     work = list(work)
     repairs: list[Repaired] = []
     messages: list[str] = []
@@ -729,6 +739,8 @@ def _sweep(target: Path, limits: tuple[Path, ...], swept: set[Path]) -> None:
     in folders ``--fix`` may write to."""
     folder = Path(os.path.realpath(target)).parent
     if folder not in swept and all(folder.is_relative_to(b) for b in limits):
+        from reportlint import atomic
+
         swept.add(folder)
         atomic.sweep(folder)
 
@@ -739,6 +751,8 @@ def _shown_diff(target: Path | str, old: str, new: str) -> str:
     one is followed by git's ``\\ No newline at end of file``. Every line has the file's
     secrets masked (the file itself is repaired from its real bytes, so the diff shown may
     not apply where it masks one) and its control characters shown as escapes."""
+    import difflib  # only for a diff: not at start-up
+
     from reportlint import edits
 
     redact = secrets.Redactor(old, new)

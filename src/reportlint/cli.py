@@ -3,6 +3,7 @@ The only module that imports click, prints or exits."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -123,7 +124,8 @@ def _file_options(command: Any) -> Any:
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Codes, prefixes or names not to check.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Check files in this many processes (default: the usable cores).")
+              help="Check files in this many processes (default: one for runs under 500 "
+                   "files, then one per 250 files, up to the usable cores).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write cached results (kept in $REPORTLINT_CACHE_DIR, "
                    "else ~/.cache/reportlint).")
@@ -177,7 +179,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         paths=paths, cache=not no_cache, fix="diff" if show_diff else "fix" if fix else "none",
         stdin=sys.stdin.buffer.read() if any(str(p) == "-" for p in paths) else None,
         event_path=os.environ.get("GITHUB_EVENT_PATH"),
-        progress=_Progress() if sys.stderr.isatty() else None, **given)
+        progress=_Progress() if sys.stderr.isatty() else None,
+        edits=output_format in formats.FIX_FORMATS and not statistics, **given)
     result = api.run(options)
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
@@ -192,7 +195,6 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
             click.echo(result.diff, nl=False)
         _messages(result.messages, quiet)
         sys.exit(result.exit_code)
-    outcomes = list(result)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     # With `--fix -` standard output is the repaired text: the findings go to stderr.
     to_stderr = result.fixed_stdin is not None and output_file is None
@@ -200,6 +202,13 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     color_on = api.wants_color(color, terminal=output_file is None and stream.isatty(),
                                no_color="NO_COLOR" in os.environ,
                                force_color=bool(os.environ.get("FORCE_COLOR")))
+    if output_format == "text" and not statistics and not summary_path and not to_stderr:
+        # Memory flat in the number of files: each file's findings printed as they come.
+        _stream(result, output_file, color_on, verbose, quiet)
+        _messages(result.messages, quiet)
+        sys.exit(result.exit_code)
+    # The other formats need every outcome at the end: each kept as compact as it prints.
+    outcomes = [formats.compact(o, keep_fix=output_format in formats.FIX_FORMATS) for o in result]
     rendered = api.render(outcomes, output_format, color=color_on, statistics=statistics,
                           step_summary=bool(summary_path), quiet=quiet > 0)
     if result.fixed_stdin is not None:
@@ -347,6 +356,44 @@ def _write(text: str, path: Path | None, color: bool = False, err: bool = False)
         _fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
+def _stream(result: api.Result, path: Path | None, color: bool, verbose: bool,
+            quiet: int) -> None:
+    """Text output written file by file as the outcomes come, then the summary line: nothing
+    but the counts is kept (the same text ``formats.text`` makes of them all)."""
+    style = formats.Style(color, quiet=quiet > 0)
+    tally = formats.Tally()
+    skipped: list[str] = []
+    out = None
+    try:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a CI's `reports/` not made yet
+            out = path.open("w", encoding="utf-8")
+        for outcome in result:
+            tally.add(outcome)
+            if outcome.skipped and verbose:
+                skipped.append(outcome.path)
+            lines = formats.text_lines(outcome, style) if quiet < 2 else []
+            if lines:
+                chunk = "\n".join(lines) + "\n"
+                if out is None:
+                    click.echo(chunk, nl=False, color=color or None)
+                else:
+                    out.write(chunk)
+        ending = "" if quiet else "".join(
+            line + "\n" for line in (tally.line(), tally.fixable_line()) if line)
+        if out is None:
+            click.echo(ending, nl=False, color=color or None)
+        else:
+            out.write(ending)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+    finally:
+        if out is not None:
+            out.close()
+    for name in skipped:
+        click.echo(f"{name}: skipped: not a report", err=True)
+
+
 def _append(path: Path, text: str) -> None:
     try:
         with path.open("a", encoding="utf-8") as handle:
@@ -466,4 +513,10 @@ def lsp_server() -> None:
 
 
 def main() -> None:
-    cli(prog_name="reportlint")
+    try:
+        cli(prog_name="reportlint")
+    finally:
+        # The process ends here: spare the collector's last walk over every object the run
+        # made (measured: 7 ms of a 0.1 s run over one report), which frees nothing the
+        # exit does not.
+        gc.freeze()

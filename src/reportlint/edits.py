@@ -16,7 +16,6 @@ An edit whose text holds a credential is never made: it would print the credenti
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Sequence
@@ -73,6 +72,8 @@ def between(old: str, new: str) -> list[Edit]:
     """The edits that turn ``old`` into ``new``: one per run of changed lines. Those whose new
     text holds a credential are left out."""
     a, b = split(old), split(new)
+    import difflib  # only for a diff or a suggestion: not at start-up
+
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     found: list[Edit] = [{"start": _at(a, i1), "end": _at(a, i2), "text": "".join(b[j1:j2])}
                          for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
@@ -161,6 +162,18 @@ def attach(findings: Sequence[Finding], text: str, fixed: str | None) -> list[Fi
         if found:
             fix["edits"] = found
         out.append(finding._replace(fix=fix or None) if finding.fix or found else finding)
+    return out
+
+
+def bare(findings: Sequence[Finding]) -> list[Finding]:
+    """``findings`` as :func:`attach` leaves them, without computing any edit: for output
+    that shows none."""
+    out = []
+    for finding in findings:
+        if finding.fix and INSERT in finding.fix:
+            fix = {k: v for k, v in finding.fix.items() if k != INSERT}
+            finding = finding._replace(fix=fix or None)
+        out.append(finding)
     return out
 
 

@@ -47,6 +47,8 @@ from reportlint.rules.template import invalid_cell_value, invalid_field_value, i
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from reportlint.evidence.artefacts import Artefact
     from reportlint.gitdiff import Changes
 
@@ -73,7 +75,7 @@ class Settings:
     def __init__(self, registry: Registry, config: Config | None = None,
                  template: str | None = None, changes: Changes | None = None,
                  cache_results: bool = True, file_suppressions: bool = True,
-                 artefacts: tuple[Artefact, ...] = ()) -> None:
+                 artefacts: tuple[Artefact, ...] = (), edits: bool = True) -> None:
         self.registry = registry
         self.artefacts = artefacts  # --evidence and `evidence`: the CI run's files, read
         self.config = config if config is not None else Config(root=Path.cwd())
@@ -82,6 +84,8 @@ class Settings:
         self.cache_results = cache_results  # False with --no-cache
         # False with --no-file-suppressions: a directive hiding the whole file is refused.
         self.file_suppressions = file_suppressions
+        # False when nothing shows a finding's edits (only JSON output and servers do).
+        self.edits = edits
 
     @cached_property
     def options(self) -> Options:
@@ -109,6 +113,8 @@ class Settings:
             # The evidence files' contents as read (their totals decide RL306's findings).
             repr([(a.path, a.as_dict()) for a in self.artefacts]),
         ]
+        if not self.edits:
+            parts.append("no edits")
         return "\n".join(parts)
 
     def template_for(self, item: Input) -> str | None:
@@ -347,13 +353,18 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
         return Outcome(item.path, (text,) if config.selected(text.code) else ())
     registry = settings.registry
     lines = model.split_lines(text)  # once, for the model and the rules
-    doc = document(text, registry, forced, config.role, lines)
+    tokens = parser.parse(text)  # once, for every model of the file and for its fixes
+
+    def classify(heading: str) -> tuple[str, AgentTitle | None] | None:
+        return registry.recognise(heading, config.role)
+
+    doc = model.build(text, tokens, classify, forced, lines)
     read_as = doc  # what --fix reads the file as
     findings: list[Finding] = []
     report_like = False
     if not doc["reports"]:
         # No report title: read the whole file as one report, and judge by what it says.
-        whole = document(text, registry, registry.names()[0], config.role, lines)
+        whole = model.build(text, tokens, classify, registry.names()[0], lines)
         report = whole["reports"][0]
         found = recognition.signals(report, [key for key, _ in model.walk(report)][1:])
         if not found.report_like and not must:
@@ -381,8 +392,8 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
     findings = [f for f in findings if config.selected(f.code)]
     fixable: list[bool] = [False] * len(findings)
     if findings and recheck:
-        fixed = _fixed(item.data, text, read_as, settings)
-        findings = edits.attach(findings, text, fixed)
+        fixed = _fixed(item.data, text, tokens, read_as, settings)
+        findings = edits.attach(findings, text, fixed) if settings.edits else edits.bare(findings)
         if fixed is not None and fixed != text:
             fixable = _fixable(findings, text, fixed, item, settings)
     spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
@@ -491,16 +502,15 @@ def _go_on() -> bool:
     return True
 
 
-def _fixed(data: bytes | None, text: str, doc: Document, settings: Settings) -> str | None:
+def _fixed(data: bytes | None, text: str, tokens: list[Token], doc: Document,
+           settings: Settings) -> str | None:
     """What ``--fix`` makes of ``text`` (None for a file it does not rewrite), for the edits
-    of the findings: the same fixes on the same model as :func:`repair`."""
+    of the findings: the same fixes on the same model and tokens as :func:`repair`."""
     from reportlint import fixes
 
     if data is None or data.startswith(source.UNICODE_BOMS):
         return None
-    # Parsed again: only files with findings get here (a cost issue #18 may remove).
-    return fixes.fix(text, parser.parse(text), doc, settings.registry.templates,
-                     _demote(settings)).text
+    return fixes.fix(text, tokens, doc, settings.registry.templates, _demote(settings)).text
 
 
 def _demote(settings: Settings) -> bool:

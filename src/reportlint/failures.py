@@ -7,7 +7,6 @@ errors; :mod:`reportlint.explain` hands each to the template code module that wo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from reportlint.nodes import Report
@@ -18,8 +17,7 @@ Node = dict[str, Any]
 PathPart = str | int
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """One failure of a report against its template."""
 
     keyword: str  # the JSON Schema keyword that failed: required, const, enum, pattern...
@@ -115,8 +113,7 @@ def title_of(node: Mapping[str, object], is_report: bool) -> str:
     return "the report" if is_report else f"`{quote(node.get('title', ''))}`"
 
 
-@dataclass(frozen=True)
-class Failing:
+class Failing(NamedTuple):
     """What a template code module reads to word one failure."""
 
     failure: Failure

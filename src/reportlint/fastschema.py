@@ -44,18 +44,20 @@ def equal(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def build(schema: Any, root: Any = None) -> Check | None:
+def build(schema: Any, root: Any = None, trusted: bool = False) -> Check | None:
     """The yes/no check of ``schema`` (a part of ``root``, whose ``$ref``s it may use), or
-    None when this module cannot judge it."""
+    None when this module cannot judge it; ``trusted``: its patterns are reportlint's own (a
+    built-in template's, see ``saferegex.trusted``)."""
     try:
-        return _Compiler(schema if root is None else root).build(schema)
+        return _Compiler(schema if root is None else root, trusted).build(schema)
     except (Unsupported, RecursionError, saferegex.RegexError, KeyError, IndexError, TypeError):
         return None
 
 
 class _Compiler:
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, trusted: bool = False) -> None:
         self.root = root
+        self.regex = saferegex.trusted if trusted else saferegex.compile
         self.refs: dict[str, Check] = {}
 
     def build(self, schema: Any) -> Check:
@@ -116,7 +118,7 @@ class _Compiler:
 
     def k_additionalProperties(self, value: Any, schema: dict[str, Any]) -> Check:
         known = set(schema.get("properties", {}))
-        patterns = [saferegex.compile(p) for p in schema.get("patternProperties", {})]
+        patterns = [self.regex(p) for p in schema.get("patternProperties", {})]
         check = self.build(value)
 
         def additional(v: Any) -> bool:
@@ -129,7 +131,7 @@ class _Compiler:
         return additional
 
     def k_patternProperties(self, value: dict[str, Any], _: Any) -> Check:
-        checks = [(saferegex.compile(p), self.build(sub)) for p, sub in value.items()]
+        checks = [(self.regex(p), self.build(sub)) for p, sub in value.items()]
 
         def pattern_properties(v: Any) -> bool:
             if isinstance(v, dict):
@@ -152,7 +154,7 @@ class _Compiler:
         return lambda v: any(equal(v, option) for option in value)
 
     def k_pattern(self, value: str, _: Any) -> Check:
-        test = saferegex.compile(value).test
+        test = self.regex(value).test
         return lambda v: not isinstance(v, str) or test(v)
 
     def k_minLength(self, value: int, _: Any) -> Check:

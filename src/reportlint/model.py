@@ -17,11 +17,10 @@ report's footer (``**Ready for Review**``...) and belong to the report, not its 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from reportlint import names
+from reportlint import lazyre, names
 from reportlint.nodes import (
     CodeBlock,
     Column,
@@ -55,9 +54,9 @@ _FRONT_MATTER_ALIASES = {
     "updated-at": "updated", "updated-on": "updated", "last-updated": "updated",
 }
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_PLAIN_FIELD = re.compile(r"^(?P<label>[^\W\d_][\w'&/().+ ]{0,39}?)\s*:\s+(?P<value>\S.*)$")
-_LEAD = re.compile(r"^[\s>]*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
+_LINE_BREAK = lazyre.compile(r"\r\n|\r|\n")
+_PLAIN_FIELD = lazyre.compile(r"^(?P<label>[^\W\d_][\w'&/().+ ]{0,39}?)\s*:\s+(?P<value>\S.*)$")
+_LEAD = lazyre.compile(r"^[\s>]*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
 _FIELD_VALUE_HEADERS = frozenset({"field", "key", "property", "attribute", "item", "name"})
 _VALUE_HEADERS = frozenset({"value", "details", "detail"})
 # Tokens the walk has nothing to do for (their content comes with the `inline` inside).

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-_NUMBER = re.compile(r"^\s*(?:(\d+(?:\.\d+)+)\.?|(\d+|[A-Za-z])[.)])\s+(?=\S)")
-_OPTIONAL = re.compile(
+from reportlint import lazyre
+
+_NUMBER = lazyre.compile(r"^\s*(?:(\d+(?:\.\d+)+)\.?|(\d+|[A-Za-z])[.)])\s+(?=\S)")
+_OPTIONAL = lazyre.compile(
     r"\s*\(\s*(?:if\s+any|if\s+applicable|if\s+needed|optional)\s*\)\s*$", re.IGNORECASE
 )
-_WORD = re.compile(r"[^\W_]+")
-_SYMBOLS = re.compile(r"^[\W_]+", re.UNICODE)
+_WORD = lazyre.compile(r"[^\W_]+")
+_SYMBOLS = lazyre.compile(r"^[\W_]+", re.UNICODE)
 
 
 # Headings, labels and column headers repeat from report to report: each is worked out once.
@@ -55,9 +57,9 @@ class Title(NamedTuple):
     task_name: str | None
 
 
-_ID_AND_NAME = re.compile(r"^(?P<id>\S+?)(?:\s+[-\u2013\u2014]\s+|:\s+)(?P<name>\S.*)$")
-_SPACE = re.compile(r"\s")
-_ID_LABEL = re.compile(r"^\[?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\]?$")
+_ID_AND_NAME = lazyre.compile(r"^(?P<id>\S+?)(?:\s+[-\u2013\u2014]\s+|:\s+)(?P<name>\S.*)$")
+_SPACE = lazyre.compile(r"\s")
+_ID_LABEL = lazyre.compile(r"^\[?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\]?$")
 
 
 def split_title(text: str) -> Title:
@@ -82,7 +84,7 @@ def split_title(text: str) -> Title:
     return Title(label.strip(), None, rest)
 
 
-_TASK_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b")
+_TASK_ID = lazyre.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b")
 
 
 def task_in(heading: str) -> tuple[str | None, str]:

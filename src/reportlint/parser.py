@@ -92,20 +92,23 @@ def _tasklists(state: StateCore) -> None:
     heading took 204 s); here one pass notes the latest token of each level as it goes.
     ``tests/test_parser.py`` compares the tokens with the plugin's on every corpus."""
     tokens = state.tokens
+    found = [i for i in range(2, len(tokens) - 1)
+             if tokens[i].type == "inline" and tokens[i].content[:1] == "["
+             and tokens[i - 1].type == "paragraph_open"
+             and tokens[i - 2].type == "list_item_open"
+             and _TODO.match(tokens[i].content) is not None]
+    if not found:  # most files: no need to find any list's parent
+        return
     latest: dict[int, int] = {}  # level -> index of the latest token of that level so far
     parents: dict[int, int] = {}  # index of a list_item_open -> index of its list's open
     for index, token in enumerate(tokens):
         if token.type == "list_item_open":
             parents[index] = latest.get(token.level - 1, -1)
         latest[token.level] = index
-    for i in range(2, len(tokens) - 1):
-        token = tokens[i]
-        if (token.type == "inline" and tokens[i - 1].type == "paragraph_open"
-                and tokens[i - 2].type == "list_item_open"
-                and _TODO.match(token.content) is not None):
-            _todoify(token)
-            tokens[i - 2].attrSet("class", "task-list-item")
-            tokens[parents[i - 2]].attrSet("class", "contains-task-list")
+    for i in found:
+        _todoify(tokens[i])
+        tokens[i - 2].attrSet("class", "task-list-item")
+        tokens[parents[i - 2]].attrSet("class", "contains-task-list")
 
 
 _TODO = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from reportlint import lazyre
 from reportlint.nodes import Report
 
 # Report kinds, as the built-in templates name them in `x-reportlint.kind`.
@@ -30,34 +31,35 @@ _I = re.IGNORECASE
 # The words of a report kind in a title, strongest first: a phrase names the kind outright;
 # a word alone only leans (`summary`, `status`, `update`, `plan`).
 _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (COMPLETION, re.compile(
+    (COMPLETION, lazyre.compile(
         r"\bcompletion\s+(?:report|summary|evidence|memo|notes?|status)\b"
         r"|\b(?:tasks?|session|work|phase|implementation|sprint)\s+(?:is\s+)?complete[d]?\b"
         r"|\bcomplete[d]?\s+(?:report|summary)\b|\bimplementation\s+(?:result|summary)s?\b"
         r"|\bhand[- ]?over\b|\bhand[- ]?off\b|\bfinal\s+(?:report|summary)\b"
         r"|\bwork\s+summary\b|\bresults?\s+summary\b|\btask\s+complete\b", _I)),
-    (ACKNOWLEDGEMENT, re.compile(r"\backnowledg(?:ed|e?ments?)\b|\back\b", _I)),
-    (PROGRESS, re.compile(
+    (ACKNOWLEDGEMENT, lazyre.compile(r"\backnowledg(?:ed|e?ments?)\b|\back\b", _I)),
+    (PROGRESS, lazyre.compile(
         r"\bprogress\s+(?:update|report)\b|\bstatus\s+(?:update|report)\b"
         r"|\b(?:implementation|development|project|task)\s+status\b", _I)),
 )
 _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (COMPLETION, re.compile(r"\b(?:summary|completion|completed?|evidence|results?|"
+    (COMPLETION, lazyre.compile(r"\b(?:summary|completion|completed?|evidence|results?|"
                             r"delivered|selesai|완료)\b", _I)),
-    (PROGRESS, re.compile(r"\b(?:progress|status|update|interim|checkpoint|alert)\b", _I)),
-    (ACKNOWLEDGEMENT, re.compile(r"\b(?:plan|received|accepted)\b", _I)),
+    (PROGRESS, lazyre.compile(r"\b(?:progress|status|update|interim|checkpoint|alert)\b", _I)),
+    (ACKNOWLEDGEMENT, lazyre.compile(r"\b(?:plan|received|accepted)\b", _I)),
 )
 
 # Task ids: `BE-009`, `RTP-ORG-001`, `SCRUM-301`; after the word Task(s): `B10`, `28.4`.
-_TASK_ID = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?![\w-])")
-_AFTER_TASK = re.compile(r"\btasks?\s+#?(?P<id>[A-Z]{0,4}\d+(?:\.\d+)*[a-z]?)\b", _I)
-_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
+_TASK_ID = lazyre.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?![\w-])")
+_AFTER_TASK = lazyre.compile(r"\btasks?\s+#?(?P<id>[A-Z]{0,4}\d+(?:\.\d+)*[a-z]?)\b", _I)
+_SEPARATOR = lazyre.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
 _EMOJI = "[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 # Decoration agents put at the end of a title: emoji, a status (`✅ COMPLETE`, `(DONE)`).
-_DECORATION = re.compile(
+_DECORATION = lazyre.compile(
     rf"(?:\s*(?:[-\u2013\u2014:|]\s*)?(?:{_EMOJI}\s*)*"
     rf"(?:[\(\[]?\s*\b(?:complete[d]?|done|finished|wip)\b\s*[\)\]]?\s*)?(?:{_EMOJI}\s*)*)$", _I)
-_ID_LIKE = re.compile(r"^#?(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+|[A-Z]{0,4}\d+(?:\.\d+)*[a-z]?)$")
+_ID_LIKE = lazyre.compile(
+    r"^#?(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+|[A-Z]{0,4}\d+(?:\.\d+)*[a-z]?)$")
 _FILLER = frozenset({"for", "of", "on", "the", "a", "an", "issue", "task", "tasks", "ticket",
                      "report", "and", "to", "-"})
 
@@ -72,7 +74,7 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
                "dalam proses", "진행 중", "진행중"),
     ACKNOWLEDGEMENT: ("acknowledged", "ready to execute", "ready to start", "diterima", "확인"),
 }
-_STATUS = {kind: re.compile(r"^[\W_]*(?:" + "|".join(re.escape(w) for w in words) + r")\b", _I)
+_STATUS = {kind: lazyre.compile(r"^[\W_]*(?:" + "|".join(re.escape(w) for w in words) + r")\b", _I)
            for kind, words in STATUS_WORDS.items()}
 # The words that mean each status the built-in templates allow, in the spellings and
 # languages agents write them; a template adds its own (`x-reportlint.status-vocabulary`).
@@ -115,11 +117,11 @@ def canonical_status(value: str, allowed: list[str],
     return matches.pop() if len(matches) == 1 else None
 
 
-_ALL_DONE = re.compile(r"all (?:tasks?|work|items?|deliverables) (?:(?:is|are) )?"
+_ALL_DONE = lazyre.compile(r"all (?:tasks?|work|items?|deliverables) (?:(?:is|are) )?"
                        r"(?:complete[d]?|done|finished)")
 
 
-_PART_DONE = re.compile(
+_PART_DONE = lazyre.compile(
     r"^[\W_]*(?:all\s+(?:tasks?|work|items?|deliverables)|(?:phase|milestone|sprint|stage)\s+"
     r"(?P<part>\w+(?:\.\w+)?))\s+(?:(?:is|are)\s+)?(?:complete[d]?|done|finished)\b", _I)
 
@@ -139,7 +141,7 @@ def claims_completion(value: str, title: str) -> bool:
 
 
 # Headings of the sections agents' reports have and other documents rarely do.
-_REPORT_SECTIONS = re.compile(
+_REPORT_SECTIONS = lazyre.compile(
     r"^(?:files?[- ](?:changed|created|modified|added|touched)|changes?[- ]made|"
     r"test[- ](?:results?|coverage|evidence|summary)|next[- ](?:steps?|actions?|work)|"
     r"blockers?|known[- ]issues?|acceptance[- ]criteria|deliverables?|"
@@ -224,7 +226,7 @@ def task_name(heading: str, task: str) -> str:
 
 
 # A first heading with one of these words names a document about reports, not a report.
-_DOCUMENT_WORDS = re.compile(
+_DOCUMENT_WORDS = lazyre.compile(
     r"\b(?:guide|how[- ]?to|tutorial|templates?|checklist|policy|glossary|faq|readme|"
     r"changelog|change\s+log|roadmap|spec(?:ification)?|rfc|adr|design|proposal|runbook|"
     r"playbook|manual|reference|documentation|release\s+notes|meeting|minutes|retro"
@@ -237,7 +239,7 @@ STATUS_KEYS = ("status", "상태", "estado", "statut", "stato", "overall-status"
                "final-status", "task-status", "current-status")
 _STATUS_KEYS = STATUS_KEYS
 # Who wrote it: an agent, by the words agents and their tools sign with.
-_AGENT = re.compile(r"\b(?:agent|droid|claude|gpt-?\d*|copilot|jules|kiro|devin|codex|gemini|"
+_AGENT = lazyre.compile(r"\b(?:agent|droid|claude|gpt-?\d*|copilot|jules|kiro|devin|codex|gemini|"
                     r"cursor|aider|windsurf|cline|ai\s+assistant|llm)\b", _I)
 _BYLINE_KEYS = frozenset({"from", "author", "authors", "prepared-by", "generated-by", "agent",
                           "submitted-by", "written-by", "report-generated-by", "by", "reporter",

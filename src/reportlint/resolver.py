@@ -8,11 +8,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlint import config, engine, gitdiff, selectors
+from reportlint import config, engine, selectors
 from reportlint.errors import UsageError
 from reportlint.templates import Registry, with_folders
 
 if TYPE_CHECKING:
+    from reportlint import gitdiff
     from reportlint.evidence.artefacts import Artefact
 
 
@@ -24,10 +25,12 @@ class SettingsResolver:
                  template: str | None = None, select: tuple[str, ...] = (),
                  extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                  changes: gitdiff.Changes | None = None, cache_results: bool = True,
-                 file_suppressions: bool = True, evidence: tuple[Path, ...] = ()) -> None:
+                 file_suppressions: bool = True, evidence: tuple[Path, ...] = (),
+                 edits: bool = True) -> None:
         self.config_file = config_file
         self.evidence = evidence  # --evidence: for every file, besides the configuration's
         self._artefacts: dict[str, Any] = {}  # each evidence file is read once per run
+        self.edits = edits
         self.file_suppressions = file_suppressions
         self.changes = changes
         self.cache_results = cache_results
@@ -80,7 +83,8 @@ class SettingsResolver:
             self._narrowed[key] = engine.Settings(
                 settings.registry, config._replace(ignore=config.ignore + dropped),
                 settings.template, settings.changes, settings.cache_results,
-                artefacts=settings.artefacts)
+                settings.file_suppressions, artefacts=settings.artefacts,
+                edits=settings.edits)
         return self._narrowed[key]
 
     def _build(self, path: Path | None) -> engine.Settings:
@@ -103,7 +107,7 @@ class SettingsResolver:
                              f"{loaded.role!r}; known: {', '.join(sorted(found.roles()))}")
         return engine.Settings(found, loaded, self.template, self.changes,
                                self.cache_results, self.file_suppressions,
-                               self._evidence(loaded))
+                               self._evidence(loaded), self.edits)
 
     def _evidence(self, loaded: config.Config) -> tuple[Artefact, ...]:
         """The evidence files of ``--evidence`` and those of the configuration's `evidence`

@@ -21,16 +21,14 @@ and equal. Where a selection and an ignore list are equally specific, the ignore
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from reportlint import codes
+from reportlint import codes, lazyre
 
-_SEPARATORS = re.compile(r"[,\s]+")
-_CODE_SHAPED = re.compile(r"RL\d*")
+_SEPARATORS = lazyre.compile(r"[,\s]+")
+_CODE_SHAPED = lazyre.compile(r"RL\d*")
 _LOOK_ALIKES = str.maketrans("OILSB", "01158")
 
 
@@ -94,6 +92,8 @@ def _hint(text: str) -> str:
             return f"did you mean {code!r}?"
     spelt = {entry.name: entry.name for entry in codes.CODES.values()}
     spelt["all"] = "ALL"
+    import difflib  # only for a diff or a suggestion: not at start-up
+
     close = difflib.get_close_matches(text.lower(), list(spelt), n=1)
     return f"did you mean {spelt[close[0]]!r}?" if close else "see `reportlint rules`"
 

@@ -19,11 +19,10 @@ nothing, names an unknown selector or is not one of these four is itself a findi
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from reportlint import codes, selectors
+from reportlint import codes, lazyre, selectors
 from reportlint.diagnostics import Finding
 from reportlint.nodes import Comment
 from reportlint.rules.meta import refused_suppression, unused_suppression
@@ -32,9 +31,9 @@ from reportlint.selectors import Selector
 _KINDS = ("disable-line", "disable-next-line", "disable", "enable", "disable-file")
 # Any `reportlint-WORD` opening a comment is meant as a directive, so a misspelt one is
 # reported rather than silently ignored.
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazyre.compile(
     r"<!--\s*reportlint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<codes>[^>]*?)\s*-->")
-_SEPARATED = re.compile(r"[,\s]|$")  # the selectors, if any, are apart from the kind
+_SEPARATED = lazyre.compile(r"[,\s]|$")  # the selectors, if any, are apart from the kind
 
 
 class _Scope:

@@ -17,15 +17,19 @@ class Template:
     """A loaded template: its name, file, schema and the title pattern that picks it."""
 
     def __init__(self, name: str, path: Path, schema: dict[str, Any],
-                 title_pattern: saferegex.Regex, digest: str = "") -> None:
+                 title_pattern: saferegex.Regex | saferegex.Trusted, digest: str = "",
+                 builtin: bool = False) -> None:
         self.name, self.path, self.schema = name, path, schema
         self.title_pattern = title_pattern
         self.digest = digest  # content hash of the template file
+        # A built-in template as compiled when reportlint was built: its patterns are
+        # reportlint's own (saferegex.trusted), not input that RE2 must guard against.
+        self.builtin = builtin
 
     @cached_property
     def quick_check(self) -> fastschema.Check | None:
         """The yes/no validator, or None when only jsonschema can judge this template."""
-        return fastschema.build(self.schema)
+        return fastschema.build(self.schema, trusted=self.builtin)
 
     @cached_property
     def shape(self) -> Shape:
@@ -535,9 +539,15 @@ def with_folders(folders: Iterable[Path], cached: bool = True
                  ) -> tuple[Registry, list[TemplateProblem]]:
     """The templates of ``folders`` (a name found there replaces the built-in one), then the
     built-in ones; with ``cached`` false, none comes from the cache (``--no-cache``)."""
-    folders = (*folders, builtin_dir())
+    builtin = builtin_dir()
+    folders = (*folders, builtin)
     files = [p for folder in folders for p in _template_files(folder)]
     contents = [_bytes(path) for path in files]
+    prebuilt = _prebuilt(builtin, files, contents)
+    if len(prebuilt) == len(files):
+        # Only built-in templates, as compiled and checked when reportlint was built: no
+        # YAML, no metaschema check, no cache (the first run in CI costs what the others do).
+        return Registry([prebuilt[i](None) for i in range(len(files))]), []
     # Start-up reads one cache entry for the whole set, keyed by the files' paths and
     # contents, instead of decoding, parsing and checking each template.
     stamp = _stamp(files, contents) if cached else None
@@ -547,8 +557,10 @@ def with_folders(folders: Iterable[Path], cached: bool = True
         return registry, []
     found: list[Template] = []
     problems: list[TemplateProblem] = []
-    for path, data in zip(files, contents, strict=True):
-        loaded = load_file(path, data, cached)
+    for index, (path, data) in enumerate(zip(files, contents, strict=True)):
+        make = prebuilt.get(index)
+        loaded = make(cache.key(data)) if make is not None and isinstance(
+            data, bytes) else load_file(path, data, cached)
         if isinstance(loaded, Template):
             found.append(loaded)
         else:
@@ -558,6 +570,77 @@ def with_folders(folders: Iterable[Path], cached: bool = True
             {"name": t.name, "path": str(t.path), "schema": t.schema,
              "pattern": t.title_pattern.pattern, "digest": t.digest} for t in found])
     return Registry(found), problems
+
+
+COMPILED = "compiled-templates.json"  # beside the built-in templates
+
+
+def compiled_text(folder: Path | None = None) -> str:
+    """The built-in templates, each parsed and checked (YAML, metaschema, keywords, regular
+    expressions) as ``template check`` does, as the JSON text of :data:`COMPILED`: what
+    reportlint's build writes (``python tests/compile_templates.py``) and its tests compare, so
+    a run never parses or checks them again."""
+    import json
+    import zlib
+
+    folder = folder or builtin_dir()
+    entries = []
+    for path in _template_files(folder):
+        data = path.read_bytes()
+        loaded = parse_file(path)
+        if isinstance(loaded, TemplateProblem):
+            raise ValueError(str(loaded))
+        entries.append({"file": path.name, "size": len(data), "crc32": zlib.crc32(data),
+                        "schema": loaded.schema})
+    return json.dumps(entries, ensure_ascii=False, indent=1) + "\n"
+
+
+_compiled: dict[Path, dict[str, Any]] = {}
+
+
+def _compiled_entries(folder: Path) -> dict[str, Any]:
+    """The compiled built-in templates by file name ({} when the file is missing or is not
+    what :func:`compiled_text` writes)."""
+    if folder not in _compiled:
+        import json
+
+        try:
+            entries = json.loads((folder / COMPILED).read_text("utf-8"))
+            found = {e["file"]: e for e in entries if isinstance(e["schema"], dict)}
+        except (OSError, ValueError, TypeError, KeyError):
+            found = {}
+        _compiled[folder] = found
+    return _compiled[folder]
+
+
+def _prebuilt(builtin: Path, files: list[Path], contents: list[bytes | OSError]
+              ) -> dict[int, Any]:
+    """For each built-in template file whose bytes are those it was compiled from (by size
+    and CRC-32: an edited template is parsed and checked again), by index, a function of a
+    digest making its Template."""
+    entries = _compiled_entries(builtin)
+    found: dict[int, Any] = {}
+    if not entries:
+        return found
+    import zlib
+
+    for index, (path, data) in enumerate(zip(files, contents, strict=True)):
+        entry = entries.get(path.name)
+        if (entry is None or path.parent != builtin or not isinstance(data, bytes)
+                or entry["size"] != len(data) or entry["crc32"] != zlib.crc32(data)):
+            continue
+        schema = entry["schema"]
+        meta = schema["x-reportlint"]
+
+        def make(digest: str | None, path: Path = path, schema: dict[str, Any] = schema,
+                 meta: dict[str, Any] = meta, built: str = f"builtin-{entry['crc32']}-{len(data)}"
+                 ) -> Template:
+            return Template(meta["name"], path, schema,
+                            saferegex.trusted(meta["title-pattern"], ignorecase=True),
+                            built if digest is None else digest, builtin=True)
+
+        found[index] = make
+    return found
 
 
 def _bytes(path: Path) -> bytes | OSError:
@@ -601,3 +684,4 @@ def _stamp(files: list[Path], contents: list[bytes | OSError]) -> str | None:
     parts = [part for path, data in zip(files, contents, strict=True)
              for part in (os.fsencode(path), data) if isinstance(part, bytes)]
     return cache.key(b"registry", *parts)
+

@@ -83,7 +83,8 @@ def _commonmark() -> Iterator[tuple[str, bytes]]:
 def _bench() -> Iterator[tuple[str, bytes]]:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, str(ROOT / "bench/gen_corpus.py"), tmp,
-                        "--count", str(BENCH["count"]), "--seed", str(BENCH["seed"])],
+                        "--count", str(BENCH["count"]), "--seed", str(BENCH["seed"]),
+                        "--mix", "clean"],
                        check=True, capture_output=True)
         yield from _files(Path(tmp))
 

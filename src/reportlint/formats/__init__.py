@@ -9,7 +9,6 @@ Markdown and HTML.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import re
@@ -50,8 +49,10 @@ FIX_COMMAND = "reportlint check --fix"
 def fixable(outcomes: Sequence[Outcome]) -> str | None:
     """How many findings ``--fix`` would repair, as the line text output ends with; None when
     it would repair none."""
-    count = sum(d.fixable for d in findings(outcomes))
-    return f"[*] {count} fixable with `{FIX_COMMAND}`." if count else None
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+    return tally.fixable_line()
 
 
 def fingerprint(d: Diagnostic) -> str:
@@ -59,6 +60,8 @@ def fingerprint(d: Diagnostic) -> str:
     and its fingerprint (message and line text, :mod:`reportlint.baseline`), not its line
     number, so that lines added above it leave it the same finding."""
     identity = "\0".join((d.path, d.code, d.fingerprint or d.message))
+    import hashlib  # only for the formats that identify findings: not at start-up
+
     return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -70,31 +73,64 @@ def record(d: Diagnostic) -> dict[str, Any]:
             "fingerprint": d.fingerprint}
 
 
+class Tally:
+    """The counts of the summary line, kept as outcomes go by (text output streams them)."""
+
+    def __init__(self) -> None:
+        self.files = self.skipped = self.with_findings = self.errors = self.warnings = 0
+        self.fixable = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.files += 1
+        self.skipped += outcome.skipped
+        self.with_findings += bool(outcome.diagnostics)
+        for d in outcome.diagnostics:
+            self.fixable += d.fixable
+            if d.severity is Severity.ERROR:
+                self.errors += 1
+            else:
+                self.warnings += 1
+
+    def line(self) -> str:
+        skipped = self.skipped
+        checked = _plural(self.files - skipped, "file")
+        # Files that are not reports (a README) are passed over; say how many, never silently.
+        passed_over = f", {skipped} skipped as not {'a report' if skipped == 1 else 'reports'}" \
+            if skipped else ""
+        if not self.errors + self.warnings:
+            return f"All checks passed! ({checked} checked{passed_over})"
+        return (f"Found {_plural(self.errors, 'error')} and {_plural(self.warnings, 'warning')} "
+                f"in {self.with_findings} of {checked}"
+                f"{f' ({passed_over[2:]})' if skipped else ''}.")
+
+    def fixable_line(self) -> str | None:
+        """How many findings ``--fix`` would repair, as the line text output ends with; None
+        when it would repair none."""
+        return f"[*] {self.fixable} fixable with `{FIX_COMMAND}`." if self.fixable else None
+
+
 def summary(outcomes: Sequence[Outcome]) -> str:
-    diagnostics = findings(outcomes)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    skipped = sum(o.skipped for o in outcomes)
-    checked = _plural(len(outcomes) - skipped, "file")
-    # Files that are not reports (a README) are passed over; say how many, never silently.
-    passed_over = f", {skipped} skipped as not {'a report' if skipped == 1 else 'reports'}" \
-        if skipped else ""
-    if not diagnostics:
-        return f"All checks passed! ({checked} checked{passed_over})"
-    with_findings = sum(bool(o.diagnostics) for o in outcomes)
-    return (f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} "
-            f"in {with_findings} of {checked}{f' ({passed_over[2:]})' if skipped else ''}.")
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+    return tally.line()
 
 
-def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+def text_lines(outcome: Outcome, style: Style = PLAIN) -> list[str]:
+    """The lines of text output for one file's findings."""
     lines = []
-    for d in findings(outcomes):
+    for d in outcome.diagnostics:
         code = style.paint(d.code, "1;31" if d.severity is Severity.ERROR else "1;33")
         mark = style.paint("[*]", "36") + " " if d.fixable else ""
         # A message is one line already; a path is shown with its controls escaped, so
         # neither can start a line of its own (`::error ...` in a CI log) or act on a terminal.
         lines.append(f"{style.paint(printable(d.path), '1')}:{d.line}:{d.column}: {code} "
                      f"{mark}{printable(d.message)}")
+    return lines
+
+
+def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+    lines = [line for outcome in outcomes for line in text_lines(outcome, style)]
     if style.quiet:
         return "".join(line + "\n" for line in lines)
     lines.append(summary(outcomes))
@@ -102,6 +138,15 @@ def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
     if repairable:
         lines.append(repairable)
     return "\n".join(lines) + "\n"
+
+
+def compact(outcome: Outcome, keep_fix: bool) -> Outcome:
+    """What a format that needs every outcome at the end keeps of one: without the repair
+    hints (``fix``) unless it prints them (only JSON does)."""
+    if keep_fix or not any(d.fix for d in outcome.diagnostics):
+        return outcome
+    return outcome._replace(diagnostics=tuple(d._replace(fix=None) if d.fix else d
+                                              for d in outcome.diagnostics))
 
 
 # What the JSON encoder leaves as it is but a terminal or a log viewer acts on: DEL, C1, bidi
@@ -133,6 +178,9 @@ FORMAT_NAMES = ("text", "json", "json-lines", "sarif", "github", "junit", "gitla
 
 
 STATISTICS_FORMATS = ("text", "json", "json-lines")
+# The formats that print a finding's repair hints and edits (`fix`); the others spare a run
+# the work of computing them.
+FIX_FORMATS = ("json", "json-lines", "rdjson")
 
 
 def statistics(outcomes: Sequence[Outcome], name: str = "text") -> str:

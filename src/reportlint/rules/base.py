@@ -10,10 +10,10 @@ its documentation. A reviewer rule module also defines ``check(ctx)``, which yie
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.model import code_lines, walk
 from reportlint.nodes import Container, Document, Report, Section
@@ -63,7 +63,8 @@ class Options(NamedTuple):
 
     coverage_minimum: float = 80.0
     # Configured patterns are RE2 (saferegex.Regex); this default is reportlint's own.
-    task_id_pattern: saferegex.Pattern = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+$")
+    task_id_pattern: saferegex.Pattern = lazyre.compile(
+        r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+$")
     extra_placeholders: tuple[saferegex.Pattern, ...] = ()
     # The placeholder text of the templates in use (their `x-reportlint.placeholders`).
     placeholder_texts: tuple[str, ...] = ()

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportlint import claims
+from reportlint import claims, lazyre
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -42,7 +42,7 @@ from reportlint.rules.base import Context, Hit, define
 CODE = define("RL303", "contradicted-mark", Severity.WARNING, __doc__)
 
 _I = re.IGNORECASE
-_SAYS_OTHERWISE = re.compile(
+_SAYS_OTHERWISE = lazyre.compile(
     r"(?P<mark>❌|⚠️?|⛔|🔴|✗|✘)"
     r"|(?<![\w.])(?P<bad>[1-9]\d{0,4})\s+(?:tests?\s+|cases?\s+|specs?\s+)?"
     r"(?:failed|failing|failures?)\b"
@@ -50,12 +50,12 @@ _SAYS_OTHERWISE = re.compile(
     r"|\b(?P<words>not\s+(?:yet\s+)?(?:run|done|started|implemented|tested|verified|executed)"
     r"|pending|skipped|deferred|to\s+be\s+(?:run|done|added|tested|verified|implemented)"
     r"|will\s+be\s+(?:run|done|added|tested|verified|implemented|updated))\b")
-_RATIO = re.compile(r"(?<![\w./])(?P<n>\d{1,5})\s*/\s*(?P<m>\d{1,5})\s+(?:tests?\s+|specs?\s+)?"
+_RATIO = lazyre.compile(r"(?<![\w./])(?P<n>\d{1,5})\s*/\s*(?P<m>\d{1,5})\s+(?:tests?\s+|specs?\s+)?"
                     r"(?:passing|passed|pass)\b", _I)
-_WORDS = re.compile(_SAYS_OTHERWISE.pattern, _I)
-_STATE_BEFORE = re.compile(r"(?:^|[:(\[,;|\u2013\u2014]|\s-)\s*(?:still\s+|currently\s+)?$")
-_STATE_AFTER = re.compile(r"\s*[)\].]?\s*(?:$|[,;|])")
-_TRANSITION = re.compile(r"\s*(?:→|->|/|=>)")
+_WORDS = lazyre.compile(_SAYS_OTHERWISE.pattern, _I)
+_STATE_BEFORE = lazyre.compile(r"(?:^|[:(\[,;|\u2013\u2014]|\s-)\s*(?:still\s+|currently\s+)?$")
+_STATE_AFTER = lazyre.compile(r"\s*[)\].]?\s*(?:$|[,;|])")
+_TRANSITION = lazyre.compile(r"\s*(?:→|->|/|=>)")
 
 
 def _contradiction(rest: str) -> str | None:

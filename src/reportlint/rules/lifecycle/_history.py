@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from reportlint import quote, recognition
+from reportlint import lazyre, quote, recognition
 from reportlint.nodes import Container, Report, Section, Table
 from reportlint.rules.review import _dates
 
@@ -24,11 +24,11 @@ Fact = dict[str, Any]
 # (`acme-completion`) alike.
 KINDS = ("task", "acknowledgement", "progress", "completion")
 _TEXT_MAX = 200  # what a fact keeps of a criterion, a blocker, a question
-_EMPTY = re.compile(r"^(?:none|n/?a|-+|—|–|nothing|no blockers?|no questions?|tbd)\W*$",
+_EMPTY = lazyre.compile(r"^(?:none|n/?a|-+|—|–|nothing|no blockers?|no questions?|tbd)\W*$",
                     re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"^\[[^\]]*\]$")
-TASK_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+\b")
-_REOPENED = re.compile(r"\bre-?opened?\b", re.IGNORECASE)
+_PLACEHOLDER = lazyre.compile(r"^\[[^\]]*\]$")
+TASK_ID = lazyre.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+\b")
+_REOPENED = lazyre.compile(r"\bre-?opened?\b", re.IGNORECASE)
 
 
 def kind_of(template: str) -> str | None:
@@ -141,7 +141,7 @@ def fact(report: Report, role: str | None) -> Fact | None:
     return out
 
 
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_PERCENT = lazyre.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 
 
 def recognition_percent(value: str) -> float | None:

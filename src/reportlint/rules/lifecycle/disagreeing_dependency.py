@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
@@ -61,7 +62,7 @@ from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
 CODE = define("RL408", "disagreeing-dependency", Severity.WARNING, __doc__)
 SCOPE = "run"
 
-_DONE = re.compile(r"^\W*(?:✅\s*)?(?:done|complete[d]?|finished|merged|delivered|closed)\b",
+_DONE = lazyre.compile(r"^\W*(?:✅\s*)?(?:done|complete[d]?|finished|merged|delivered|closed)\b",
                    re.IGNORECASE)
 
 

@@ -61,6 +61,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
@@ -68,8 +69,8 @@ from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
 CODE = define("RL407", "mismatched-prd-reference", Severity.WARNING, __doc__)
 SCOPE = "run"
 
-_REQUIREMENT = re.compile(r"\b(N?FR|US|BR)[-\s]?0*(\d+)\b", re.IGNORECASE)
-_SECTION = re.compile(r"\b(?:section|§)\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
+_REQUIREMENT = lazyre.compile(r"\b(N?FR|US|BR)[-\s]?0*(\d+)\b", re.IGNORECASE)
+_SECTION = lazyre.compile(r"\b(?:section|§)\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
 
 
 def references(text: str) -> tuple[set[str], set[str]]:

@@ -75,9 +75,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import lru_cache
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
@@ -85,7 +85,7 @@ from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
 CODE = define("RL406", "unverified-criterion", Severity.WARNING, __doc__)
 SCOPE = "run"
 
-_LABEL = re.compile(r"^\s*(?:\[[ xX]\]\s*)?(?:(?:AC|criterion|criteria)\s*[-#]?\s*\d+[.:)]?"
+_LABEL = lazyre.compile(r"^\s*(?:\[[ xX]\]\s*)?(?:(?:AC|criterion|criteria)\s*[-#]?\s*\d+[.:)]?"
                     r"|\d+[.)])\s*", re.IGNORECASE)
 _NEGATIONS = {"not", "no", "never", "cannot", "without", "none", "nobody", "nothing"}
 _STOP = {"a", "an", "the", "is", "are", "be", "been", "being", "was", "were", "to", "of",
@@ -119,7 +119,11 @@ def same(criterion: str, row: str) -> bool:
         return False
     if (_NEGATIONS & set(a)) != (_NEGATIONS & set(b)):
         return False
-    if a == b or SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= 0.85:
+    if a == b:
+        return True
+    from difflib import SequenceMatcher  # only where two criteria differ: not at start-up
+
+    if SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= 0.85:
         return True
     wanted, given = _content(a), _content(b)
     if not wanted:

@@ -18,7 +18,6 @@ different problem on that line. It may also name a code that does not exist (a t
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Finding, Severity
@@ -28,6 +27,8 @@ CODE = define("RL902", "unused-suppression", Severity.WARNING, __doc__)
 
 
 def unknown_directive(line: int, kind: str, known: Sequence[str]) -> Finding:
+    import difflib  # only for a diff or a suggestion: not at start-up
+
     close = difflib.get_close_matches(kind.lower(), known, n=1)
     hint = f"did you mean `reportlint-{close[0]}`?" if close else \
         f"known: {', '.join(f'`reportlint-{k}`' for k in known)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reportlint import recognition
+from reportlint import lazyre, recognition
 from reportlint.nodes import CodeBlock, Container, Field, Report
 
 
@@ -20,7 +20,7 @@ def field_value(report: Container, key: str) -> Field | None:
     return report["fields"].get(key)
 
 
-_YES = re.compile(r"^(?:✅\s*)?yes\b", re.IGNORECASE)
+_YES = lazyre.compile(r"^(?:✅\s*)?yes\b", re.IGNORECASE)
 
 
 def finished_claims(report: Report) -> list[tuple[str, int]]:
@@ -38,5 +38,5 @@ def finished_claims(report: Report) -> list[tuple[str, int]]:
     return out
 
 
-PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+PERCENT = lazyre.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 

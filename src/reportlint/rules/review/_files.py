@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reportlint import lazyre
 from reportlint.rules.base import Context
 
-_PATH = re.compile(r"^[`'\"]?(?:\./)?([^\s`'\"]+)")
+_PATH = lazyre.compile(r"^[`'\"]?(?:\./)?([^\s`'\"]+)")
 
 
 def listed_files(ctx: Context) -> Iterator[tuple[str, str, int]]:

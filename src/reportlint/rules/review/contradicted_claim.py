@@ -42,6 +42,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.nodes import Report, Section
 from reportlint.quote import quote
@@ -51,7 +52,7 @@ from reportlint.rules.review._common import content_line, finished_claims
 CODE = define("RL202", "contradicted-claim", Severity.ERROR, __doc__)
 
 
-_NEGATIVE = re.compile(
+_NEGATIVE = lazyre.compile(
     r"❌|✗|✘|⛔|🔴|⏳|⚠"
     r"|\b(?:fail(?:ed|s|ing|ure)?|pending|partial(?:ly)?|blocked|skipped|deferred|todo|wip"
     r"|in progress|not (?:met|done|implemented|started|run|tested|verified|passing|complete))\b"
@@ -72,10 +73,10 @@ _NOT_EVIDENCE = ("next", "future", "follow", "recommend", "known-issue", "debt",
 _STATUS_COLUMNS = ("status", "result", "passed", "met")
 
 
-_NOT_DONE_MARK = re.compile(r"^(?:❌|✗|✘|⛔|🔴|⏳|⚠)")
+_NOT_DONE_MARK = lazyre.compile(r"^(?:❌|✗|✘|⛔|🔴|⏳|⚠)")
 
 
-_FAILURES = re.compile(
+_FAILURES = lazyre.compile(
     r"(?m)^\s*(?:FAIL|FAILED|ERROR)\b|\b[1-9]\d*\s+(?:failed|failing|failures?|errors?)\b"
     r"|\bfailed\s*[:=]\s*[1-9]")
 

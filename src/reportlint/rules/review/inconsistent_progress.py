@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -52,7 +53,7 @@ def _overall(key: str) -> bool:
     return any(w in key for w in _OVERALL)
 
 
-_DONE_WORDS = re.compile(r"\b(?:complete[d]?|completion|done|progress)\b", re.IGNORECASE)
+_DONE_WORDS = lazyre.compile(r"\b(?:complete[d]?|completion|done|progress)\b", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -35,13 +36,13 @@ from reportlint.rules.review._common import field_value
 CODE = define("RL207", "invalid-task-id", Severity.ERROR, __doc__)
 
 
-_PLACEHOLDER = re.compile(r"X{2,}|^\[.*\]$|^TBD$")
+_PLACEHOLDER = lazyre.compile(r"X{2,}|^\[.*\]$|^TBD$")
 
 
-_NONE = re.compile(r"^(?:none|n/?a|-|\u2014|\u2013|no\b)", re.IGNORECASE)
+_NONE = lazyre.compile(r"^(?:none|n/?a|-|\u2014|\u2013|no\b)", re.IGNORECASE)
 
 
-_CITED = re.compile(r"\b[A-Z][A-Z0-9]*-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+_CITED = lazyre.compile(r"\b[A-Z][A-Z0-9]*-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -39,11 +40,11 @@ from reportlint.rules.base import Context, Hit, define
 CODE = define("RL209", "irreversible-migration", Severity.ERROR, __doc__)
 
 
-_AFFIRMED = re.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)
+_AFFIRMED = lazyre.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)
 
 
-_NONE = re.compile(r"^(?:none|n/?a|[-\u2013\u2014]+)\.?$", re.IGNORECASE)
-_DENIED = re.compile(r"❌|✗|✘|\bno\b|\bnot\b|\bfalse\b", re.IGNORECASE)
+_NONE = lazyre.compile(r"^(?:none|n/?a|[-\u2013\u2014]+)\.?$", re.IGNORECASE)
+_DENIED = lazyre.compile(r"❌|✗|✘|\bno\b|\bnot\b|\bfalse\b", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

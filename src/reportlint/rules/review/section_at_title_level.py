@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint import edits, fixes
+from reportlint import edits
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -50,6 +50,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     if flat:
         first, others = flat[0], len(flat) - 1
         more = f" and {others} other section{'s' if others != 1 else ''}" if others else ""
+        from reportlint import fixes  # only for a report that has the finding
+
         lower = fixes.demotions(ctx.report, ctx.lines)
         yield Hit(first["line"], f"`{quote(first['title'])}`{more} are at the title's level "
                   f"(`{'#' * level}`); the template puts sections one level below: "

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
@@ -50,7 +51,7 @@ CODE = define("RL201", "unfilled-placeholder", Severity.ERROR, __doc__)
 # A shape whose pattern the regex engine cannot search fast (it starts with `\b` or a class)
 # has a literal trigger every match contains, searched first: most reports have none.
 _SHAPES: tuple[tuple[re.Pattern[str] | None, str], ...] = tuple(
-    (re.compile(trigger) if trigger else None, pattern) for trigger, pattern in (
+    (lazyre.compile(trigger) if trigger else None, pattern) for trigger, pattern in (
         ("XX", r"\b[A-Z]{2,5}-X{2,4}\b|(?<![\w.])XX%"),
         ("", r"\[X+\](?:%|[ \t]+(?:hours?|days?|tests?|scenarios?))?"),
         ("", r"\[[A-Z][a-z]+(?:/[A-Z][a-z]+)? \d+\]|\[[^\[\]\n]{1,60}\.\.\.\]"),
@@ -62,20 +63,20 @@ _SHAPES: tuple[tuple[re.Pattern[str] | None, str], ...] = tuple(
 
 # What the spans of inline code were first found with (`_code_spans` finds the same spans in
 # linear time; a line of backtick runs of different lengths took quadratic time with this).
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
-_TICKS = re.compile(r"`+")
+_CODE_SPAN = lazyre.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
+_TICKS = lazyre.compile(r"`+")
 
 
-_CHECKBOX = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\]", re.MULTILINE)
+_CHECKBOX = lazyre.compile(r"^([ \t]*(?:>[ \t]*)*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\]", re.MULTILINE)
 
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = lazyre.compile("\n")
 
 
 _DASHES = "-\u2013\u2014"
 
 
-_DASH_ONLY = re.compile(f"^[{_DASHES}]{{1,3}}$")
+_DASH_ONLY = lazyre.compile(f"^[{_DASHES}]{{1,3}}$")
 
 
 # Columns whose value is the point of the row; `Notes` or `Description` may well be empty.
@@ -83,7 +84,7 @@ _ESSENTIAL = frozenset({"status", "evidence", "coverage", "reversible", "impleme
                         "rationale", "resolution-needed", "impact", "severity", "required"})
 
 
-_NONE = re.compile(r"^(?:none|n/?a|no\b|nothing|-|\u2014|\u2013)", re.IGNORECASE)
+_NONE = lazyre.compile(r"^(?:none|n/?a|no\b|nothing|-|\u2014|\u2013)", re.IGNORECASE)
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint import edits, names, scaffold
+from reportlint import edits, names
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title, title_of
 from reportlint.nodes import Field, Report, Section
@@ -39,6 +39,8 @@ def applies(f: Failing) -> bool:
 
 
 def explain(f: Failing) -> Explained:
+    from reportlint import scaffold  # only to word a failure
+
     assert f.missing is not None
     name, container = f.missing, f.place.container
     title = property_title(f.failure.schema, name, f.template)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportlint import edits, names, scaffold
+from reportlint import edits, names
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title
 from reportlint.nodes import Container, Section
@@ -45,6 +45,8 @@ def applies(f: Failing) -> bool:
 
 
 def explain(f: Failing) -> Explained:
+    from reportlint import scaffold  # only to word a failure
+
     assert f.missing is not None
     name, schema, container = f.missing, f.failure.schema, f.place.container
     title = property_title(schema, name, f.template)

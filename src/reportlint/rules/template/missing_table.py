@@ -21,7 +21,6 @@ I changed the auth service and its tests.
 
 from __future__ import annotations
 
-from reportlint import scaffold
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
@@ -34,6 +33,8 @@ def applies(f: Failing) -> bool:
 
 
 def explain(f: Failing) -> Explained:
+    from reportlint import scaffold  # only to word a failure
+
     titles = [c.title(k) for k, c in f.failure.schema.columns().items()]
     columns = "`| " + " | ".join(titles) + " |`" if titles else "(any)"
     return Explained(f"section {f.place.where()} has no table; expected columns {columns}",
