@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -97,12 +98,23 @@ def test_the_extraction_is_kept_on_the_context_and_done_once_per_report(
         return real(report)
 
     monkeypatch.setattr(claims, "extract", counted)
+    checks: list[int] = []
+    real_check = engine._check
+
+    def counted_check(*args: Any, **kwargs: Any) -> Any:
+        checks.append(1)
+        return real_check(*args, **kwargs)
+
+    # A file whose repairs change a finding's line is checked once more, repaired, to tell
+    # which findings are fixable: each check extracts once per report.
+    monkeypatch.setattr(engine, "_check", counted_check)
     text = SAMPLE + "\n" + SAMPLE.replace("BE-014", "BE-015")
     settings = engine.Settings(registry(), cache_results=False)
     outcome = engine.check(engine.Input("two.md", text.encode()), settings)
     evidence_rules = [r for r in codes.RULES if r.code.code.startswith("RL3")]
     assert len(evidence_rules) >= 5
-    assert len(calls) == 2  # two reports, every RL3 rule reading the same extraction
+    assert checks  # every RL3 rule of a check reads the same extraction of each of two reports
+    assert len(calls) == 2 * len(checks)
     assert {d.code for d in outcome.diagnostics} >= {"RL301", "RL302", "RL303", "RL305"}
 
 
