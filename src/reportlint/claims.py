@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reportlint import recognition
+from reportlint import lazyre, recognition
 from reportlint.evidence import outputs
 from reportlint.nodes import CodeBlock, Container, Report
 
@@ -138,50 +138,50 @@ class Claims:
 
 # Each prose claim: its name, substrings one of which its text must hold (lowered), pattern.
 _PROSE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("tests-pass", ("pass", "failures"), re.compile(
+    ("tests-pass", ("pass", "failures"), lazyre.compile(
         r"\ball\s+(?:\d+\s+)?(?:unit\s+|integration\s+|e2e\s+)?tests?\s+(?:are\s+|now\s+|still\s+)?"
         r"pass(?:ing|ed|es)?\b|\bzero\s+test\s+failures\b|\b100%\s+(?:tests?\s+)?pass(?:ing)?\b",
         _I)),
-    ("no-lint-errors", ("lint", "type", "mypy", "ruff", "tsc"), re.compile(
+    ("no-lint-errors", ("lint", "type", "mypy", "ruff", "tsc"), lazyre.compile(
         r"\b(?:no|zero|0)\s+(?:lint(?:ing|er)?|eslint|ruff|type(?:script)?|mypy|tsc)\s+"
         r"(?:errors?|warnings?|issues?|problems?)\b", _I)),
-    ("production-ready", ("production",), re.compile(r"\bproduction[- ]ready\b", _I)),
-    ("ready-to-merge", ("merg",), re.compile(r"\bready\s+(?:to|for)\s+merg(?:e|ing)\b", _I)),
-    ("full-coverage", ("coverage",), re.compile(
+    ("production-ready", ("production",), lazyre.compile(r"\bproduction[- ]ready\b", _I)),
+    ("ready-to-merge", ("merg",), lazyre.compile(r"\bready\s+(?:to|for)\s+merg(?:e|ing)\b", _I)),
+    ("full-coverage", ("coverage",), lazyre.compile(
         r"\b100\s*%\s+(?:code\s+|test\s+|line\s+)?coverage\b"
         r"|\bcoverage\s*:?\s*100(?:\.0+)?\s*%", _I)),
-    ("no-breaking-changes", ("breaking",), re.compile(r"\bno\s+breaking\s+changes\b", _I)),
+    ("no-breaking-changes", ("breaking",), lazyre.compile(r"\bno\s+breaking\s+changes\b", _I)),
 )
-_DIGIT = re.compile(r"\d")
-_SENTENCE = re.compile(r"[.;:!?]\s")
-_NEGATED = re.compile(r"\b(?:not|never|no longer|once|until|before|after|when|if|will|"
+_DIGIT = lazyre.compile(r"\d")
+_SENTENCE = lazyre.compile(r"[.;:!?]\s")
+_NEGATED = lazyre.compile(r"\b(?:not|never|no longer|once|until|before|after|when|if|will|"
                       r"should|would|to be|must|need(?:s|ed)? to)\b|n't\b", _I)
 
-_OK_MARK = re.compile(r"^\s*(?:✅|✔️?|☑️?|🟢|\[[xX]\])")
-_OK_CELL = re.compile(
+_OK_MARK = lazyre.compile(r"^\s*(?:✅|✔️?|☑️?|🟢|\[[xX]\])")
+_OK_CELL = lazyre.compile(
     r"^\s*(?:✅|✔️?|☑️?|🟢)|^\s*(?:pass(?:ed|ing)?|met|done|complete[d]?|ok|yes)\s*$", _I)
 _STATUS_COLUMNS = ("status", "result", "passed", "met", "state", "outcome")
 
-_COUNT = re.compile(
+_COUNT = lazyre.compile(
     r"(?<![\w./-])(?P<n>\d{1,5})(?P<plus>\+)?\s+(?:new\s+|unit\s+|integration\s+|"
     r"comprehensive\s+|passing\s+|e2e\s+)*(?:test\s+cases?|tests?)\b", _I)
-_PART_ITEM = re.compile(r"^\s*(?P<n>\d{1,4})\s+(?:test\s+cases?|tests?)\b", _I)
-_PART_HEADING = re.compile(r"\((?P<n>\d{1,4})\s+(?:test\s+cases?|tests?)\)\s*$", _I)
-_TOTAL_WORDS = re.compile(r"\btotal\b|\ball\s+tests?\b", _I)
-_RATIO = re.compile(
+_PART_ITEM = lazyre.compile(r"^\s*(?P<n>\d{1,4})\s+(?:test\s+cases?|tests?)\b", _I)
+_PART_HEADING = lazyre.compile(r"\((?P<n>\d{1,4})\s+(?:test\s+cases?|tests?)\)\s*$", _I)
+_TOTAL_WORDS = lazyre.compile(r"\btotal\b|\ball\s+tests?\b", _I)
+_RATIO = lazyre.compile(
     r"(?<![\w./-])(?P<n>\d{1,4})\s*/\s*(?P<m>\d{1,4})\s+(?P<what>[a-z][a-z ]{0,30}?)\s+"
     r"(?:met|passed|passing|complete[d]?|done|satisfied)\b", _I)
-_PASSED = re.compile(
+_PASSED = lazyre.compile(
     r"(?<![\w./-])(?P<n>\d{1,5})(?:\s*/\s*(?P<m>\d{1,5}))?\s+(?:(?:unit|integration|e2e)\s+)?"
     r"(?:tests?\s+|test\s+cases\s+|specs?\s+)?(?:passed|passing|pass)\b", _I)
-_COVERAGE = re.compile(
+_COVERAGE = lazyre.compile(
     r"^\W{0,6}(?:(?P<metric>overall|total|code|line|statement|test)\s+)?coverage\b"
     r"[^0-9%\n<>≥≤]{0,12}?"
     r"(?P<approx>~|≈|about\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%", _I)
-_TARGET = re.compile(r"\b(?:target|goal|minimum|threshold|required|bar)\b", _I)
+_TARGET = lazyre.compile(r"\b(?:target|goal|minimum|threshold|required|bar)\b", _I)
 # After a coverage figure: what makes it a part's (`100% of the new module`) or a rate.
-_OF_A_PART = re.compile(r"\s*(?:of|for|in|on|across|\()\s*(?!\s*(?:statements|lines)\b)", _I)
-_RATE_AS_COVERAGE = re.compile(
+_OF_A_PART = lazyre.compile(r"\s*(?:of|for|in|on|across|\()\s*(?!\s*(?:statements|lines)\b)", _I)
+_RATE_AS_COVERAGE = lazyre.compile(
     r"\bcoverage\b\W{0,4}(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s*\(\s*(?P<n>\d{1,5})\s*/\s*"
     r"(?P<m>\d{1,5})\s+(?:[a-z]+\s+){0,2}tests?\s+(?:pass(?:ing|ed)?)\b\s*\)?", _I)
 

@@ -21,6 +21,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from reportlint import lazyre
+
 Outcome = Literal["passed", "failed"]
 
 # The count fields of a result; any other count a tool states goes to `extra` in its own word.
@@ -111,7 +113,7 @@ class Spec:
 def _spec(tool: str, kind: str, example: str, pattern: str, needle: str, **options: Any) -> Spec:
     # The needle is a literal every matching line holds: `in` finds it far faster than the
     # pattern can fail, so most lines are passed over without running any pattern.
-    return Spec(tool, kind, example, re.compile(pattern, re.ASCII), needle, **options)
+    return Spec(tool, kind, example, lazyre.compile(pattern, re.ASCII), needle, **options)
 
 
 N = r"[0-9]+"
@@ -398,10 +400,10 @@ SPECS: tuple[Spec, ...] = (
           rf"(?P<x_informations>{N}) informations?$", " informations"),
 )
 
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_PIECE_NUMBER_FIRST = re.compile(rf"(?P<n>{N})(?: of (?P<of>{N}))? (?P<w>[a-z][a-z ]*)",
+_ANSI = lazyre.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_PIECE_NUMBER_FIRST = lazyre.compile(rf"(?P<n>{N})(?: of (?P<of>{N}))? (?P<w>[a-z][a-z ]*)",
                                  re.ASCII)
-_PIECE_WORD_FIRST = re.compile(rf"(?P<w>[A-Za-z][A-Za-z_ ]*)(?::|=) ?(?P<n>{N})", re.ASCII)
+_PIECE_WORD_FIRST = lazyre.compile(rf"(?P<w>[A-Za-z][A-Za-z_ ]*)(?::|=) ?(?P<n>{N})", re.ASCII)
 
 
 @dataclass
