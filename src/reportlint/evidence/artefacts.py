@@ -233,21 +233,13 @@ def _xml(path: str, data: bytes) -> Artefact:
 
 
 def _int(path: str, element: Element, name: str) -> int | None:
-    text = element.get(name)
-    if text is None or text.strip() == "":
-        return None
-    try:
-        # Some tools write counts as `3.0`; a count is whole all the same.
-        number = float(text)
-    except ValueError:
-        number = math.nan
-    if not math.isfinite(number) or number < 0 or number != int(number):
-        raise ArtefactError(path, f"<{_tag(element)[:40]}> attribute {name}={text[:40]!r} "
-                                  "is not a count")
-    return int(number)
+    # Some tools write counts as `3.0`; a count is whole all the same.
+    number = _float(path, element, name, whole=True)
+    return None if number is None else int(number)
 
 
-def _float(path: str, element: Element, name: str) -> float | None:
+def _float(path: str, element: Element, name: str, whole: bool = False) -> float | None:
+    """The attribute ``name`` as a number from 0 up (``whole``: a count), None if absent."""
     text = element.get(name)
     if text is None or text.strip() == "":
         return None
@@ -255,9 +247,9 @@ def _float(path: str, element: Element, name: str) -> float | None:
         number = float(text)
     except ValueError:
         number = math.nan
-    if not math.isfinite(number) or number < 0:
+    if not math.isfinite(number) or number < 0 or (whole and number != int(number)):
         raise ArtefactError(path, f"<{_tag(element)[:40]}> attribute {name}={text[:40]!r} "
-                                  "is not a number")
+                                  f"is not a {'count' if whole else 'number'}")
     return number
 
 
