@@ -1,6 +1,6 @@
 """What a run loads: only what it needs (docs/architecture.md, *What a module may do when it is
-imported*). A check of one passing report with only the built-in templates loads neither RE2,
-YAML, jsonschema nor hashlib, and no module of another command; code modules compile no
+imported*). A check of one report with only the built-in templates, passing or failing, loads
+neither RE2, YAML, jsonschema nor hashlib, and no module of another command; code modules compile no
 pattern when they are imported."""
 
 from __future__ import annotations
@@ -52,6 +52,16 @@ def test_checking_a_passing_report_loads_only_what_it_needs(tmp_path: Path) -> N
         unexpected = [m for m in NOT_AT_START if m in loaded
                       and not (cached and m in ("hashlib", "tempfile"))]
         assert unexpected == [], args
+
+
+def test_checking_a_failing_report_loads_no_validator(tmp_path: Path) -> None:
+    """A report that fails its template is explained by reportlint.fastfailures: jsonschema
+    is for `template check` and for templates using keywords the fast explainer lacks."""
+    report = ROOT / "fixtures" / "progress" / "invalid" / "checkboxes.md"
+    loaded = _loaded("check", "--isolated", "--no-cache", str(report), tmp_path=tmp_path)
+    assert "reportlint.fastfailures" in loaded
+    assert [m for m in ("jsonschema", "referencing", "reportlint.schema", "yaml")
+            if m in loaded] == []
 
 
 def _module_level_compiles(path: Path) -> list[int]:

@@ -471,7 +471,7 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
         entry = registry[report["template"]]
         quick = entry.quick_check
         found = [] if report_like or (quick is not None and quick(report)) else \
-            explain.findings(report, entry.shape)
+            explain.findings(report, entry.shape, entry.builtin)
         title = report["title"]
         if "kind" in title:  # an agent-shaped title: one finding says what to write
             found = [f for f in found if f.code != _TITLE]

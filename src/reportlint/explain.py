@@ -4,8 +4,9 @@ The dispatch table below is the whole of it: a failure of a ``required`` keyword
 code of the thing that is missing, any other failure to the first code whose ``applies`` says
 the failure's place is its own, else to ``schema-violation``. Each code module words its
 findings; the template's ``x-message``, ``x-missing-message`` and ``x-severity`` keywords
-override words and severity. The validator (:mod:`reportlint.schema`, and so jsonschema) is
-imported only when a report fails.
+override words and severity. The failures come from :mod:`reportlint.fastfailures`; only a
+template using a keyword it does not know is explained by :mod:`reportlint.schema` (and so
+jsonschema).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from reportlint import fastfailures
 from reportlint.diagnostics import Finding, Severity
 from reportlint.failures import Failing, Failure, Place, declared
 from reportlint.nodes import Report
@@ -42,12 +44,16 @@ INVALID: tuple[ModuleType, ...] = (invalid_field_value, invalid_title, missing_t
 FALLBACK: ModuleType = schema_violation
 
 
-def findings(report: Report, template: Shape) -> list[Finding]:
-    """Every finding of ``report`` against ``template``, in place order."""
-    from reportlint import schema
+def findings(report: Report, template: Shape, trusted: bool = False) -> list[Finding]:
+    """Every finding of ``report`` against ``template``, in place order (``trusted``: the
+    template's patterns are reportlint's own, see ``saferegex.trusted``)."""
+    failures = fastfailures.failures(report, template.schema, trusted)
+    if failures is None:
+        from reportlint import schema
 
+        failures = list(schema.failures(report, template.schema))
     found: dict[tuple[int, str, str], Finding] = {}
-    for failure in schema.failures(report, template.schema):
+    for failure in failures:
         for finding in _explain(failure, report, template):
             found.setdefault((finding.line, finding.code, finding.message), finding)
     return sorted(found.values(), key=lambda f: (f.line, f.column, f.code))

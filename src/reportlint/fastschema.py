@@ -14,7 +14,7 @@ from reportlint import saferegex
 
 Check = Callable[[Any], bool]
 
-_ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "definitions", "$comment", "title",
+ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "definitions", "$comment", "title",
                           "description", "default", "examples", "deprecated", "readOnly",
                           "writeOnly", "format", "$anchor"})
 _TYPES: dict[str, Callable[[Any], bool]] = {
@@ -27,6 +27,11 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
     "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
     or (isinstance(v, float) and v.is_integer()),
 }
+
+
+def is_type(value: Any, name: str) -> bool:
+    """Whether ``value`` is of the JSON Schema type ``name`` (KeyError for no such type)."""
+    return _TYPES[name](value)
 
 
 class Unsupported(Exception):
@@ -49,12 +54,15 @@ def build(schema: Any, root: Any = None, trusted: bool = False) -> Check | None:
     None when this module cannot judge it; ``trusted``: its patterns are reportlint's own (a
     built-in template's, see ``saferegex.trusted``)."""
     try:
-        return _Compiler(schema if root is None else root, trusted).build(schema)
+        return Compiler(schema if root is None else root, trusted).build(schema)
     except (Unsupported, RecursionError, saferegex.RegexError, KeyError, IndexError, TypeError):
         return None
 
 
-class _Compiler:
+class Compiler:
+    """Compiles a template's subschemas to yes/no checks (:mod:`reportlint.fastfailures`
+    shares one per template, so its references are compiled once)."""
+
     def __init__(self, root: Any, trusted: bool = False) -> None:
         self.root = root
         self.regex = saferegex.trusted if trusted else saferegex.compile
@@ -69,7 +77,7 @@ class _Compiler:
             raise Unsupported(schema)
         checks: list[Check] = []
         for keyword, value in schema.items():
-            if keyword in _ANNOTATIONS or keyword.startswith("x-"):
+            if keyword in ANNOTATIONS or keyword.startswith("x-"):
                 continue
             if keyword in ("then", "else"):
                 continue  # compiled with "if"
@@ -247,6 +255,10 @@ class _Compiler:
         return lambda v: refs[value](v)
 
     def resolve(self, ref: str) -> Any:
+        """The part of the template a ``#/...`` reference names (an anchor, ``#name``,
+        is left to jsonschema)."""
+        if ref != "#" and not ref.startswith("#/"):
+            raise Unsupported(ref)
         node = self.root
         for part in ref[1:].split("/")[1:] if ref != "#" else []:
             part = part.replace("~1", "/").replace("~0", "~")

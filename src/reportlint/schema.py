@@ -214,7 +214,8 @@ def _additional_properties(validator: Any, additional: Any, instance: Any,
         return
     known = schema.get("properties", {})
     patterns = [saferegex.compile(p) for p in schema.get("patternProperties", {})]
-    extras = {k for k in instance if k not in known and not any(p.test(k) for p in patterns)}
+    # In the instance's order, not a set's: the same failures in the same order every run.
+    extras = [k for k in instance if k not in known and not any(p.test(k) for p in patterns)]
     if validator.is_type(additional, "object"):
         for extra in extras:
             yield from validator.descend(instance[extra], additional, path=extra)
