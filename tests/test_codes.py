@@ -7,6 +7,7 @@ import inspect
 import re
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import Result
@@ -59,26 +60,41 @@ def _code_modules() -> set[str]:
     return found
 
 
+def _module(line: ModuleType | codes.Code) -> ModuleType:
+    return importlib.import_module(line.module) if isinstance(line, codes.Code) else line
+
+
 def test_the_catalogue_lists_every_code_module_and_nothing_else() -> None:
-    listed = [m.__name__ for m in codes.MODULES]
+    listed = [_module(m).__name__ for m in codes.MODULES]
     assert len(listed) == len(set(listed))
     assert set(listed) == _code_modules()
 
 
 def test_the_catalogue_is_in_code_order_and_modules_are_named_after_their_codes() -> None:
     assert [e.code for e in codes.CATALOGUE] == sorted(e.code for e in codes.CATALOGUE)
-    for module in codes.MODULES:
+    for line in codes.MODULES:
+        module = _module(line)
         entry = module.CODE
+        # A line that names its code says what the module's CODE says.
+        assert line == entry if isinstance(line, codes.Code) else line is module
+        assert entry.module == module.__name__
         area, name = module.__name__.split(".")[-2:]
         assert name == entry.name.replace("-", "_"), module.__name__
         assert area == AREAS[entry.code[2]], module.__name__
         assert entry.doc == inspect.cleandoc(module.__doc__ or "")
 
 
+def test_only_the_modules_with_a_check_are_imported_by_the_catalogue() -> None:
+    for line in codes.MODULES:
+        has_check = hasattr(_module(line), "check")
+        assert isinstance(line, ModuleType) == has_check, line
+
+
 def test_every_template_code_is_reached_by_the_explainer() -> None:
     from reportlint import explain
 
-    dispatched = {m.CODE.code for m in (*explain.MISSING, *explain.INVALID, explain.FALLBACK)}
+    missing, invalid, fallback = explain.dispatch()
+    dispatched = {m.CODE.code for m in (*missing, *invalid, fallback)}
     template = {e.code for e in codes.CATALOGUE if e.code.startswith("RL1")}
     assert dispatched == template
 

@@ -20,7 +20,10 @@ PACKAGE = ROOT / "src" / "reportlint"
 NOT_AT_START = ("re2", "yaml", "jsonschema", "hashlib", "difflib", "tempfile",
                 "reportlint.baseline", "reportlint.gitdiff", "reportlint.atomic",
                 "reportlint.event", "reportlint.schema", "reportlint.fixes",
-                "reportlint.scaffold", "reportlint.servers.mcp", "reportlint.servers.lsp")
+                "reportlint.scaffold", "reportlint.servers.mcp", "reportlint.servers.lsp",
+                # A passing report makes no input, template or meta finding (codes.MODULES).
+                "reportlint.explain", "reportlint.fastfailures", "reportlint.rules.input",
+                "reportlint.rules.template", "reportlint.rules.meta")
 
 _PROBE = """
 import json, sys

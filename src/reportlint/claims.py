@@ -20,22 +20,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import lazyre, recognition
-from reportlint.evidence import outputs
 from reportlint.nodes import CodeBlock, Container, Report
 
 if TYPE_CHECKING:
+    from reportlint.evidence import outputs
     from reportlint.rules.base import Context
 
 _I = re.IGNORECASE
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A claim of success: ``kind`` is ``status``, ``ready`` or a prose claim's name
     (``tests-pass``, ``no-lint-errors``, ``production-ready``, ``ready-to-merge``,
     ``full-coverage``, ``no-breaking-changes``); ``text`` is the words that make it."""
@@ -45,8 +43,7 @@ class Claim:
     text: str
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A row or item marked as done or passing, and the rest of its text (``rest``)."""
 
     line: int
@@ -56,8 +53,7 @@ class Mark:
     key: str  # that section's key
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     """A stated number of tests: ``value`` (``at_least`` for ``40+``), where, and whether it
     is stated as the whole (``total``) or listed as one part of a list (``part``)."""
 
@@ -69,8 +65,7 @@ class Count:
     total: bool = False
 
 
-@dataclass(frozen=True)
-class Ratio:
+class Ratio(NamedTuple):
     """``N/M <things> <passed|met|...>``: the figures and the section they are stated in."""
 
     done: int
@@ -80,8 +75,7 @@ class Ratio:
     key: str
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """One tool summary from a code block, with the file line of its summary line."""
 
     result: outputs.Result
@@ -90,44 +84,51 @@ class Output:
     block: CodeBlock
 
 
-@dataclass
-class Parts:
+class Parts(NamedTuple):
     """Test counts listed one per item or per sub-heading of a section."""
 
     key: str
     title: str
-    counts: list[Count] = field(default_factory=list)
+    counts: list[Count]
 
 
-@dataclass
 class Claims:
-    # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
-    seen: set[tuple[int, str]] = field(default_factory=set)
-    claims: list[Claim] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
-    counts: list[Count] = field(default_factory=list)
-    ratios: list[Ratio] = field(default_factory=list)
-    parts: list[Parts] = field(default_factory=list)
-    # The code blocks that may hold tool output (with a digit), by section key: read by
-    # `outputs` when a rule first asks (most reports claim nothing it would be read for).
-    blocks: list[tuple[CodeBlock, str]] = field(default_factory=list)
-    _outputs: list[Output] | None = None
-    # Every section's key -> its title, the ✅/ticked items and rows directly in it, its line.
-    sections: dict[str, tuple[str, list[Mark], int]] = field(default_factory=dict)
-    # Tests stated as passing (`38 passed`, `38 tests passing`, `38/40 tests pass`).
-    passed: list[Count] = field(default_factory=list)
-    # Coverage stated as the whole's (`**Coverage**: 87%`, `Line coverage: 87%`).
-    coverage: list[tuple[int, float, str]] = field(default_factory=list)
-    # ... and which figure: `lines`, `statements` or `overall` (no metric named).
-    coverage_metric: dict[int, str] = field(default_factory=dict)
-    # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
-    coverage_rates: list[tuple[int, str, float, int, int]] = field(default_factory=list)
+    """What one report claims and states, filled in by :func:`extract` (a plain class with
+    slots, not a dataclass: creating a dataclass costs 0.7 ms of every run's start-up)."""
 
+    __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_metric",
+                 "coverage_rates", "marks", "parts", "passed", "ratios", "sections", "seen")
+
+    def __init__(self) -> None:
+        # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
+        self.seen: set[tuple[int, str]] = set()
+        self.claims: list[Claim] = []
+        self.marks: list[Mark] = []
+        self.counts: list[Count] = []
+        self.ratios: list[Ratio] = []
+        self.parts: list[Parts] = []
+        # The code blocks that may hold tool output (with a digit), by section key: read by
+        # `outputs` when a rule first asks (most reports claim nothing it would be read for).
+        self.blocks: list[tuple[CodeBlock, str]] = []
+        self._outputs: list[Output] | None = None
+        # Every section's key -> its title, the ✅/ticked items and rows directly in it, its
+        # line.
+        self.sections: dict[str, tuple[str, list[Mark], int]] = {}
+        # Tests stated as passing (`38 passed`, `38 tests passing`, `38/40 tests pass`).
+        self.passed: list[Count] = []
+        # Coverage stated as the whole's (`**Coverage**: 87%`, `Line coverage: 87%`).
+        self.coverage: list[tuple[int, float, str]] = []
+        # ... and which figure: `lines`, `statements` or `overall` (no metric named).
+        self.coverage_metric: dict[int, str] = {}
+        # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
+        self.coverage_rates: list[tuple[int, str, float, int, int]] = []
 
     @property
     def outputs(self) -> list[Output]:
         """Every tool summary of the report's code blocks, in the file's order."""
         if self._outputs is None:
+            from reportlint.evidence import outputs  # only for a report with code blocks
+
             self._outputs = [Output(result, _block_line(block, result.offset), key, block)
                              for block, key in self.blocks
                              for result in outputs.parse(block["text"], block["language"])]

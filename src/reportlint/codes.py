@@ -10,7 +10,8 @@ Codes are ``RL`` and three digits, grouped by area; a code is never reused:
   (``reportlint.rules.lifecycle``);
 - ``RL9xx``: reportlint itself (``reportlint.rules.meta``).
 
-A new code is a new module under the folder of its area and one line here.
+A new code is a new module under the folder of its area and one line here: the module
+itself for a rule with a ``check``, ``_later(code, name, severity)`` for the others.
 ``tests/test_codes.py`` fails when a code module is missing from this list or the reverse.
 '''
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from reportlint.diagnostics import Severity
 from reportlint.rules.base import Code, Rule
 from reportlint.rules.evidence import (
     contradicted_by_artefact,
@@ -26,16 +28,6 @@ from reportlint.rules.evidence import (
     inconsistent_count,
     mislabelled_coverage,
     unsupported_claim,
-)
-from reportlint.rules.input import (
-    binary_file,
-    empty_file,
-    file_too_complex,
-    file_too_large,
-    invalid_encoding,
-    invalid_front_matter,
-    no_report,
-    unreadable_file,
 )
 from reportlint.rules.lifecycle import (
     contradicting_duplicate,
@@ -48,12 +40,6 @@ from reportlint.rules.lifecycle import (
     status_after_completion,
     unknown_handoff_target,
     unverified_criterion,
-)
-from reportlint.rules.meta import (
-    internal_error,
-    refused_suppression,
-    stale_baseline_entry,
-    unused_suppression,
 )
 from reportlint.rules.review import (
     conflicting_field,
@@ -74,45 +60,47 @@ from reportlint.rules.review import (
     unfilled_placeholder,
     unlisted_change,
 )
-from reportlint.rules.template import (
-    invalid_cell_value,
-    invalid_field_value,
-    invalid_list_item,
-    invalid_title,
-    missing_code_block,
-    missing_column,
-    missing_field,
-    missing_items,
-    missing_section,
-    missing_table,
-    schema_violation,
-    wrong_checkbox_state,
-)
 
 __all__ = ["CATALOGUE", "CODES", "RULES", "Code", "by_name", "markdown", "url"]
 
 
-MODULES: tuple[ModuleType, ...] = (
-    unreadable_file,  # RL001
-    binary_file,  # RL002
-    invalid_encoding,  # RL003
-    empty_file,  # RL004
-    no_report,  # RL005
-    invalid_front_matter,  # RL006
-    file_too_large,  # RL007
-    file_too_complex,  # RL008
-    missing_section,  # RL101
-    missing_field,  # RL102
-    invalid_field_value,  # RL103
-    missing_table,  # RL104
-    missing_column,  # RL105
-    invalid_cell_value,  # RL106
-    wrong_checkbox_state,  # RL107
-    invalid_title,  # RL108
-    missing_items,  # RL109
-    invalid_list_item,  # RL110
-    missing_code_block,  # RL111
-    schema_violation,  # RL199
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+_AREAS = {"0": "input", "1": "template", "9": "meta"}
+
+
+def _later(code: str, name: str, severity: Severity) -> Code:
+    """The entry of a code whose module is imported when it makes a finding."""
+    module = f"reportlint.rules.{_AREAS[code[2]]}.{name.replace('-', '_')}"
+    return Code(code, name, severity, module)
+
+
+# In code order. The modules with a check (reviewer, evidence and lifecycle rules) are
+# imported here: every run runs them. The others (input, template and meta codes) make
+# findings only when there is one to make, so their lines name their code, name and
+# severity (their module is the one named after the code in its area's folder), and that
+# module is imported by what makes the finding: a check that passes never loads them
+# (7 ms of every run's start-up). tests/test_codes.py holds each line to its module's CODE.
+MODULES: tuple[ModuleType | Code, ...] = (
+    _later("RL001", "unreadable-file", ERROR),
+    _later("RL002", "binary-file", ERROR),
+    _later("RL003", "invalid-encoding", ERROR),
+    _later("RL004", "empty-file", ERROR),
+    _later("RL005", "no-report", ERROR),
+    _later("RL006", "invalid-front-matter", ERROR),
+    _later("RL007", "file-too-large", ERROR),
+    _later("RL008", "file-too-complex", ERROR),
+    _later("RL101", "missing-section", ERROR),
+    _later("RL102", "missing-field", ERROR),
+    _later("RL103", "invalid-field-value", ERROR),
+    _later("RL104", "missing-table", ERROR),
+    _later("RL105", "missing-column", ERROR),
+    _later("RL106", "invalid-cell-value", WARNING),
+    _later("RL107", "wrong-checkbox-state", ERROR),
+    _later("RL108", "invalid-title", ERROR),
+    _later("RL109", "missing-items", ERROR),
+    _later("RL110", "invalid-list-item", WARNING),
+    _later("RL111", "missing-code-block", WARNING),
+    _later("RL199", "schema-violation", ERROR),
     unfilled_placeholder,  # RL201
     contradicted_claim,  # RL202
     unexplained_status,  # RL203
@@ -146,13 +134,13 @@ MODULES: tuple[ModuleType, ...] = (
     disagreeing_dependency,  # RL408
     unknown_handoff_target,  # RL409
     contradicting_duplicate,  # RL410
-    internal_error,  # RL901
-    unused_suppression,  # RL902
-    refused_suppression,  # RL903
-    stale_baseline_entry,  # RL904
+    _later("RL901", "internal-error", ERROR),
+    _later("RL902", "unused-suppression", WARNING),
+    _later("RL903", "refused-suppression", ERROR),
+    _later("RL904", "stale-baseline-entry", WARNING),
 )
 
-CATALOGUE: tuple[Code, ...] = tuple(module.CODE for module in MODULES)
+CATALOGUE: tuple[Code, ...] = tuple(m if isinstance(m, Code) else m.CODE for m in MODULES)
 CODES: dict[str, Code] = {entry.code: entry for entry in CATALOGUE}
 _BY_NAME: dict[str, Code] = {entry.name: entry for entry in CATALOGUE}
 
@@ -162,7 +150,7 @@ _BY_NAME: dict[str, Code] = {entry.name: entry for entry in CATALOGUE}
 RULES: tuple[Rule, ...] = tuple(
     Rule(module.CODE, module.check, getattr(module, "SCOPE", "report"),
          getattr(module, "REPORTS_ONLY", False))
-    for module in MODULES if hasattr(module, "check"))
+    for module in MODULES if isinstance(module, ModuleType))
 
 
 def by_name(name: str) -> Code | None:

@@ -21,13 +21,13 @@ import re
 from collections.abc import Sequence
 from typing import Any, TypedDict
 
-from reportlint import secrets
+from reportlint import lazyre, secrets
 from reportlint.diagnostics import Finding
 
 # Each line with its ending: the parser counts CR, LF and CRLF as one break each.
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_ENDING = re.compile(r"(?:\r\n|\r|\n)\Z")
-_BREAK = re.compile(r"\A {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LINE = lazyre.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_ENDING = lazyre.compile(r"(?:\r\n|\r|\n)\Z")
+_BREAK = lazyre.compile(r"\A {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # The key a template code module leaves in its fix hint for :func:`attach`: where its snippet
 # goes ({"line": N, "block": bool}); never shown.
 INSERT = "_insert"
@@ -189,7 +189,7 @@ def _offset(lines: Sequence[str], starts: Sequence[int], where: Position) -> int
     return starts[line - 1] + column - 1
 
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]", re.MULTILINE)
+_HEADING = lazyre.compile(r"^(#{1,6})[ \t]", re.MULTILINE)
 
 
 def _rank(text: str) -> int:

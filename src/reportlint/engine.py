@@ -16,7 +16,6 @@ from reportlint import (
     cache,
     codes,
     edits,
-    explain,
     model,
     names,
     parser,
@@ -32,18 +31,8 @@ from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
 from reportlint.nodes import Document
 from reportlint.recognition import AgentTitle
 from reportlint.rules.base import Context, Earlier, Options, Rule
-from reportlint.rules.input import (
-    empty_file,
-    file_too_complex,
-    file_too_large,
-    invalid_front_matter,
-    no_report,
-    unreadable_file,
-)
 from reportlint.rules.lifecycle import _history as history
-from reportlint.rules.meta import internal_error
 from reportlint.rules.review import section_at_title_level, unfilled_placeholder
-from reportlint.rules.template import invalid_cell_value, invalid_field_value, invalid_title
 from reportlint.templates import Registry
 
 if TYPE_CHECKING:
@@ -53,10 +42,12 @@ if TYPE_CHECKING:
     from reportlint.gitdiff import Changes
 
 # A template value that is a leftover placeholder is reported once, as the placeholder.
-_ROOT_CAUSE = {invalid_field_value.CODE.code, invalid_cell_value.CODE.code}
+# (The input, template and meta code modules are imported where they make a finding: see
+# codes.MODULES.)
+_ROOT_CAUSE = {"RL103", "RL106"}  # invalid-field-value, invalid-cell-value
 _PLACEHOLDER = unfilled_placeholder.CODE.code
-_TITLE = invalid_title.CODE.code
-_EMPTY = empty_file.CODE.code
+_TITLE = "RL108"  # invalid-title
+_EMPTY = "RL004"  # empty-file
 
 
 class Input(NamedTuple):
@@ -314,10 +305,16 @@ def _guarded(item: Input, settings: Settings) -> tuple[Outcome, bool]:
     try:
         return budget.run(lambda: _check(item, settings), config.max_file_seconds), True
     except budget.OverBudget:
+        from reportlint.rules.input import file_too_complex
+
         found, lasting = file_too_complex.too_slow(config.max_file_seconds), False
     except parser.TooComplex as exc:
+        from reportlint.rules.input import file_too_complex
+
         found, lasting = file_too_complex.too_many_elements(exc.line, parser.MAX_TOKENS), True
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        from reportlint.rules.meta import internal_error
+
         return Outcome(item.path, (diagnostic(item.path, internal_error.finding(exc)),)), False
     shown = (diagnostic(item.path, found, config),) if config.selected(found.code) else ()
     return Outcome(item.path, shown), lasting
@@ -330,8 +327,12 @@ def _text(item: Input, limit: int | None = None, config: Config | None = None
     size = item.size if item.size is not None else (
         len(item.data) if item.data is not None and limit is not None else None)
     if size is not None and limit is not None and size > limit:
+        from reportlint.rules.input import file_too_large
+
         return diagnostic(item.path, file_too_large.finding(size, limit), config)
     if item.data is None:
+        from reportlint.rules.input import unreadable_file
+
         reason = item.error or "cannot be read"
         return diagnostic(item.path, unreadable_file.finding(reason), config)
     decoded = source.decode(item.data)
@@ -373,6 +374,8 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
         heading = names.atx_text(lines[first - 1]) if first else None
         titles = list(dict.fromkeys(registry[name].title for name in registry.names()))
         suggestion = registry.suggest_title(heading, config.role, found.kind)
+        from reportlint.rules.input import no_report
+
         findings.append(no_report.finding(first or 1, titles, suggestion,
                                           recognition.unfit(report)))
         kind = registry.classify(suggestion, config.role)
@@ -381,6 +384,8 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
             doc, report_like = whole, True
     front = doc["front_matter"]
     if front is not None and front.get("error"):
+        from reportlint.rules.input import invalid_front_matter
+
         findings.append(invalid_front_matter.finding(front["error_line"], front["error"]))
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
                              settings, _relative(item, settings.changes), report_like))
@@ -470,12 +475,17 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
         quick = entry.quick_check
-        found = [] if report_like or (quick is not None and quick(report)) else \
-            explain.findings(report, entry.shape, entry.builtin)
+        found: list[Finding] = []
+        if not report_like and not (quick is not None and quick(report)):
+            from reportlint import explain  # a report that fails its template
+
+            found = explain.findings(report, entry.shape, entry.builtin)
         title = report["title"]
         if "kind" in title:  # an agent-shaped title: one finding says what to write
             found = [f for f in found if f.code != _TITLE]
             canonical = f"{entry.title}: {title['task_id']} - {title['task_name'] or 'Task name'}"
+            from reportlint.rules.template import invalid_title
+
             found.append(invalid_title.agent_shaped(title["line"], title["text"],
                                                     f"{'#' * 2} {canonical}"))
         context = Context(doc, lines, settings.options, report,
@@ -567,6 +577,8 @@ def extract(item: Input, registry: Registry, template: str | None = None
     try:
         model_of = document(text, registry, template)
     except parser.TooComplex as exc:
+        from reportlint.rules.input import file_too_complex
+
         return diagnostic(item.path, file_too_complex.too_many_elements(exc.line,
                                                                         parser.MAX_TOKENS))
     # Every string of the model, keys too, with the file's secrets masked: a string alone

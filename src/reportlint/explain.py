@@ -1,16 +1,17 @@
 """A report's failures against its template, worded as findings.
 
-The dispatch table below is the whole of it: a failure of a ``required`` keyword goes to the
-code of the thing that is missing, any other failure to the first code whose ``applies`` says
-the failure's place is its own, else to ``schema-violation``. Each code module words its
-findings; the template's ``x-message``, ``x-missing-message`` and ``x-severity`` keywords
-override words and severity. The failures come from :mod:`reportlint.fastfailures`; only a
-template using a keyword it does not know is explained by :mod:`reportlint.schema` (and so
-jsonschema).
+The dispatch table (:func:`dispatch`) is the whole of it: a failure of a ``required``
+keyword goes to the code of the thing that is missing, any other failure to the first code
+whose ``applies`` says the failure's place is its own, else to ``schema-violation``. Each
+code module words its findings; the template's ``x-message``, ``x-missing-message`` and
+``x-severity`` keywords override words and severity. The failures come from
+:mod:`reportlint.fastfailures`; only a template using a keyword it does not know is
+explained by :mod:`reportlint.schema` (and so jsonschema).
 """
 
 from __future__ import annotations
 
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -19,29 +20,33 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.failures import Failing, Failure, Place, declared
 from reportlint.nodes import Report
 from reportlint.quote import quote
-from reportlint.rules.template import (
-    invalid_cell_value,
-    invalid_field_value,
-    invalid_list_item,
-    invalid_title,
-    missing_code_block,
-    missing_column,
-    missing_field,
-    missing_items,
-    missing_section,
-    missing_table,
-    schema_violation,
-    wrong_checkbox_state,
-)
 from reportlint.shape import Shape
 
-# Something the template requires is absent: by where it goes.
-MISSING: tuple[ModuleType, ...] = (missing_section, missing_field, missing_column)
-# Anything else: by the place of the failing value.
-INVALID: tuple[ModuleType, ...] = (invalid_field_value, invalid_title, missing_table,
-                                   invalid_cell_value, wrong_checkbox_state, missing_items,
-                                   invalid_list_item, missing_code_block)
-FALLBACK: ModuleType = schema_violation
+
+@cache
+def dispatch() -> tuple[tuple[ModuleType, ...], tuple[ModuleType, ...], ModuleType]:
+    """The code modules by what they word, imported when a report first fails its template:
+    something the template requires is absent (by where it goes); anything else (by the
+    place of the failing value); and the fallback."""
+    from reportlint.rules.template import (
+        invalid_cell_value,
+        invalid_field_value,
+        invalid_list_item,
+        invalid_title,
+        missing_code_block,
+        missing_column,
+        missing_field,
+        missing_items,
+        missing_section,
+        missing_table,
+        schema_violation,
+        wrong_checkbox_state,
+    )
+
+    missing = (missing_section, missing_field, missing_column)
+    invalid = (invalid_field_value, invalid_title, missing_table, invalid_cell_value,
+               wrong_checkbox_state, missing_items, invalid_list_item, missing_code_block)
+    return missing, invalid, schema_violation
 
 
 def findings(report: Report, template: Shape, trusted: bool = False) -> list[Finding]:
@@ -60,6 +65,7 @@ def findings(report: Report, template: Shape, trusted: bool = False) -> list[Fin
 
 
 def _explain(failure: Failure, report: Report, template: Shape) -> list[Finding]:
+    missing, invalid, fallback = dispatch()
     place = Place(report, failure.path)
     severity = _severity(failure.schema)
     if failure.keyword == "required":
@@ -69,7 +75,7 @@ def _explain(failure: Failure, report: Report, template: Shape) -> list[Finding]
             if name in instance:
                 continue
             failing = Failing(failure, place, report, template, name)
-            module = next((m for m in MISSING if m.applies(failing)), FALLBACK)
+            module = next((m for m in missing if m.applies(failing)), fallback)
             words = module.explain(failing)
             prop = declared(failure.schema, name, template)
             custom = prop.keyword("x-missing-message") or failure.schema.keyword("x-message")
@@ -78,7 +84,7 @@ def _explain(failure: Failure, report: Report, template: Shape) -> list[Finding]
                                severity, words.fix))
         return out
     failing = Failing(failure, place, report, template)
-    module = next((m for m in INVALID if m.applies(failing)), FALLBACK)
+    module = next((m for m in invalid if m.applies(failing)), fallback)
     words = module.explain(failing)
     custom = failure.schema.keyword("x-message")
     message = _custom(custom, failing) if isinstance(custom, str) else words.message

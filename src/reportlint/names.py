@@ -171,7 +171,7 @@ def similar(name: str, candidates: list[str]) -> list[str]:
 _DECORATION = frozenset({"completed", "complete", "done", "verified", "passed", "all", "met",
                          "resolved", "delivered", "finished", "ok"})
 # A heading's lead before a dash or a colon: `NEEDED - Multi-Service Tests` names `Needed`.
-_LEAD = re.compile(r"\s+[-\u2013\u2014|]\s+|:")
+_LEAD = lazyre.compile(r"\s+[-\u2013\u2014|]\s+|:")
 
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ities", "ity", "ies", "ed", "es",

@@ -285,8 +285,8 @@ def signals(report: Report, keys: Iterable[str]) -> Signals:
 
 
 # Reports no template is for: about a whole project rather than a task, or listing issues.
-_PROJECT = re.compile(r"\b(?:project|platform|product|portfolio|programme|program)\b", _I)
-_ISSUE_REPORT = re.compile(r"\b(?:issues?|bugs?|incidents?|errors?|gaps?|defects?)\s+"
+_PROJECT = lazyre.compile(r"\b(?:project|platform|product|portfolio|programme|program)\b", _I)
+_ISSUE_REPORT = lazyre.compile(r"\b(?:issues?|bugs?|incidents?|errors?|gaps?|defects?)\s+"
                            r"(?:report|log|list|register)\b", _I)
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from reportlint import lazyre
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -72,7 +74,7 @@ class Regex:
         return found
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazyre.compile("[\ud800-\udfff]")
 
 
 def _encodable(text: str) -> str:
@@ -183,8 +185,8 @@ def trusted(pattern: str, ignorecase: bool = False) -> Trusted:
 
 
 _HINTS = (
-    (re.compile(r"\\Z"), "write `\\z` for the end of the text"),
-    (re.compile(r"\\[uUN]"), "write a code point as `\\x{2013}`"),
+    (lazyre.compile(r"\\Z"), "write `\\z` for the end of the text"),
+    (lazyre.compile(r"\\[uUN]"), "write a code point as `\\x{2013}`"),
 )
 _RE2 = ("reportlint matches patterns with RE2, which never takes more than linear time but has "
         "no look-around, backreferences, possessive repeats or atomic groups")

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, NamedTuple
 
+from reportlint import lazyre
+
 
 class Secret(NamedTuple):
     """A secret in a text: its kind and where it is (``text[start:end] == value``)."""
@@ -378,7 +380,7 @@ def shown(secret: Secret) -> str:
 # The prefixes a credential's issuer publishes to mark its kind (`glpat-`, `npm_`, `AKIA`): no
 # part of the secret. Nothing else of a secret is ever shown, not even its first characters
 # (a password or a key in an assignment has no public part).
-_PUBLIC_PREFIX = re.compile(
+_PUBLIC_PREFIX = lazyre.compile(
     r"gh[pousr]_|github_pat_|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-|npm_|pypi-"
     r"|xox[abposr]-|sk-(?:proj-|ant-(?:api\d\d-)?)?|[sr]k_(?:live|test)_|dckr_pat_|dop_v1_"
     r"|hf_|shp(?:at|ca|pa|ss)_|hv[sb]\.|SG\.|A3T|AKIA|ASIA|ABIA|ACCA|AIza|eyJ")

@@ -6,7 +6,6 @@ import codecs
 from typing import NamedTuple
 
 from reportlint.diagnostics import Finding
-from reportlint.rules.input import binary_file, empty_file, invalid_encoding
 
 _SNIFF = 8192
 # The byte-order marks of the encodings read besides UTF-8, UTF-32's first: its
@@ -33,12 +32,18 @@ def decode(data: bytes) -> Text | Finding:
             try:
                 return _nonempty(data.decode(encoding))
             except UnicodeDecodeError as exc:
+                from reportlint.rules.input import invalid_encoding  # its finding's module
+
                 return invalid_encoding.with_bom(encoding, exc.start, exc.reason)
     if b"\x00" in data[:_SNIFF]:
+        from reportlint.rules.input import binary_file
+
         return binary_file.finding()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        from reportlint.rules.input import invalid_encoding
+
         line, column = _place(data, exc.start)
         return invalid_encoding.utf8(line, column, exc.start, data[exc.start:exc.start + 1].hex())
     return _nonempty(text)
@@ -46,6 +51,8 @@ def decode(data: bytes) -> Text | Finding:
 
 def _nonempty(text: str) -> Text | Finding:
     if not text or text.isspace():
+        from reportlint.rules.input import empty_file
+
         return empty_file.finding()
     return Text(text)
 

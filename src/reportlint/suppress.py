@@ -25,7 +25,6 @@ from collections.abc import Callable, Sequence
 from reportlint import codes, lazyre, selectors
 from reportlint.diagnostics import Finding
 from reportlint.nodes import Comment
-from reportlint.rules.meta import refused_suppression, unused_suppression
 from reportlint.selectors import Selector
 
 _KINDS = ("disable-line", "disable-next-line", "disable", "enable", "disable-file")
@@ -67,6 +66,10 @@ def _scopes(comments: Sequence[Comment], last_line: int, file_wide: bool = True
             ) -> tuple[list[_Scope], list[Finding]]:
     """The disable directives, and findings for the directives that cannot be used (or,
     without ``file_wide``, are refused)."""
+    if not comments:
+        return [], []
+    from reportlint.rules.meta import refused_suppression, unused_suppression  # their findings
+
     scopes: list[_Scope] = []
     problems: list[Finding] = []
     # The open ranges, in the order they opened, and by each prefix they name: an `enable`
@@ -170,6 +173,8 @@ def apply(findings: list[Finding], comments: Sequence[Comment], last_line: int,
     scopes, problems = _scopes(comments, last_line, file_wide)
     if not scopes and not problems:
         return findings
+    from reportlint.rules.meta import unused_suppression  # its findings
+
     silenced = _silenced(findings, scopes)
     kept = [finding for index, finding in enumerate(findings) if index not in silenced]
     kept.extend(problems)

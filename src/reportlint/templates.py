@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reportlint import cache, fastschema, names, recognition, saferegex, shape
+from reportlint import cache, fastschema, lazyre, names, recognition, saferegex, shape
 from reportlint.shape import Shape
 
 
@@ -84,7 +83,7 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "schemas"
 
 
-_WORDS = re.compile(r"[a-z]+")
+_WORDS = lazyre.compile(r"[a-z]+")
 # Words agents title their reports with, by the six-letter stem of a template title's word.
 _SYNONYMS = {"summar": "comple", "eviden": "comple", "finish": "comple", "done": "comple",
              "status": "progre", "acknow": "acknow", "plan": "acknow"}

@@ -2,15 +2,15 @@
 reviewer rules what a rule sees (:class:`Context`) and yields (:class:`Hit`).
 
 A code module (one per code, named after the code's kebab name) defines
-``CODE = define(code, name, severity, __doc__)``: its module docstring, in ruff's shape, is
+``CODE = define(code, name, severity, __name__)``: its module docstring, in ruff's shape, is
 its documentation. A reviewer rule module also defines ``check(ctx)``, which yields
 :class:`Hit` values; the engine attaches the code, the path and the severity.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
 
 from reportlint import lazyre
@@ -26,12 +26,18 @@ if TYPE_CHECKING:
 
 
 class Code(NamedTuple):
-    """One entry of the catalogue."""
+    """One entry of the catalogue: the code, its name and default severity, and the code
+    module whose docstring is its documentation (read when it is asked for)."""
 
     code: str
     name: str
     severity: Severity
-    doc: str
+    module: str  # the code module, `reportlint.rules.<area>.<name>`
+
+    @property
+    def doc(self) -> str:
+        """The code's documentation: its module's docstring."""
+        return _doc(self.module)
 
     @property
     def summary(self) -> str:
@@ -46,9 +52,17 @@ class Code(NamedTuple):
         return text
 
 
-def define(code: str, name: str, severity: Severity, doc: str | None) -> Code:
-    """A code's entry, its documentation being the defining module's docstring."""
-    return Code(code, name, severity, inspect.cleandoc(doc or ""))
+def define(code: str, name: str, severity: Severity, module: str) -> Code:
+    """A code's entry, made in its module (``module`` is that module's ``__name__``)."""
+    return Code(code, name, severity, module)
+
+
+@cache
+def _doc(module: str) -> str:
+    import importlib
+    import inspect  # only to show a code's documentation
+
+    return inspect.cleandoc(importlib.import_module(module).__doc__ or "")
 
 
 class Hit(NamedTuple):

@@ -47,7 +47,7 @@ from reportlint.rules.base import Context, Hit, define
 if TYPE_CHECKING:
     from reportlint.evidence.artefacts import Artefact
 
-CODE = define("RL306", "contradicted-by-artefact", Severity.ERROR, __doc__)
+CODE = define("RL306", "contradicted-by-artefact", Severity.ERROR, __name__)
 
 _TEST_CLAIMS = ("status", "ready", "tests-pass", "production-ready", "ready-to-merge")
 _LINT_CLAIMS = ("status", "ready", "no-lint-errors", "production-ready", "ready-to-merge")

@@ -39,7 +39,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL303", "contradicted-mark", Severity.WARNING, __doc__)
+CODE = define("RL303", "contradicted-mark", Severity.WARNING, __name__)
 
 _I = re.IGNORECASE
 _SAYS_OTHERWISE = lazyre.compile(

@@ -51,7 +51,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review.contradicted_claim import reported_blocks
 
-CODE = define("RL301", "failing-evidence", Severity.ERROR, __doc__)
+CODE = define("RL301", "failing-evidence", Severity.ERROR, __name__)
 
 _TESTS = ("tests", "suite", "test-files")
 _CHECKS = ("lint", "types")

@@ -52,7 +52,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL302", "inconsistent-count", Severity.WARNING, __doc__)
+CODE = define("RL302", "inconsistent-count", Severity.WARNING, __name__)
 
 _I = re.IGNORECASE
 

@@ -38,7 +38,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL304", "unsupported-claim", Severity.WARNING, __doc__)
+CODE = define("RL304", "unsupported-claim", Severity.WARNING, __name__)
 # What the template asks for is a recognised report's: a file read by its words has none.
 REPORTS_ONLY = True
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
-CODE = define("RL004", "empty-file", Severity.ERROR, __doc__)
+CODE = define("RL004", "empty-file", Severity.ERROR, __name__)
 
 
 def finding() -> Finding:

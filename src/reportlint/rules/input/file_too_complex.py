@@ -25,7 +25,7 @@ from __future__ import annotations
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
-CODE = define("RL008", "file-too-complex", Severity.ERROR, __doc__)
+CODE = define("RL008", "file-too-complex", Severity.ERROR, __name__)
 
 
 def too_slow(seconds: float) -> Finding:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
-CODE = define("RL007", "file-too-large", Severity.ERROR, __doc__)
+CODE = define("RL007", "file-too-large", Severity.ERROR, __name__)
 
 
 def finding(size: int, limit: int) -> Finding:

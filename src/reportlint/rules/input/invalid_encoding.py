@@ -17,7 +17,7 @@ from __future__ import annotations
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
-CODE = define("RL003", "invalid-encoding", Severity.ERROR, __doc__)
+CODE = define("RL003", "invalid-encoding", Severity.ERROR, __name__)
 
 
 def with_bom(encoding: str, offset: int, reason: str) -> Finding:

@@ -25,7 +25,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL006", "invalid-front-matter", Severity.ERROR, __doc__)
+CODE = define("RL006", "invalid-front-matter", Severity.ERROR, __name__)
 
 
 def finding(line: int, problem: str) -> Finding:

@@ -27,7 +27,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL005", "no-report", Severity.ERROR, __doc__)
+CODE = define("RL005", "no-report", Severity.ERROR, __name__)
 
 
 def finding(line: int, titles: list[str], suggestion: str, unfit: str | None = None

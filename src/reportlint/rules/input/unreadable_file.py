@@ -16,7 +16,7 @@ from __future__ import annotations
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
-CODE = define("RL001", "unreadable-file", Severity.ERROR, __doc__)
+CODE = define("RL001", "unreadable-file", Severity.ERROR, __name__)
 
 
 def finding(reason: str) -> Finding:

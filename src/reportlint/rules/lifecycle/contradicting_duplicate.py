@@ -57,7 +57,7 @@ from reportlint.rules.lifecycle._history import (
 )
 from reportlint.rules.lifecycle.mismatched_prd_reference import references
 
-CODE = define("RL410", "contradicting-duplicate", Severity.WARNING, __doc__)
+CODE = define("RL410", "contradicting-duplicate", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _COMPARED = {

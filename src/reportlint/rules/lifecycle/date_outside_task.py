@@ -47,7 +47,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, compare, parsed, reports, where
 
-CODE = define("RL404", "date-outside-task", Severity.WARNING, __doc__)
+CODE = define("RL404", "date-outside-task", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _FIELD = {"progress": ("updated", "Updated"), "completion": ("completed", "Completed")}

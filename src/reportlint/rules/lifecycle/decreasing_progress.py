@@ -47,7 +47,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Entry, Mark, Run, Task, after, where
 
-CODE = define("RL402", "decreasing-progress", Severity.WARNING, __doc__)
+CODE = define("RL402", "decreasing-progress", Severity.WARNING, __name__)
 SCOPE = "run"
 
 

@@ -59,7 +59,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
 
-CODE = define("RL408", "disagreeing-dependency", Severity.WARNING, __doc__)
+CODE = define("RL408", "disagreeing-dependency", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _DONE = lazyre.compile(r"^\W*(?:✅\s*)?(?:done|complete[d]?|finished|merged|delivered|closed)\b",

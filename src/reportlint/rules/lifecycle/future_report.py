@@ -33,7 +33,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, parsed
 
-CODE = define("RL405", "future-report", Severity.WARNING, __doc__)
+CODE = define("RL405", "future-report", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _NAMES = {"started": "Started", "updated": "Updated", "completed": "Completed"}

@@ -66,7 +66,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
 
-CODE = define("RL407", "mismatched-prd-reference", Severity.WARNING, __doc__)
+CODE = define("RL407", "mismatched-prd-reference", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _REQUIREMENT = lazyre.compile(r"\b(N?FR|US|BR)[-\s]?0*(\d+)\b", re.IGNORECASE)

@@ -44,7 +44,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, compare, parsed, reports, where
 
-CODE = define("RL403", "mismatched-start-date", Severity.WARNING, __doc__)
+CODE = define("RL403", "mismatched-start-date", Severity.WARNING, __name__)
 SCOPE = "run"
 
 

@@ -53,7 +53,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Entry, Mark, Run, Task, after, where
 
-CODE = define("RL401", "status-after-completion", Severity.WARNING, __doc__)
+CODE = define("RL401", "status-after-completion", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _KIND = {"progress": "a progress update", "acknowledgement": "an acknowledgement",

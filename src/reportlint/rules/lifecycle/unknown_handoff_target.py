@@ -59,7 +59,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, team
 
-CODE = define("RL409", "unknown-handoff-target", Severity.WARNING, __doc__)
+CODE = define("RL409", "unknown-handoff-target", Severity.WARNING, __name__)
 SCOPE = "run"
 
 

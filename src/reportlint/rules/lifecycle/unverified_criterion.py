@@ -82,7 +82,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import define
 from reportlint.rules.lifecycle._history import Mark, Run, Task, reports, where
 
-CODE = define("RL406", "unverified-criterion", Severity.WARNING, __doc__)
+CODE = define("RL406", "unverified-criterion", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _LABEL = lazyre.compile(r"^\s*(?:\[[ xX]\]\s*)?(?:(?:AC|criterion|criteria)\s*[-#]?\s*\d+[.:)]?"

@@ -17,7 +17,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL901", "internal-error", Severity.ERROR, __doc__)
+CODE = define("RL901", "internal-error", Severity.ERROR, __name__)
 
 
 def finding(failure: BaseException) -> Finding:

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
-CODE = define("RL903", "refused-suppression", Severity.ERROR, __doc__)
+CODE = define("RL903", "refused-suppression", Severity.ERROR, __name__)
 
 _REFUSED = ("is refused in this run (--no-file-suppressions): the findings it would hide are "
             "reported")

@@ -26,7 +26,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import define
 from reportlint.secrets import redact
 
-CODE = define("RL904", "stale-baseline-entry", Severity.WARNING, __doc__)
+CODE = define("RL904", "stale-baseline-entry", Severity.WARNING, __name__)
 
 
 def finding(code: str, line: int, message: str, baseline: str) -> Finding:

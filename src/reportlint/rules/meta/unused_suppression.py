@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import define
 
-CODE = define("RL902", "unused-suppression", Severity.WARNING, __doc__)
+CODE = define("RL902", "unused-suppression", Severity.WARNING, __name__)
 
 
 def unknown_directive(line: int, kind: str, known: Sequence[str]) -> Finding:

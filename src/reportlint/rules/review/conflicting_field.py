@@ -33,7 +33,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL217", "conflicting-field", Severity.ERROR, __doc__)
+CODE = define("RL217", "conflicting-field", Severity.ERROR, __name__)
 
 
 def _same(a: str, b: str) -> bool:

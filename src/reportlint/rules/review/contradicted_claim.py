@@ -49,7 +49,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import content_line, finished_claims
 
-CODE = define("RL202", "contradicted-claim", Severity.ERROR, __doc__)
+CODE = define("RL202", "contradicted-claim", Severity.ERROR, __name__)
 
 
 _NEGATIVE = lazyre.compile(

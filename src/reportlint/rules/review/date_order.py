@@ -35,7 +35,7 @@ from reportlint.rules.base import Context, Earlier, Hit, define
 from reportlint.rules.review._common import field_value
 from reportlint.rules.review._dates import parse
 
-CODE = define("RL206", "date-order", Severity.ERROR, __doc__)
+CODE = define("RL206", "date-order", Severity.ERROR, __name__)
 
 
 def _when(report: Report, key: str) -> tuple[datetime, Field] | None:

@@ -35,7 +35,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL211", "duplicate-section", Severity.WARNING, __doc__)
+CODE = define("RL211", "duplicate-section", Severity.WARNING, __name__)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -41,7 +41,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import PERCENT, field_value
 
-CODE = define("RL204", "inconsistent-progress", Severity.WARNING, __doc__)
+CODE = define("RL204", "inconsistent-progress", Severity.WARNING, __name__)
 
 
 _OVERALL = ("status", "progress", "summary", "overview")

@@ -30,7 +30,7 @@ from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import field_value
 from reportlint.rules.review._dates import parse
 
-CODE = define("RL205", "invalid-date", Severity.ERROR, __doc__)
+CODE = define("RL205", "invalid-date", Severity.ERROR, __name__)
 
 
 _DATE_FIELDS = ("started", "completed", "updated", "date", "completion-date", "date-completed")

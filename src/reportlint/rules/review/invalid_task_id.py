@@ -33,7 +33,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import field_value
 
-CODE = define("RL207", "invalid-task-id", Severity.ERROR, __doc__)
+CODE = define("RL207", "invalid-task-id", Severity.ERROR, __name__)
 
 
 _PLACEHOLDER = lazyre.compile(r"X{2,}|^\[.*\]$|^TBD$")

@@ -37,7 +37,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL209", "irreversible-migration", Severity.ERROR, __doc__)
+CODE = define("RL209", "irreversible-migration", Severity.ERROR, __name__)
 
 
 _AFFIRMED = lazyre.compile(r"^(?:✅|✔|☑|(?:yes|y|true)\b)", re.IGNORECASE)

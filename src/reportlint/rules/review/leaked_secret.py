@@ -59,7 +59,7 @@ from reportlint import secrets
 from reportlint.diagnostics import Severity
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL210", "leaked-secret", Severity.ERROR, __doc__)
+CODE = define("RL210", "leaked-secret", Severity.ERROR, __name__)
 SCOPE = "document"
 
 

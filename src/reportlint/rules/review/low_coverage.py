@@ -38,7 +38,7 @@ from reportlint.diagnostics import Severity
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import PERCENT, content_line
 
-CODE = define("RL208", "low-coverage", Severity.WARNING, __doc__)
+CODE = define("RL208", "low-coverage", Severity.WARNING, __name__)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

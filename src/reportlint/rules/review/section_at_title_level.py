@@ -38,7 +38,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL216", "section-at-title-level", Severity.WARNING, __doc__)
+CODE = define("RL216", "section-at-title-level", Severity.WARNING, __name__)
 REPORTS_ONLY = True  # a file with no report title has no title level
 
 

@@ -38,7 +38,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.shape import Shape
 
-CODE = define("RL212", "section-order", Severity.WARNING, __doc__)
+CODE = define("RL212", "section-order", Severity.WARNING, __name__)
 REPORTS_ONLY = True  # a report-like file's sections are not the template's
 
 

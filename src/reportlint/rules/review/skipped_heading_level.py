@@ -28,7 +28,7 @@ from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 
-CODE = define("RL213", "skipped-heading-level", Severity.WARNING, __doc__)
+CODE = define("RL213", "skipped-heading-level", Severity.WARNING, __name__)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

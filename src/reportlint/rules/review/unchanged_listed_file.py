@@ -26,7 +26,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._files import changed_paths, listed_files
 
-CODE = define("RL214", "unchanged-listed-file", Severity.ERROR, __doc__)
+CODE = define("RL214", "unchanged-listed-file", Severity.ERROR, __name__)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -41,7 +41,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import field_value
 
-CODE = define("RL203", "unexplained-status", Severity.ERROR, __doc__)
+CODE = define("RL203", "unexplained-status", Severity.ERROR, __name__)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

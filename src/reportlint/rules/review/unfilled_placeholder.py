@@ -44,7 +44,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.shape import Shape
 
-CODE = define("RL201", "unfilled-placeholder", Severity.ERROR, __doc__)
+CODE = define("RL201", "unfilled-placeholder", Severity.ERROR, __name__)
 
 
 # Shapes of placeholders beyond the templates' own list (`[FE-XXX]`, `[Item 3]`, `X hours`).

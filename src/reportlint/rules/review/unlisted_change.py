@@ -22,7 +22,7 @@ from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._files import changed_paths, listed_files
 
-CODE = define("RL215", "unlisted-change", Severity.WARNING, __doc__)
+CODE = define("RL215", "unlisted-change", Severity.WARNING, __name__)
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -22,7 +22,7 @@ from reportlint.failures import Explained, Failing, allowed, expected
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL106", "invalid-cell-value", Severity.WARNING, __doc__)
+CODE = define("RL106", "invalid-cell-value", Severity.WARNING, __name__)
 
 
 def applies(f: Failing) -> bool:

@@ -23,7 +23,7 @@ from reportlint.failures import Explained, Failing, allowed, expected
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL103", "invalid-field-value", Severity.ERROR, __doc__)
+CODE = define("RL103", "invalid-field-value", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:

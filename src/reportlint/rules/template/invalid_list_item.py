@@ -23,7 +23,7 @@ from reportlint.failures import Explained, Failing
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL110", "invalid-list-item", Severity.WARNING, __doc__)
+CODE = define("RL110", "invalid-list-item", Severity.WARNING, __name__)
 
 
 def applies(f: Failing) -> bool:

@@ -26,7 +26,7 @@ from reportlint.failures import Explained, Failing
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL108", "invalid-title", Severity.ERROR, __doc__)
+CODE = define("RL108", "invalid-title", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:

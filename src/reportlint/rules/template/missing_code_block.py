@@ -27,7 +27,7 @@ from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
 
-CODE = define("RL111", "missing-code-block", Severity.WARNING, __doc__)
+CODE = define("RL111", "missing-code-block", Severity.WARNING, __name__)
 
 
 def applies(f: Failing) -> bool:

@@ -29,7 +29,7 @@ from reportlint.failures import Explained, Failing, property_title
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL105", "missing-column", Severity.ERROR, __doc__)
+CODE = define("RL105", "missing-column", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:

@@ -31,7 +31,7 @@ from reportlint.nodes import Field, Report, Section
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL102", "missing-field", Severity.ERROR, __doc__)
+CODE = define("RL102", "missing-field", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:

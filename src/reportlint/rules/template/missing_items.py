@@ -23,7 +23,7 @@ from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
 
-CODE = define("RL109", "missing-items", Severity.ERROR, __doc__)
+CODE = define("RL109", "missing-items", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:

@@ -37,7 +37,7 @@ from reportlint.nodes import Container, Section
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL101", "missing-section", Severity.ERROR, __doc__)
+CODE = define("RL101", "missing-section", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:

@@ -25,7 +25,7 @@ from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing
 from reportlint.rules.base import define
 
-CODE = define("RL104", "missing-table", Severity.ERROR, __doc__)
+CODE = define("RL104", "missing-table", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:

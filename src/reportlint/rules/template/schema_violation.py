@@ -18,7 +18,7 @@ from reportlint.failures import Explained, Failing, property_title
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL199", "schema-violation", Severity.ERROR, __doc__)
+CODE = define("RL199", "schema-violation", Severity.ERROR, __name__)
 
 
 def explain(f: Failing) -> Explained:

@@ -25,7 +25,7 @@ from reportlint.failures import Explained, Failing
 from reportlint.quote import quote
 from reportlint.rules.base import define
 
-CODE = define("RL107", "wrong-checkbox-state", Severity.ERROR, __doc__)
+CODE = define("RL107", "wrong-checkbox-state", Severity.ERROR, __name__)
 
 
 def applies(f: Failing) -> bool:
