@@ -341,9 +341,10 @@ def _text(item: Input, limit: int | None = None, config: Config | None = None
     return decoded.text
 
 
-def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
-    """``recheck`` false: the check of a text ``--fix`` repaired, which only says what
-    findings remain (whether each is fixable is not asked again)."""
+def _check(item: Input, settings: Settings, only: frozenset[str] | None = None) -> Outcome:
+    """``only``: the check of a text ``--fix`` repaired, which only says which findings of
+    these codes remain (whether each is fixable is not asked again, the other rules are not
+    run, the file's history is not read)."""
     config = settings.config
     text = _text(item, config.max_file_size, config)
     forced = settings.template_for(item)
@@ -388,7 +389,7 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
 
         findings.append(invalid_front_matter.finding(front["error_line"], front["error"]))
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
-                             settings, _relative(item, settings.changes), report_like))
+                             settings, _relative(item, settings.changes), report_like, only))
     findings = [f for f in findings if config.selected(f.code)]
     # A directive for a lifecycle code is judged in the run-wide step, which sees its findings.
     findings = suppress.apply(findings, doc["comments"], doc["lines"],
@@ -396,7 +397,9 @@ def _check(item: Input, settings: Settings, recheck: bool = True) -> Outcome:
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
     fixable: list[bool] = [False] * len(findings)
-    if findings and recheck:
+    if only is not None:
+        return Outcome(item.path, tuple(diagnostic(item.path, f, config) for f in findings))
+    if findings:
         fixed = _fixed(item.data, text, tokens, read_as, settings)
         findings = edits.attach(findings, text, fixed) if settings.edits else edits.bare(findings)
         if fixed is not None and fixed != text:
@@ -424,7 +427,12 @@ def _fixable(findings: list[Finding], text: str, fixed: str, item: Input,
     touched = [f.line in changed for f in findings]
     if not any(touched):
         return touched
-    after = _check(item._replace(data=fixed.encode("utf-8")), settings, recheck=False)
+    # Only the codes of the findings on changed lines are asked about again (a placeholder
+    # finding decides whether a value's finding is reported: see _ROOT_CAUSE).
+    asked = {f.code for f, near in zip(findings, touched, strict=True) if near}
+    if asked & _ROOT_CAUSE:
+        asked.add(_PLACEHOLDER)
+    after = _check(item._replace(data=fixed.encode("utf-8")), settings, frozenset(asked))
     remaining = Counter((d.code, d.line) for d in after.diagnostics)
     out = []
     for finding, near in zip(findings, touched, strict=True):
@@ -465,18 +473,24 @@ def _relative(item: Input, changes: Changes | None) -> str:
 
 
 def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
-             source: str, report_like: bool = False) -> Iterator[Finding]:
+             source: str, report_like: bool = False, only: frozenset[str] | None = None
+             ) -> Iterator[Finding]:
     """Schema findings and reviewer-rule findings for every report, then document rules
     (``text`` is the file with its line endings as ``\n``). A ``report_like`` file (no report
     title, read as one report of the template its words suggest) gets the reviewer rules
-    only: its form is not the template's, its claims and evidence still count."""
+    only: its form is not the template's, its claims and evidence still count. ``only``: the
+    codes asked about (the other rules are not run; the template is checked when one of
+    them is a template code)."""
     registry = settings.registry
+    rules = settings.rules if only is None else [r for r in settings.rules
+                                                 if r.code.code in only]
+    schema = only is None or any(code.startswith("RL1") for code in only)
     memo: dict[str, Any] = {}  # what rules work out from the reports before each one
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
         quick = entry.quick_check
         found: list[Finding] = []
-        if not report_like and not (quick is not None and quick(report)):
+        if schema and not report_like and not (quick is not None and quick(report)):
             from reportlint import explain  # a report that fails its template
 
             found = explain.findings(report, entry.shape, entry.builtin)
@@ -492,14 +506,14 @@ def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
                           Earlier(doc["reports"], index, memo), entry.shape, settings.changes,
                           source, walked=tuple(model.walk(report)), memo={})
         reviewed = [Finding(r.code.code, hit.line, hit.message, hit.column, fix=hit.fix)
-                    for r in settings.rules if r.scope == "report"
+                    for r in rules if r.scope == "report"
                     and not (report_like and r.reports_only) and _go_on()
                     for hit in r.check(context)]
         placeholders = {f.line for f in reviewed if f.code == _PLACEHOLDER}
         yield from (f for f in found if not (f.code in _ROOT_CAUSE and f.line in placeholders))
         yield from reviewed
     context = Context(doc, lines, settings.options, text=text)
-    for rule in settings.rules:
+    for rule in rules:
         if rule.scope == "document" and _go_on():
             for hit in rule.check(context):
                 yield Finding(rule.code.code, hit.line, hit.message, hit.column)
