@@ -290,6 +290,10 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
     # A fixed file is checked from the bytes just written, in this process.
     jobs = 1 if options.fix == "fix" else options.jobs or default_jobs(len(work))
     checked = check_all(work, jobs, options.progress)
+    if not options.edits:
+        # No output of this run shows a repair hint: the outcomes the run-wide step holds
+        # until the last file is checked keep none (a scaffold snippet is most of one).
+        checked = (formats.compact(o, keep_fix=False) for o in checked)
     outcomes = _lifecycle(itertools.chain(first, checked),
                           [*leading, *(settings for _, settings in work)], options.now,
                           _versions(work) if options.history else ())
