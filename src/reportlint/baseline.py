@@ -11,7 +11,6 @@ the code changes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reportlint import digest as digests
 from reportlint import model, source
 from reportlint.diagnostics import Diagnostic, Finding, Outcome
 from reportlint.secrets import redact
@@ -62,10 +62,10 @@ def fingerprints(diagnostics: Sequence[Diagnostic], lines: Sequence[str]) -> lis
         if d.line not in shown:
             text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
             text = " ".join(redact(text).split())
-            shown[d.line] = text if len(text) <= _LONG_LINE else hashlib.sha256(
+            shown[d.line] = text if len(text) <= _LONG_LINE else digests.sha256(
                 text.encode("utf-8", "surrogatepass")).hexdigest()
         key = (d.code, _LINE_NUMBERS.sub(r"\1 #", d.message), shown[d.line])
-        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8"))
+        digest = digests.sha256("\0".join((*key, str(seen[key]))).encode("utf-8"))
         seen[key] += 1
         out.append(digest.hexdigest()[:20])
     return out

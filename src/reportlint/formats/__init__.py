@@ -60,9 +60,9 @@ def fingerprint(d: Diagnostic) -> str:
     and its fingerprint (message and line text, :mod:`reportlint.baseline`), not its line
     number, so that lines added above it leave it the same finding."""
     identity = "\0".join((d.path, d.code, d.fingerprint or d.message))
-    import hashlib  # only for the formats that identify findings: not at start-up
+    from reportlint import digest  # only for the formats that identify findings
 
-    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
+    return str(digest.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest())
 
 
 def record(d: Diagnostic) -> dict[str, Any]:
