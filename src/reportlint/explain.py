@@ -11,7 +11,7 @@ explained by :mod:`reportlint.schema` (and so jsonschema).
 
 from __future__ import annotations
 
-from functools import cache
+import importlib
 from types import ModuleType
 from typing import Any
 
@@ -22,31 +22,30 @@ from reportlint.nodes import Report
 from reportlint.quote import quote
 from reportlint.shape import Shape
 
+# The code modules by what they word, in dispatch order (under reportlint.rules.template):
+# something the template requires is absent, by where it goes; anything else, by the place
+# of the failing value; and the fallback. Each is imported when a failure first reaches it.
+MISSING = ("missing_section", "missing_field", "missing_column")
+INVALID = ("invalid_field_value", "invalid_title", "missing_table", "invalid_cell_value",
+           "wrong_checkbox_state", "missing_items", "invalid_list_item", "missing_code_block")
+FALLBACK = "schema_violation"
 
-@cache
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"reportlint.rules.template.{name}")
+
+
+def _first(names: tuple[str, ...], failing: Failing) -> ModuleType:
+    for name in names:
+        module = _module(name)
+        if module.applies(failing):
+            return module
+    return _module(FALLBACK)
+
+
 def dispatch() -> tuple[tuple[ModuleType, ...], tuple[ModuleType, ...], ModuleType]:
-    """The code modules by what they word, imported when a report first fails its template:
-    something the template requires is absent (by where it goes); anything else (by the
-    place of the failing value); and the fallback."""
-    from reportlint.rules.template import (
-        invalid_cell_value,
-        invalid_field_value,
-        invalid_list_item,
-        invalid_title,
-        missing_code_block,
-        missing_column,
-        missing_field,
-        missing_items,
-        missing_section,
-        missing_table,
-        schema_violation,
-        wrong_checkbox_state,
-    )
-
-    missing = (missing_section, missing_field, missing_column)
-    invalid = (invalid_field_value, invalid_title, missing_table, invalid_cell_value,
-               wrong_checkbox_state, missing_items, invalid_list_item, missing_code_block)
-    return missing, invalid, schema_violation
+    """Every code module of the table, imported: missing, invalid, fallback."""
+    return (tuple(map(_module, MISSING)), tuple(map(_module, INVALID)), _module(FALLBACK))
 
 
 def findings(report: Report, template: Shape, trusted: bool = False) -> list[Finding]:
@@ -65,7 +64,6 @@ def findings(report: Report, template: Shape, trusted: bool = False) -> list[Fin
 
 
 def _explain(failure: Failure, report: Report, template: Shape) -> list[Finding]:
-    missing, invalid, fallback = dispatch()
     place = Place(report, failure.path)
     severity = _severity(failure.schema)
     if failure.keyword == "required":
@@ -75,7 +73,7 @@ def _explain(failure: Failure, report: Report, template: Shape) -> list[Finding]
             if name in instance:
                 continue
             failing = Failing(failure, place, report, template, name)
-            module = next((m for m in missing if m.applies(failing)), fallback)
+            module = _first(MISSING, failing)
             words = module.explain(failing)
             prop = declared(failure.schema, name, template)
             custom = prop.keyword("x-missing-message") or failure.schema.keyword("x-message")
@@ -84,7 +82,7 @@ def _explain(failure: Failure, report: Report, template: Shape) -> list[Finding]
                                severity, words.fix))
         return out
     failing = Failing(failure, place, report, template)
-    module = next((m for m in invalid if m.applies(failing)), fallback)
+    module = _first(INVALID, failing)
     words = module.explain(failing)
     custom = failure.schema.keyword("x-message")
     message = _custom(custom, failing) if isinstance(custom, str) else words.message
