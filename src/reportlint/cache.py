@@ -191,12 +191,25 @@ def _load_secret(folder: Path) -> bytes | None:
     return secret
 
 
+def _new_file(folder: Path, prefix: str, suffix: str = "") -> tuple[int, Path]:
+    """A new file in ``folder`` that only this process has open, mode 0600, as
+    ``tempfile.mkstemp`` makes one (a random name, created exclusively, no link followed),
+    without importing tempfile: 3 ms of a run of one report that writes its result."""
+    flags = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_BINARY", 0))
+    for _ in range(100):
+        path = folder / f"{prefix}{os.urandom(8).hex()}{suffix}"
+        try:
+            return os.open(path, flags, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 def _make_secret(folder: Path, path: Path) -> None:
     """Writes a new secret, all at once: two processes making one at the same time keep
     whichever comes first (the link fails for the second)."""
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-key-")  # mode 0600
+    handle, temporary = _new_file(folder, ".tmp-key-")
     try:
         with os.fdopen(handle, "w", encoding="ascii") as out:
             out.write(os.urandom(32).hex())  # what secrets.token_hex does, without hmac
@@ -263,13 +276,11 @@ def put(kind: str, name: str, value: Any) -> None:
         return
     if len(payload) + 65 > MAX_ENTRY:
         return
-    import tempfile  # only when writing: it is slow to import
-
     folder = folder / kind
     if not _own_folder(folder, make=True):
         return
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        handle, temporary = _new_file(folder, ".tmp-", ".json")
     except OSError:
         return
     try:
