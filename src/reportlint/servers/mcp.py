@@ -49,7 +49,10 @@ How to write a report that passes reportlint, with its MCP tools:
    real content. Keep the headings and field names as they are.
 2. Check it: call `check_report` with the whole Markdown text, and `path` set to where the
    report will be saved (configuration is found from its folder). The verdict is `pass` when
-   there is no error finding.
+   there is no error finding. When your run wrote test, coverage or lint results (JUnit XML,
+   Cobertura XML, coverage.py JSON, LCOV, SARIF), pass their paths as `evidence`: the
+   report's claims ("38 passed", "coverage 87%", "all tests pass") are then checked against
+   what those files say, not only against the report's own output.
 3. Repair: call `fix_report` for the safe repairs (status spelling, field syntax,
    checkboxes, white space); it returns the repaired text and what remains. For each finding
    left, read its message and its `fix`: `expected` (the allowed values), `expected_order`
