@@ -18,7 +18,7 @@ A template that uses a keyword this module does not know is left to jsonschema
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sized
 from typing import Any
 
 from reportlint import fastschema, saferegex
@@ -238,14 +238,10 @@ class _Explainer:
             yield _new(lambda: f"{v!r} does not match {value!r}")
 
     def k_minLength(self, value: int, v: Any, _: Any) -> Iterator[_Error]:
-        if isinstance(v, str) and len(v) < value:
-            words = "should be non-empty" if value == 1 else "is too short"
-            yield _new(lambda: f"{v!r} {words}")
+        return _fewer(v, str, value, "is too short")
 
     def k_maxLength(self, value: int, v: Any, _: Any) -> Iterator[_Error]:
-        if isinstance(v, str) and len(v) > value:
-            words = "is expected to be empty" if value == 0 else "is too long"
-            yield _new(lambda: f"{v!r} {words}")
+        return _more(v, str, value, "is too long")
 
     def k_minimum(self, value: float, v: Any, _: Any) -> Iterator[_Error]:
         if fastschema.is_type(v, "number") and v < value:
@@ -256,19 +252,13 @@ class _Explainer:
             yield _new(lambda: f"{v!r} is greater than the maximum of {value!r}")
 
     def k_minItems(self, value: int, v: Any, _: Any) -> Iterator[_Error]:
-        if isinstance(v, list) and len(v) < value:
-            words = "should be non-empty" if value == 1 else "is too short"
-            yield _new(lambda: f"{v!r} {words}")
+        return _fewer(v, list, value, "is too short")
 
     def k_maxItems(self, value: int, v: Any, _: Any) -> Iterator[_Error]:
-        if isinstance(v, list) and len(v) > value:
-            words = "is expected to be empty" if value == 0 else "is too long"
-            yield _new(lambda: f"{v!r} {words}")
+        return _more(v, list, value, "is too long")
 
     def k_minProperties(self, value: int, v: Any, _: Any) -> Iterator[_Error]:
-        if isinstance(v, dict) and len(v) < value:
-            words = "should be non-empty" if value == 1 else "does not have enough properties"
-            yield _new(lambda: f"{v!r} {words}")
+        return _fewer(v, dict, value, "does not have enough properties")
 
     def k_items(self, value: Any, v: Any, schema: dict[str, Any]) -> Iterator[_Error]:
         if not isinstance(v, list):
@@ -341,6 +331,20 @@ class _Explainer:
 
     def k__ref(self, value: str, v: Any, _: Any) -> Iterator[_Error]:
         yield from self.errors(self.checks.resolve(value))(v)
+
+
+def _fewer(v: Any, kind: type[Sized], least: int, words: str) -> Iterator[_Error]:
+    # jsonschema's minLength, minItems, minProperties: "should be non-empty" for at least 1.
+    if isinstance(v, kind) and len(v) < least:
+        said = "should be non-empty" if least == 1 else words
+        yield _new(lambda: f"{v!r} {said}")
+
+
+def _more(v: Any, kind: type[Sized], most: int, words: str) -> Iterator[_Error]:
+    # jsonschema's maxLength, maxItems: "is expected to be empty" for at most 0.
+    if isinstance(v, kind) and len(v) > most:
+        said = "is expected to be empty" if most == 0 else words
+        yield _new(lambda: f"{v!r} {said}")
 
 
 def _none(_: Any) -> Iterator[_Error]:
