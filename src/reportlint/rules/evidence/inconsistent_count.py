@@ -80,6 +80,82 @@ def _group(found: claims.Claims, total: Count) -> Parts | None:
     return max(tests, key=lambda p: len(p.counts)) if tests else None
 
 
+def _fits(found: claims.Claims, parts: Parts, total: Count) -> bool:
+    """Whether a table's column counts what the total counts: a passing total its passed
+    tests (its *Passed* column, or every test where it shows no failure), another total
+    every test."""
+    table = parts.table
+    assert table is not None
+    if not total.passing:
+        return table.kind == "all"
+    if table.kind == "passed":
+        return True
+    return not table.failures and not any(
+        p.table is not None and p.table.line == table.line and p.table.kind == "passed"
+        for p in found.tables)
+
+
+def _table(found: claims.Claims, total: Count) -> Parts | None:
+    """The table column a total counts, when the report has one table of test counts: the
+    table right before or after it in its section (the total says it is one, or its line
+    states nothing else), or, for a total it calls one, a table without a Total row."""
+    if not (total.total or total.alone):
+        return None
+    # With two tables of test counts, a total may be the sum of both (`Unit Tests` and
+    # `Integration Tests` tables, then `**Total: 42 tests**`): no one table is its parts.
+    if len({p.table.line for p in found.tables if p.table}) != 1:
+        return None
+    fitting = [p for p in found.tables if _fits(found, p, total)]
+    if not fitting:
+        return None
+    parts = fitting[0]
+    table = parts.table
+    assert table is not None
+    if parts.key == total.key and (table.before[0] <= total.line <= table.before[1]
+                                   or table.after[0] <= total.line <= table.after[1]):
+        return parts
+    # A total elsewhere may be the whole suite's, not that of the tests a task added.
+    return parts if total.total and table.stated is None and not table.new else None
+
+
+def _grouped(parts: Parts, total: Count) -> bool:
+    """Whether the total is the sum of the rows that group the others (their subtotals)."""
+    groups = parts.table.groups if parts.table else ()
+    return len(groups) >= 1 and sum(g.value for g in groups) == total.value
+
+
+def _where(parts: Parts) -> str:
+    if parts.table is None:
+        return f"listed under `{quote(parts.title)}`"
+    return (f"in the `{quote(parts.table.column)}` column of the table under "
+            f"`{quote(parts.title)}`")
+
+
+def _compare(total: Count, parts: Parts) -> Iterator[Hit]:
+    summed = sum(c.value for c in parts.counts)
+    if _differs(total, summed) and not _grouped(parts, total):
+        yield Hit(total.line, f"`{quote(total.text)}` but the {len(parts.counts)} counts "
+                  f"{_where(parts)} ({_lines(parts)}) add up to {summed}")
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    found = claims.of(ctx)
+    rows = {c.line for p in found.tables for c in p.counts}
+    rows.update(p.table.stated.line for p in found.tables if p.table and p.table.stated)
+    for total in found.counts:
+        parts = _group(found, total)
+        if parts is None and found.tables and total.line not in rows:
+            parts = _table(found, total)
+        if parts is None or any(c.line == total.line for c in parts.counts):
+            continue
+        yield from _compare(total, parts)
+    for parts in found.tables:
+        if parts.table is not None and parts.table.stated is not None:
+            yield from _compare(parts.table.stated, parts)
+    yield from _counted(found)
+    yield from _coverage(found)
+
+
 def _counted(found: claims.Claims) -> Iterator[Hit]:
     for key, (title, marks, _) in found.sections.items():
         ratios = [r for r in found.ratios if r.key == key]
@@ -95,21 +171,6 @@ def _counted(found: claims.Claims) -> Iterator[Hit]:
             yield Hit(ratio.line, f"`{quote(ratio.text)}` but `{quote(title)}` marks "
                       f"{len(items)} item{'s' if len(items) != 1 else ''} as done "
                       f"(lines {items[0].line}–{items[-1].line})")
-
-
-def check(ctx: Context) -> Iterator[Hit]:
-    found = claims.of(ctx)
-    for total in found.counts:
-        parts = _group(found, total)
-        if parts is None or any(c.line == total.line for c in parts.counts):
-            continue
-        summed = sum(c.value for c in parts.counts)
-        if _differs(total, summed):
-            yield Hit(total.line, f"`{quote(total.text)}` but the {len(parts.counts)} counts "
-                      f"listed under `{quote(parts.title)}` ({_lines(parts)}) add up to "
-                      f"{summed}")
-    yield from _counted(found)
-    yield from _coverage(found)
 
 
 def _tolerance(text: str) -> float:
