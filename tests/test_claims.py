@@ -132,6 +132,33 @@ def test_a_table_of_test_counts_gives_parts_per_column_with_its_total_row() -> N
         (42, 3, True, True, False), (29, 16, False, True, True)]
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    ("Total tests: 42", [(42, True, False, False)]),
+    ("**Total Tests**: 42 (all passing)", [(42, True, True, False)]),
+    ("Total tests passing: 40", [(40, True, True, False)]),
+    ("Total test cases = 1,150", [(1150, True, False, False)]),
+    ("Total tests: 4.5k", []),
+    ("Total tests: 42/44", []),
+    ("Total tests: 87%", []),
+    ("Total: 42 tests passing", [(42, True, True, False)]),
+    ("Expected: 141 passing tests after the fix", [(141, False, True, True)]),
+    ("Total tests: 161 (target)", [(161, True, False, True)]),
+])
+def test_stated_totals_and_how_they_are_stated(text: str,
+                                               read: list[tuple[int, bool, bool, bool]]) -> None:
+    ctx, _ = _report(f"## Task Completion Report: QA-302 - Totals\n\n### Summary\n\n- {text}\n")
+    found = claims.of(ctx)
+    assert [(c.value, c.total, c.passing, c.hedged) for c in found.counts] == read
+
+
+def test_a_table_of_some_tests_says_so() -> None:
+    text = TABLES.replace("### Test Execution Status", "### New Tests")
+    ctx, _ = _report(text)
+    assert [p.table.some for p in claims.of(ctx).tables if p.table] == [True, True]
+    ctx, _ = _report(TABLES)
+    assert [p.table.some for p in claims.of(ctx).tables if p.table] == [False, False]
+
+
 def test_the_extraction_is_kept_on_the_context_and_done_once_per_report(
         monkeypatch: pytest.MonkeyPatch) -> None:
     ctx, memo = _report(SAMPLE)
@@ -344,6 +371,10 @@ MESSAGES = [
     ('inconsistent-count', 126, 'RL302',
      '`All | 31` but the 3 counts in the `# Tests` column of the table under `Test '
      'Execution Status` (lines 123–125) add up to 30'),
+    # Wrong in its Tests and its Pass column: one finding, the first column's.
+    ('inconsistent-count', 137, 'RL302',
+     '`TOTAL | 135` but the 3 counts in the `Tests` column of the table under `Test Results` '
+     '(lines 134–136) add up to 123'),
     ('contradicted-mark', 7, 'RL303',
      '`Unit tests | ✅ Pass | 25/27 passing` is marked as done, but its own text says '
      '`25/27 passing`'),

@@ -66,6 +66,7 @@ class Count(NamedTuple):
     total: bool = False
     passing: bool = False  # stated as passing (`42 tests passing`, `42 passing tests`)
     alone: bool = False  # the line states nothing else (`**42 tests passing**`), or ends in `:`
+    hedged: bool = False  # an estimate or a goal (`Expected: 141 passing after the fix`)
 
 
 class Ratio(NamedTuple):
@@ -97,7 +98,7 @@ class Tabled(NamedTuple):
     stated: Count | None  # the table's Total row's figure in this column
     groups: tuple[Count, ...]  # rows that group others (bold label and figure, `Subtotal`)
     failures: bool  # the table shows failed, skipped or blocked tests (a column, a ❌ row)
-    new: bool  # its section or column says they are new tests (`New Tests`, `Tests Added`)
+    some: bool  # its section or column says it lists some tests (`New Tests`, `Passing`)
     before: tuple[int, int]  # the lines of the paragraph or item right before the table
     after: tuple[int, int]  # ... and of the one right after it, in the same section
 
@@ -213,7 +214,7 @@ _RATE_AS_COVERAGE = lazyre.compile(
 _TOTAL_FIRST = lazyre.compile(
     r"\b(?:total|overall)\s+(?:number\s+of\s+)?(?:test\s+cases|tests)"
     r"(?:\s+(?P<pass>passing|passed|run|executed|written|added))?\s*(?::|=|\||-|–)?\s*"
-    r"(?P<n>\d{1,5})(?P<plus>\+)?(?![\d.,]*\s*(?:/|%|of\b))", _I)
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,]|\.\d)(?P<plus>\+)?(?!\s*(?:/|%|of\b))", _I)
 _PASSING_AFTER = lazyre.compile(r"\s*[,(]?\s*(?:are\s+|all\s+|now\s+)?pass(?:ing|ed|es)?\b", _I)
 # A line that states one count and nothing else, or introduces what follows.
 _ALONE = lazyre.compile(
@@ -265,8 +266,18 @@ _RUN_LABEL = lazyre.compile(
     r"chrome|chromium|firefox|safari|edge|webkit|ubuntu|windows|macos|linux|ios|android|"
     r"node(?:\.?js)?|python|py|jdk|java|go|ruby|mobile|desktop|tablet)\W*[\dx.]*\W*$"
     r"|^\W*v?\d+(?:\.\d+)+\W*$|^\W*\d{4}-\d{2}-\d{2}", _I)
-# Tests a task added: a total of the whole suite is not their sum.
-_NEW_WORDS = ("new", "added", "created", "written", "wrote")
+# A table of some of the tests (those a task added, those passing): a total of the whole
+# suite stated elsewhere is not their sum.
+_SUBSET_WORDS = frozenset({
+    "new", "added", "created", "written", "wrote", "modified", "updated", "changed", "fixed",
+    "passing", "passed", "failing", "failed", "failures", "remaining", "flaky", "skipped",
+    "slowest", "fastest", "slow", "sample", "selected", "key", "notable", "highlights",
+    "example", "examples"})
+_NEW_WORDS = frozenset({"new", "added", "created", "written", "modified", "updated",
+                        "changed", "fixed"})
+_HEDGE = lazyre.compile(
+    r"\b(?:estimat\w*|expected|projected|target(?:ed|s)?|goals?|planned|will|would|should|"
+    r"after\s+(?:the\s+)?(?:fix|fixes|re-?run)\w*)\b", _I)
 _FAILING = lazyre.compile(r"❌|⚠|✗|✖|⏭|\bfail|\bskip|\bpending\b|\bblocked\b|\berror|"
                           r"\bflaky\b|\bbroken\b|\bnot\s+run\b", _I)
 _PIPE = lazyre.compile(r"(?<!\\)\|")
@@ -433,19 +444,21 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
         lowered = text.lower()
     if "test" in lowered:
         total: bool | None = None
-        alone = False
+        alone = hedged = False
         for match in _near(_COUNT, text, lowered, "test", 48, 16):
             if not _new(out, line, match.group(0)):
                 continue
             if total is None:
                 total = bool(_TOTAL_WORDS.search(text)) or _total_title(title)
                 alone = prose and bool(_ALONE.search(text))
+                hedged = _hedged(text, title)
             passing = "pass" in match.group(0).lower() or bool(
                 _PASSING_AFTER.match(text, match.end()))
             out.counts.append(Count(int(match.group("n")), line, match.group(0), key,
-                                    match.group("plus") is not None, total, passing, alone))
+                                    match.group("plus") is not None, total, passing, alone,
+                                    hedged))
         if "total" in lowered or "overall" in lowered:
-            _total_first(text, line, key, out)
+            _total_first(text, line, key, title, out)
         if "coverage" in lowered:
             rate = _RATE_AS_COVERAGE.search(text)
             if rate and _new(out, line, rate.group(0)):
@@ -471,17 +484,28 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
                                     match.group(0), key))
 
 
-def _total_first(text: str, line: int, key: str, out: Claims) -> None:
+def _total_first(text: str, line: int, key: str, title: str, out: Claims) -> None:
     """`Total tests: 42`: a total named before its figure (`42 tests` is read above)."""
     for match in _TOTAL_FIRST.finditer(text):
-        value = int(match.group("n"))
+        value = int(match.group("n").replace(",", ""))
         if any(c.line == line and c.value == value for c in out.counts) \
                 or not _new(out, line, f"total {value}"):
             continue
         passing = match.group("pass") in ("passing", "passed") or bool(
             _PASSING_AFTER.match(text, match.end()))
         out.counts.append(Count(value, line, match.group(0), key,
-                                match.group("plus") is not None, True, passing))
+                                match.group("plus") is not None, True, passing, False,
+                                _hedged(text, title)))
+
+
+def _hedged(text: str, title: str) -> bool:
+    """Whether a count is an estimate or a goal, by its line or its section's title."""
+    return bool(_HEDGE.search(text)) or _hedged_title(title)
+
+
+@lru_cache(maxsize=4096)  # titles repeat from report to report
+def _hedged_title(title: str) -> bool:
+    return bool(_HEDGE.search(title)) or "next step" in title.lower()
 
 
 def _count_columns(table: Table, key: str) -> list[tuple[str, str]]:
@@ -588,10 +612,11 @@ def _table_parts(section: Container, table: Table, columns: list[tuple[str, str]
                                f"{label} | {cell}", key, match.group("plus") is not None,
                                True, kind == "passed")
         grouped = _column(groups, column, key) or []
-        new = any(word in key or word in column for word in _NEW_WORDS)
+        some = not _SUBSET_WORDS.isdisjoint(key.split("-")) \
+            or not _NEW_WORDS.isdisjoint(column.split("-"))
         out.tables.append(Parts(key, title, counts, Tabled(
             table["line"], table["columns"][column]["name"], kind, stated, tuple(grouped),
-            shown, new, before, after)))
+            shown, some, before, after)))
 
 
 def _column(rows: list[tuple[Row, str]], column: str, key: str) -> list[Count] | None:

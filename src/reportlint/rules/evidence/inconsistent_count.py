@@ -1,13 +1,29 @@
 """Checks that the figures a report states agree with each other: a test total (`184 test
-cases`, `40+ tests`) against the counts it lists part by part (`19 test cases` per file,
-`(6 tests)` per group); a result such as `8/8 acceptance criteria met` against the items or
-rows it counts; the coverage of the whole stated twice, or stated against the one coverage
-run the report shows.
+cases`, `40+ tests`, `Total tests: 42`) against the counts it lists part by part (`19 test
+cases` per file, `(6 tests)` per group, the rows of a table's *Tests* or *Passed* column);
+a table's *Total* row against the rows above it; a result such as `8/8 acceptance criteria
+met` against the items or rows it counts; the coverage of the whole stated twice, or stated
+against the one coverage run the report shows.
 
 A reader's tolerance is kept: `40+` is any count of 40 or more, a count is only compared
 with the parts listed under it or with a total it calls one, coverage figures may differ by
 rounding (a point; five for an estimate such as `~80%`), and a part's coverage (`100% of the
 new module`) or a target (`Coverage target: 80%`) is not the whole's.
+
+A table is read when its header names a count of tests (`Tests`, `Test Cases`, `# Tests`;
+`Count` or `Total` in a table about tests) or of passed tests (`Passed`) and every row gives
+one figure (`12`, `**12**`, `12 tests`). A row whose label is `Total`, `Sum` or `All` is the
+table's total, not a part; sub-total rows (`Unit subtotal`, a bold row over the rows it
+groups) are not parts either. A table's sum is compared with its Total row, with a total on
+the line right before or after it (one that calls itself a total, or a line saying nothing
+else such as `**42 tests passing**`), or with a total elsewhere calling itself one when the
+table has no Total row and does not list some tests only (`New Tests`, `Fully Passing
+Suites`); only when the report has that one table of test counts. A passing total is compared
+with the *Passed* column, or with the tests of a table that shows no failure. A table of
+outcomes (`Passed`, `Failed`, `Skipped` rows) adds up to its total; tables of different
+quantities (suites, tests, duration), of runs of the same tests (before and after, per
+browser or runtime), of percentages, durations, lines, points or hours, and estimates
+(`Expected: 141 passing after the fix`) are left alone.
 
 ## Why is this bad?
 Two figures for one quantity cannot both be true: either some tests were not listed or the
@@ -99,7 +115,7 @@ def _table(found: claims.Claims, total: Count) -> Parts | None:
     """The table column a total counts, when the report has one table of test counts: the
     table right before or after it in its section (the total says it is one, or its line
     states nothing else), or, for a total it calls one, a table without a Total row."""
-    if not (total.total or total.alone):
+    if not (total.total or total.alone) or total.hedged:
         return None
     # With two tables of test counts, a total may be the sum of both (`Unit Tests` and
     # `Integration Tests` tables, then `**Total: 42 tests**`): no one table is its parts.
@@ -115,7 +131,7 @@ def _table(found: claims.Claims, total: Count) -> Parts | None:
                                    or table.after[0] <= total.line <= table.after[1]):
         return parts
     # A total elsewhere may be the whole suite's, not that of the tests a task added.
-    return parts if total.total and table.stated is None and not table.new else None
+    return parts if total.total and table.stated is None and not table.some else None
 
 
 def _grouped(parts: Parts, total: Count) -> bool:
@@ -149,9 +165,15 @@ def check(ctx: Context) -> Iterator[Hit]:
         if parts is None or any(c.line == total.line for c in parts.counts):
             continue
         yield from _compare(total, parts)
+    said: set[int] = set()
     for parts in found.tables:
-        if parts.table is not None and parts.table.stated is not None:
-            yield from _compare(parts.table.stated, parts)
+        stated = parts.table.stated if parts.table else None
+        # A Total row wrong in its Tests and its Passed column is one finding, the first.
+        if stated is not None and stated.line not in said:
+            hits = list(_compare(stated, parts))
+            if hits:
+                said.add(stated.line)
+                yield from hits
     yield from _counted(found)
     yield from _coverage(found)
 
