@@ -249,6 +249,7 @@ _OUTCOME_LABEL = lazyre.compile(
     r"^\W*(?:tests?\s+)?(?:pass(?:ed|ing|es)?|fail(?:ed|ing|ures?)?|skip(?:ped)?|pending|todo|"
     r"blocked|errors?|errored|flaky|broken|x?fail(?:ed)?|xpass(?:ed)?|ignored|disabled|"
     r"not\s+run)(?:\s+tests?)?\W*$", _I)
+_PASS_LABEL = lazyre.compile(r"^\W*(?:tests?\s+)?pass", _I)
 _METRIC_LABEL = lazyre.compile(
     r"^\W*(?:(?:test|spec)\s+)?(?:tests?|test\s+cases|cases|files|suites|specs|assertions|"
     r"expectations|snapshots|duration|time|runtime|coverage|lines|branches|functions|"
@@ -599,9 +600,9 @@ def _table_parts(section: Container, table: Table, columns: list[tuple[str, str]
         if counts is None or len(counts) < 2:
             continue
         shown = failures
-        if outcomes:
-            shown = any(c.value and not c.text.lower().lstrip("✅ ").startswith("pass")
-                        for c in counts)
+        if outcomes:  # a table of outcomes shows failures when a row other than Passed counts
+            shown = any(c.value and not _PASS_LABEL.match(label)
+                        for c, (_, label) in zip(counts, leaves, strict=True))
         stated = None
         if totals:
             row, label = totals[0]
