@@ -158,14 +158,16 @@ def check(ctx: Context) -> Iterator[Hit]:
     found = claims.of(ctx)
     rows = {c.line for p in found.tables for c in p.counts}
     rows.update(p.table.stated.line for p in found.tables if p.table and p.table.stated)
+    said: set[int] = set()
     for total in found.counts:
         parts = _group(found, total)
         if parts is None and found.tables and total.line not in rows:
             parts = _table(found, total)
         if parts is None or any(c.line == total.line for c in parts.counts):
             continue
-        yield from _compare(total, parts)
-    said: set[int] = set()
+        for hit in _compare(total, parts):
+            said.add(hit.line)
+            yield hit
     for parts in found.tables:
         stated = parts.table.stated if parts.table else None
         # A Total row wrong in its Tests and its Passed column is one finding, the first.
