@@ -151,6 +151,16 @@ def test_stated_totals_and_how_they_are_stated(text: str,
     assert [(c.value, c.total, c.passing, c.hedged) for c in found.counts] == read
 
 
+def test_a_column_of_passed_and_run_figures_gives_both() -> None:
+    ctx, _ = _report("## Task Completion Report: QA-303 - Ratios\n\n### Test Results\n\n"
+                     "| Suite | Tests |\n|---|---|\n| a | 10/12 |\n| b | 8/8 |\n"
+                     "| **Total** | **18/20** |\n")
+    assert [(p.table.kind, [c.value for c in p.counts], [c.value for c in p.table.other],
+             p.table.stated and p.table.stated.value, p.table.failures)
+            for p in claims.of(ctx).tables if p.table] == [
+        ("all", [12, 8], [10, 8], 20, True), ("passed", [10, 8], [12, 8], 18, True)]
+
+
 def test_a_table_of_some_tests_says_so() -> None:
     text = TABLES.replace("### Test Execution Status", "### New Tests")
     ctx, _ = _report(text)
@@ -375,6 +385,9 @@ MESSAGES = [
     ('inconsistent-count', 137, 'RL302',
      '`TOTAL | 135` but the 3 counts in the `Tests` column of the table under `Test Results` '
      '(lines 134–136) add up to 123'),
+    ('inconsistent-count', 147, 'RL302',
+     '`TOTAL | 435/435` but the 2 passed/run counts in the `Tests` column of the table under '
+     '`Test Results` (lines 145–146) add up to 433/433'),
     ('contradicted-mark', 7, 'RL303',
      '`Unit tests | ✅ Pass | 25/27 passing` is marked as done, but its own text says '
      '`25/27 passing`'),

@@ -101,6 +101,8 @@ class Tabled(NamedTuple):
     some: bool  # its section or column says it lists some tests (`New Tests`, `Passing`)
     before: tuple[int, int]  # the lines of the paragraph or item right before the table
     after: tuple[int, int]  # ... and of the one right after it, in the same section
+    # A column of `passed/run` cells: the rows' other figures (the run for the passed).
+    other: tuple[Count, ...] = ()
 
 
 class Parts(NamedTuple):
@@ -238,6 +240,9 @@ _FAILED_COLUMNS = frozenset({"failed", "failing", "fail", "failures", "skipped",
 _CELL_COUNT = lazyre.compile(
     r"^\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?P<plus>\+)?"
     r"(?:\s+(?:test\s+cases?|tests?|cases?|specs?|passed|passing))?\s*$", _I)
+_CELL_RATIO = lazyre.compile(
+    r"^\s*(?P<n>\d{1,5})\s*/\s*(?P<m>\d{1,5})(?:\s+(?:tests?|test\s+cases|passed|passing|pass))?"
+    r"\s*(?:\(\s*\d{1,3}(?:\.\d+)?\s*%\s*\))?\s*$", _I)
 _TOTAL_LABEL = lazyre.compile(
     r"^\W*(?:(?:grand\s+)?total|sum|overall)\b"
     r"|^\W*all(?:\s+(?:tests?|test\s+cases|suites|files|specs))?\W*$", _I)
@@ -593,10 +598,18 @@ def _table_parts(section: Container, table: Table, columns: list[tuple[str, str]
     if len(totals) > 1 or (outcomes and outcomes != len(leaves)):
         return  # several totals, or outcomes mixed with items: no one sum
     before, after = _around(section, table)
+    some = not _SUBSET_WORDS.isdisjoint(key.split("-"))
     for column, kind in columns:
         if outcomes and kind == "passed":
             continue
+        name = table["columns"][column]["name"]
+        part = some or not _NEW_WORDS.isdisjoint(column.split("-"))
         counts = _column(leaves, column, key)
+        if counts is None and kind == "all" and not outcomes:
+            # `157/157` per row: the passed tests of the row's tests, both summed.
+            _ratio_parts(table, name, column, leaves, totals, key, title, part, before,
+                         after, out)
+            continue
         if counts is None or len(counts) < 2:
             continue
         shown = failures
@@ -613,11 +626,43 @@ def _table_parts(section: Container, table: Table, columns: list[tuple[str, str]
                                f"{label} | {cell}", key, match.group("plus") is not None,
                                True, kind == "passed")
         grouped = _column(groups, column, key) or []
-        some = not _SUBSET_WORDS.isdisjoint(key.split("-")) \
-            or not _NEW_WORDS.isdisjoint(column.split("-"))
         out.tables.append(Parts(key, title, counts, Tabled(
-            table["line"], table["columns"][column]["name"], kind, stated, tuple(grouped),
-            shown, some, before, after)))
+            table["line"], name, kind, stated, tuple(grouped), shown, part, before, after)))
+
+
+def _ratio_parts(table: Table, name: str, column: str, leaves: list[tuple[Row, str]],
+                 totals: list[tuple[Row, str]], key: str, title: str, some: bool,
+                 before: tuple[int, int], after: tuple[int, int], out: Claims) -> None:
+    """A column of `passed/run` figures: one Parts of the passed tests, one of the run, each
+    holding the other figures for the message."""
+    done: list[Count] = []
+    run: list[Count] = []
+    for row, label in leaves:
+        cell = row["cells"].get(column, "")
+        match = _CELL_RATIO.match(cell)
+        if match is None or int(match.group("n")) > int(match.group("m")):
+            return
+        text = f"{label} | {cell}"
+        done.append(Count(int(match.group("n")), row["line"], text, key))
+        run.append(Count(int(match.group("m")), row["line"], text, key))
+    if len(done) < 2:
+        return
+    said_done = said_run = None
+    if totals:
+        row, label = totals[0]
+        cell = row["cells"].get(column, "")
+        match = _CELL_RATIO.match(cell)
+        if match:
+            text = f"{label} | {cell}"
+            said_done = Count(int(match.group("n")), row["line"], text, key, total=True,
+                              passing=True)
+            said_run = Count(int(match.group("m")), row["line"], text, key, total=True)
+    failing = any(d.value < r.value for d, r in zip(done, run, strict=True))
+    out.tables.append(Parts(key, title, run, Tabled(
+        table["line"], name, "all", said_run, (), failing, some, before, after, tuple(done))))
+    out.tables.append(Parts(key, title, done, Tabled(
+        table["line"], name, "passed", said_done, (), failing, some, before, after,
+        tuple(run))))
 
 
 def _column(rows: list[tuple[Row, str]], column: str, key: str) -> list[Count] | None:

@@ -12,18 +12,19 @@ new module`) or a target (`Coverage target: 80%`) is not the whole's.
 
 A table is read when its header names a count of tests (`Tests`, `Test Cases`, `# Tests`;
 `Count` or `Total` in a table about tests) or of passed tests (`Passed`) and every row gives
-one figure (`12`, `**12**`, `12 tests`). A row whose label is `Total`, `Sum` or `All` is the
-table's total, not a part; sub-total rows (`Unit subtotal`, a bold row over the rows it
-groups) are not parts either. A table's sum is compared with its Total row, with a total on
-the line right before or after it (one that calls itself a total, or a line saying nothing
-else such as `**42 tests passing**`), or with a total elsewhere calling itself one when the
-table has no Total row and does not list some tests only (`New Tests`, `Fully Passing
-Suites`); only when the report has that one table of test counts. A passing total is compared
-with the *Passed* column, or with the tests of a table that shows no failure. A table of
-outcomes (`Passed`, `Failed`, `Skipped` rows) adds up to its total; tables of different
-quantities (suites, tests, duration), of runs of the same tests (before and after, per
-browser or runtime), of percentages, durations, lines, points or hours, and estimates
-(`Expected: 141 passing after the fix`) are left alone.
+one figure (`12`, `**12**`, `12 tests`), or passed and run (`157/157`, both summed). A row
+whose label is `Total`, `Sum` or `All` is the table's total, not a part; sub-total rows
+(`Unit subtotal`, a bold row over the rows it groups) are not parts either. A table's sum is
+compared with its Total row, with a total on the line right before or after it (one that
+calls itself a total, or a line saying nothing else such as `**42 tests passing**`), or with
+a total elsewhere calling itself one when the table has no Total row and does not list some
+tests only (`New Tests`, `Fully Passing Suites`); the last two only when the report has no
+other table of test counts. A passing total is compared with the *Passed* column, or with
+the tests of a table that shows no failure. A table of outcomes (`Passed`, `Failed`,
+`Skipped` rows) adds up to its total; tables of different quantities (suites, tests,
+duration), of runs of the same tests (before and after, per browser or runtime), of
+percentages, durations, lines, points or hours, and estimates (`Expected: 141 passing after
+the fix`) are left alone.
 
 ## Why is this bad?
 Two figures for one quantity cannot both be true: either some tests were not listed or the
@@ -150,8 +151,15 @@ def _where(parts: Parts) -> str:
 def _compare(total: Count, parts: Parts) -> Iterator[Hit]:
     summed = sum(c.value for c in parts.counts)
     if _differs(total, summed) and not _grouped(parts, total):
-        yield Hit(total.line, f"`{quote(total.text)}` but the {len(parts.counts)} counts "
-                  f"{_where(parts)} ({_lines(parts)}) add up to {summed}")
+        shown, what = str(summed), "counts"
+        if parts.table is not None and parts.table.other:
+            # Cells of `passed/run`: both sums, in the cells' order.
+            other = sum(c.value for c in parts.table.other)
+            passed = parts.table.kind == "passed"
+            shown = f"{summed}/{other}" if passed else f"{other}/{summed}"
+            what = "passed/run counts"
+        yield Hit(total.line, f"`{quote(total.text)}` but the {len(parts.counts)} {what} "
+                  f"{_where(parts)} ({_lines(parts)}) add up to {shown}")
 
 
 def check(ctx: Context) -> Iterator[Hit]:
