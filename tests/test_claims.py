@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,89 @@ def test_one_pass_extracts_claims_marks_counts_and_outputs_with_lines() -> None:
         (21, "Coverage: 100% (35/35 unit tests passing)", 100.0, 35, 35)]
 
 
+TABLES = """\
+## Task Completion Report: QA-301 - Checkout regression
+
+**Total Tests**: 42 (all passing)
+
+### Test Execution Status
+
+| Test Type | # Tests | Passed | Failed |
+|-----------|---------|--------|--------|
+| **Unit** | **20** | **20** | **0** |
+| auth | 12 | 12 | 0 |
+| token | 8 | 8 | 0 |
+| Integration | 10 | 9 | 1 |
+| Subtotal | 30 | 29 | 1 |
+| **Total** | **30** | **29** | 1 |
+
+**29 tests passing**
+
+### Test Summary
+
+| Metric | Count |
+|--------|-------|
+| Test suites | 5 |
+| Tests | 42 |
+"""
+
+
+def test_a_table_of_test_counts_gives_parts_per_column_with_its_total_row() -> None:
+    ctx, _ = _report(TABLES)
+    found = claims.of(ctx)
+    columns = [(p.key, p.table.column, p.table.kind, [(c.value, c.line) for c in p.counts],
+                p.table.stated and (p.table.stated.value, p.table.stated.line),
+                [g.value for g in p.table.groups], p.table.failures, p.table.after)
+               for p in found.tables if p.table]
+    # The bold row groups the two below it; `Subtotal` is not a part either; the table of
+    # different quantities (suites, tests) has no sum.
+    assert columns == [
+        ("test-execution-status", "# Tests", "all", [(12, 10), (8, 11), (10, 12)], (30, 14),
+         [20, 30], True, (16, 16)),
+        ("test-execution-status", "Passed", "passed", [(12, 10), (8, 11), (9, 12)], (29, 14),
+         [20, 29], True, (16, 16))]
+    assert found.parts == []
+    assert [(c.value, c.line, c.total, c.passing, c.alone) for c in found.counts] == [
+        (42, 3, True, True, False), (29, 16, False, True, True)]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Total tests: 42", [(42, True, False, False)]),
+    ("**Total Tests**: 42 (all passing)", [(42, True, True, False)]),
+    ("Total tests passing: 40", [(40, True, True, False)]),
+    ("Total test cases = 1,150", [(1150, True, False, False)]),
+    ("Total tests: 4.5k", []),
+    ("Total tests: 42/44", []),
+    ("Total tests: 87%", []),
+    ("Total: 42 tests passing", [(42, True, True, False)]),
+    ("Expected: 141 passing tests after the fix", [(141, False, True, True)]),
+    ("Total tests: 161 (target)", [(161, True, False, True)]),
+])
+def test_stated_totals_and_how_they_are_stated(text: str,
+                                               read: list[tuple[int, bool, bool, bool]]) -> None:
+    ctx, _ = _report(f"## Task Completion Report: QA-302 - Totals\n\n### Summary\n\n- {text}\n")
+    found = claims.of(ctx)
+    assert [(c.value, c.total, c.passing, c.hedged) for c in found.counts] == read
+
+
+def test_a_column_of_passed_and_run_figures_gives_both() -> None:
+    ctx, _ = _report("## Task Completion Report: QA-303 - Ratios\n\n### Test Results\n\n"
+                     "| Suite | Tests |\n|---|---|\n| a | 10/12 |\n| b | 8/8 |\n"
+                     "| **Total** | **18/20** |\n")
+    assert [(p.table.kind, [c.value for c in p.counts], [c.value for c in p.table.other],
+             p.table.stated and p.table.stated.value, p.table.failures)
+            for p in claims.of(ctx).tables if p.table] == [
+        ("all", [12, 8], [10, 8], 20, True), ("passed", [10, 8], [12, 8], 18, True)]
+
+
+def test_a_table_of_some_tests_says_so() -> None:
+    text = TABLES.replace("### Test Execution Status", "### New Tests")
+    ctx, _ = _report(text)
+    assert [p.table.some for p in claims.of(ctx).tables if p.table] == [True, True]
+    ctx, _ = _report(TABLES)
+    assert [p.table.some for p in claims.of(ctx).tables if p.table] == [False, False]
+
+
 def test_the_extraction_is_kept_on_the_context_and_done_once_per_report(
         monkeypatch: pytest.MonkeyPatch) -> None:
     ctx, memo = _report(SAMPLE)
@@ -93,9 +176,9 @@ def test_the_extraction_is_kept_on_the_context_and_done_once_per_report(
     calls: list[int] = []
     real = claims.extract
 
-    def counted(report: Report) -> claims.Claims:
+    def counted(report: Report, lines: Sequence[str] = ()) -> claims.Claims:
         calls.append(1)
-        return real(report)
+        return real(report, lines)
 
     monkeypatch.setattr(claims, "extract", counted)
     checks: list[int] = []
@@ -280,6 +363,34 @@ MESSAGES = [
      "`Coverage: 73%` but the coverage run (line 50) shows 95% (`ok example.com/webhooks "
      "0.012s coverage: 95.0% of statements`)"),
     ('inconsistent-count', 59, 'RL302', "`Coverage: ~80%` but line 55 says `Coverage: 92%`"),
+    ('inconsistent-count', 69, 'RL302',
+     '`Total | 25` but the 2 counts in the `Tests` column of the table under `Test Results` '
+     '(lines 67–68) add up to 20'),
+    ('inconsistent-count', 81, 'RL302',
+     '`42 tests` but the 3 counts in the `Tests` column of the table under `Test Results` '
+     '(lines 77–79) add up to 40'),
+    ('inconsistent-count', 85, 'RL302',
+     '`Total Tests: 42` but the 2 counts in the `Test Cases` column of the table under '
+     '`Test Results` (lines 91–92) add up to 29'),
+    ('inconsistent-count', 102, 'RL302',
+     '`Total | 20` but the 2 counts in the `Passed` column of the table under `Test Results` '
+     '(lines 100–101) add up to 18'),
+    ('inconsistent-count', 113, 'RL302',
+     '`Total | 45` but the 3 counts in the `Count` column of the table under `Test Summary` '
+     '(lines 110–112) add up to 43'),
+    ('inconsistent-count', 119, 'RL302',
+     '`40+ tests` but the 3 counts in the `# Tests` column of the table under `Test '
+     'Execution Status` (lines 123–125) add up to 30'),
+    ('inconsistent-count', 126, 'RL302',
+     '`All | 31` but the 3 counts in the `# Tests` column of the table under `Test '
+     'Execution Status` (lines 123–125) add up to 30'),
+    # Wrong in its Tests and its Pass column: one finding, the first column's.
+    ('inconsistent-count', 137, 'RL302',
+     '`TOTAL | 135` but the 3 counts in the `Tests` column of the table under `Test Results` '
+     '(lines 134–136) add up to 123'),
+    ('inconsistent-count', 147, 'RL302',
+     '`TOTAL | 435/435` but the 2 passed/run counts in the `Tests` column of the table under '
+     '`Test Results` (lines 145–146) add up to 433/433'),
     ('contradicted-mark', 7, 'RL303',
      '`Unit tests | ✅ Pass | 25/27 passing` is marked as done, but its own text says '
      '`25/27 passing`'),

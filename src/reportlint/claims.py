@@ -10,8 +10,9 @@ extraction instead of each walking the document again:
   errors", "production-ready", "ready to merge", "100% coverage", "no breaking changes");
 - **marks**: table rows and list items marked ✅ (or *Pass*, *Met*, ticked boxes), with the
   rest of their text, where a contradiction hides ("✅ | 36/38 passing");
-- **quantities**: stated test counts (``184 test cases``, ``40+ tests``), ``N/M`` results,
-  and the parts a report lists (``19 test cases`` per file, ``(6 tests)`` per group);
+- **quantities**: stated test counts (``184 test cases``, ``40+ tests``, ``Total tests: 42``),
+  ``N/M`` results, and the parts a report lists (``19 test cases`` per file, ``(6 tests)`` per
+  group, the rows of a table's *Tests* or *Passed* column with its *Total* row);
 - **outputs**: the summaries of the tool output pasted in code blocks, read by
   :func:`reportlint.evidence.outputs.parse`.
 """
@@ -19,12 +20,12 @@ extraction instead of each walking the document again:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import lazyre, recognition
-from reportlint.nodes import CodeBlock, Container, Report
+from reportlint.nodes import CodeBlock, Container, Report, Row, Table
 
 if TYPE_CHECKING:
     from reportlint.evidence import outputs
@@ -63,6 +64,9 @@ class Count(NamedTuple):
     key: str  # the key of the section stating it
     at_least: bool = False
     total: bool = False
+    passing: bool = False  # stated as passing (`42 tests passing`, `42 passing tests`)
+    alone: bool = False  # the line states nothing else (`**42 tests passing**`), or ends in `:`
+    hedged: bool = False  # an estimate or a goal (`Expected: 141 passing after the fix`)
 
 
 class Ratio(NamedTuple):
@@ -84,12 +88,31 @@ class Output(NamedTuple):
     block: CodeBlock
 
 
+class Tabled(NamedTuple):
+    """Where a :class:`Parts` read from a table's column comes from, and what the table says
+    around it."""
+
+    line: int  # the table's
+    column: str  # the column's header as written (`Tests`, `Passed`)
+    kind: str  # `all` (every test of the row) or `passed` (the row's passed tests)
+    stated: Count | None  # the table's Total row's figure in this column
+    groups: tuple[Count, ...]  # rows that group others (bold label and figure, `Subtotal`)
+    failures: bool  # the table shows failed, skipped or blocked tests (a column, a ❌ row)
+    some: bool  # its section or column says it lists some tests (`New Tests`, `Passing`)
+    before: tuple[int, int]  # the lines of the paragraph or item right before the table
+    after: tuple[int, int]  # ... and of the one right after it, in the same section
+    # A column of `passed/run` cells: the rows' other figures (the run for the passed).
+    other: tuple[Count, ...] = ()
+
+
 class Parts(NamedTuple):
-    """Test counts listed one per item or per sub-heading of a section."""
+    """Test counts listed one per item or per sub-heading of a section (``table`` None), or
+    one per row of a table's test count column."""
 
     key: str
     title: str
     counts: list[Count]
+    table: Tabled | None = None
 
 
 class Claims:
@@ -97,7 +120,8 @@ class Claims:
     slots, not a dataclass: creating a dataclass costs 0.7 ms of every run's start-up)."""
 
     __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_metric",
-                 "coverage_rates", "marks", "parts", "passed", "ratios", "sections", "seen")
+                 "coverage_rates", "marks", "parts", "passed", "ratios", "sections", "seen",
+                 "tables")
 
     def __init__(self) -> None:
         # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
@@ -107,6 +131,8 @@ class Claims:
         self.counts: list[Count] = []
         self.ratios: list[Ratio] = []
         self.parts: list[Parts] = []
+        # A table's test count columns, one Parts each (kept apart: `parts` are items).
+        self.tables: list[Parts] = []
         # The code blocks that may hold tool output (with a digit), by section key: read by
         # `outputs` when a rule first asks (most reports claim nothing it would be read for).
         self.blocks: list[tuple[CodeBlock, str]] = []
@@ -186,24 +212,101 @@ _RATE_AS_COVERAGE = lazyre.compile(
     r"\bcoverage\b\W{0,4}(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s*\(\s*(?P<n>\d{1,5})\s*/\s*"
     r"(?P<m>\d{1,5})\s+(?:[a-z]+\s+){0,2}tests?\s+(?:pass(?:ing|ed)?)\b\s*\)?", _I)
 
+# `Total tests: 42`, `Total test cases | 42`: a total named before its figure.
+_TOTAL_FIRST = lazyre.compile(
+    r"\b(?:total|overall)\s+(?:number\s+of\s+)?(?:test\s+cases|tests)"
+    r"(?:\s+(?P<pass>passing|passed|run|executed|written|added))?\s*(?::|=|\||-|–)?\s*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,]|\.\d)(?P<plus>\+)?(?!\s*(?:/|%|of\b))", _I)
+_PASSING_AFTER = lazyre.compile(r"\s*[,(]?\s*(?:are\s+|all\s+|now\s+)?pass(?:ing|ed|es)?\b", _I)
+# A line that states one count and nothing else, or introduces what follows.
+_ALONE = lazyre.compile(
+    r"^\W*(?:(?:total|overall)\W*)?(?:all\s+)?\d{1,5}\+?\s+(?:new\s+|unit\s+|passing\s+)*"
+    r"(?:test\s+cases?|tests?)(?:\s+(?:pass(?:ing|ed)?|run|executed|in\s+total|total))?\W*$"
+    r"|:\W*$", _I)
+
+# The columns of a table that count a row's tests; those that do when the table is about
+# tests (a `Count` of resources, a `Total` of minutes are not); those of its passed tests.
+_TEST_COLUMNS = frozenset({
+    "tests", "test-cases", "cases", "test-count", "tests-count", "number-of-tests",
+    "no-of-tests", "num-tests", "specs", "total-tests", "tests-total", "new-tests",
+    "tests-added", "tests-written"})
+_COUNT_COLUMNS = frozenset({"count", "total", "number", "no"})
+_PASSED_COLUMNS = frozenset({"passed", "passing", "pass", "tests-passed", "passed-tests",
+                             "passing-tests", "pass-count", "passes"})
+_FAILED_COLUMNS = frozenset({"failed", "failing", "fail", "failures", "skipped", "skip",
+                             "blocked", "pending", "errors", "errored", "broken", "flaky",
+                             "todo"})
+# A cell that is one count: `12`, `**12**` (the model drops the emphasis), `12 tests`.
+_CELL_COUNT = lazyre.compile(
+    r"^\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?P<plus>\+)?"
+    r"(?:\s+(?:test\s+cases?|tests?|cases?|specs?|passed|passing))?\s*$", _I)
+_CELL_RATIO = lazyre.compile(
+    r"^\s*(?P<n>\d{1,5})\s*/\s*(?P<m>\d{1,5})(?:\s+(?:tests?|test\s+cases|passed|passing|pass))?"
+    r"\s*(?:\(\s*\d{1,3}(?:\.\d+)?\s*%\s*\))?\s*$", _I)
+_TOTAL_LABEL = lazyre.compile(
+    r"^\W*(?:(?:grand\s+)?total|sum|overall)\b"
+    r"|^\W*all(?:\s+(?:tests?|test\s+cases|suites|files|specs))?\W*$", _I)
+_SUBTOTAL_WORD = lazyre.compile(r"\bsub-?\s?totals?\b", _I)
+_SUBTOTAL_LABEL = lazyre.compile(r"\w\W+totals?\W*$", _I)
+# Row labels that make a table a list of outcomes (whose sum is the total) or of different
+# quantities (suites, tests, time: a table with no sum at all).
+_OUTCOME_LABEL = lazyre.compile(
+    r"^\W*(?:tests?\s+)?(?:pass(?:ed|ing|es)?|fail(?:ed|ing|ures?)?|skip(?:ped)?|pending|todo|"
+    r"blocked|errors?|errored|flaky|broken|x?fail(?:ed)?|xpass(?:ed)?|ignored|disabled|"
+    r"not\s+run)(?:\s+tests?)?\W*$", _I)
+_PASS_LABEL = lazyre.compile(r"^\W*(?:tests?\s+)?pass", _I)
+_METRIC_LABEL = lazyre.compile(
+    r"^\W*(?:(?:test|spec)\s+)?(?:tests?|test\s+cases|cases|files|suites|specs|assertions|"
+    r"expectations|snapshots|duration|time|runtime|coverage|lines|branches|functions|"
+    r"statements|scenarios|steps|runs?|executed|written|added|new)\W*$", _I)
+# A table whose rows are runs of the same tests (before and after, per run, per browser or
+# runtime, per phase, where counts may be cumulative) has no sum: by its label column or rows.
+_RUN_COLUMNS = frozenset({
+    "run", "runs", "attempt", "iteration", "date", "time", "timestamp", "when", "commit",
+    "build", "round", "day", "week", "sprint", "session", "version", "environment", "env",
+    "platform", "browser", "os", "node", "python", "runtime", "matrix", "target", "device",
+    "viewport", "phase", "stage", "milestone", "step", "before-after"})
+_RUN_LABEL = lazyre.compile(
+    r"^\W*(?:before|after|initial|final|baseline|previous|current|now|then|"
+    r"(?:run|attempt|iteration|round|phase|stage|day|week|sprint)\s*#?\d+|"
+    r"chrome|chromium|firefox|safari|edge|webkit|ubuntu|windows|macos|linux|ios|android|"
+    r"node(?:\.?js)?|python|py|jdk|java|go|ruby|mobile|desktop|tablet)\W*[\dx.]*\W*$"
+    r"|^\W*v?\d+(?:\.\d+)+\W*$|^\W*\d{4}-\d{2}-\d{2}", _I)
+# A table of some of the tests (those a task added, those passing): a total of the whole
+# suite stated elsewhere is not their sum.
+_SUBSET_WORDS = frozenset({
+    "new", "added", "created", "written", "wrote", "modified", "updated", "changed", "fixed",
+    "passing", "passed", "failing", "failed", "failures", "remaining", "flaky", "skipped",
+    "slowest", "fastest", "slow", "sample", "selected", "key", "notable", "highlights",
+    "example", "examples"})
+_NEW_WORDS = frozenset({"new", "added", "created", "written", "modified", "updated",
+                        "changed", "fixed"})
+_HEDGE = lazyre.compile(
+    r"\b(?:estimat\w*|expected|projected|target(?:ed|s)?|goals?|planned|will|would|should|"
+    r"after\s+(?:the\s+)?(?:fix|fixes|re-?run)\w*)\b", _I)
+_FAILING = lazyre.compile(r"❌|⚠|✗|✖|⏭|\bfail|\bskip|\bpending\b|\bblocked\b|\berror|"
+                          r"\bflaky\b|\bbroken\b|\bnot\s+run\b", _I)
+_PIPE = lazyre.compile(r"(?<!\\)\|")
+
 
 def of(ctx: Context) -> Claims:
     """The report's claims and evidence, extracted once per context."""
     memo = ctx.memo
     if memo is None:
-        return extract(ctx.report)
+        return extract(ctx.report, ctx.lines)
     found = memo.get("claims")
     if found is None:
-        found = memo["claims"] = extract(ctx.report)
+        found = memo["claims"] = extract(ctx.report, ctx.lines)
     return found
 
 
-def extract(report: Report) -> Claims:
+def extract(report: Report, lines: Sequence[str] = ()) -> Claims:
     """One pass over the report and its sections (its own recursion, not ``ctx.keyed()``:
-    a section's parts count for the sections above it)."""
+    a section's parts count for the sections above it). ``lines``: the file's, where a
+    table's emphasis is read (the model keeps a cell's text only)."""
     out = Claims()
     _status_claims(report, out)
-    _section(report, "", report["title"]["text"], out)
+    _section(report, "", report["title"]["text"], out, lines)
     # A section's items are read before its tables: put everything in the file's order.
     for found in (out.claims, out.marks, out.counts, out.ratios, out.passed):
         found.sort(key=lambda x: x.line)
@@ -211,7 +314,8 @@ def extract(report: Report) -> Claims:
     return out
 
 
-def _section(section: Container, key: str, title: str, out: Claims) -> list[Count]:
+def _section(section: Container, key: str, title: str, out: Claims,
+             lines: Sequence[str]) -> list[Count]:
     """Read one section and those below it; the test counts listed as parts in it and
     below it (a group of two or more is kept in ``out.parts``)."""
     own: list[Mark] = []
@@ -240,6 +344,7 @@ def _section(section: Container, key: str, title: str, out: Claims) -> list[Coun
             _about_results(column) for column in table["columns"])
         if not counted:
             continue
+        columns = _count_columns(table, key)
         for row in table["rows"]:
             cells = row["cells"]
             joined = " | ".join(cells.values())
@@ -252,6 +357,8 @@ def _section(section: Container, key: str, title: str, out: Claims) -> list[Coun
                 said += [v for k, v in cells.items() if k != ok[0] and _says(k)]
                 own.append(Mark(row["line"], joined, " | ".join(s for s in said if s.strip()),
                                 title, key))
+        if columns:
+            _table_parts(section, table, columns, key, title, out, lines)
     for block in section["code_blocks"]:
         if not any(c.isdigit() for c in block["text"]):
             continue
@@ -262,7 +369,7 @@ def _section(section: Container, key: str, title: str, out: Claims) -> list[Coun
         heading = _PART_HEADING.search(sub["title"])
         if heading:
             parts.append(Count(int(heading.group("n")), sub["line"], sub["title"], key))
-        parts.extend(_section(sub, sub_key, sub["title"], out))
+        parts.extend(_section(sub, sub_key, sub["title"], out, lines))
     if len(parts) >= 2:
         out.parts.append(Parts(key, title, sorted(parts, key=lambda c: c.line)))
     return parts
@@ -343,13 +450,21 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
         lowered = text.lower()
     if "test" in lowered:
         total: bool | None = None
+        alone = hedged = False
         for match in _near(_COUNT, text, lowered, "test", 48, 16):
             if not _new(out, line, match.group(0)):
                 continue
             if total is None:
                 total = bool(_TOTAL_WORDS.search(text)) or _total_title(title)
+                alone = prose and bool(_ALONE.search(text))
+                hedged = _hedged(text, title)
+            passing = "pass" in match.group(0).lower() or bool(
+                _PASSING_AFTER.match(text, match.end()))
             out.counts.append(Count(int(match.group("n")), line, match.group(0), key,
-                                    match.group("plus") is not None, total))
+                                    match.group("plus") is not None, total, passing, alone,
+                                    hedged))
+        if "total" in lowered or "overall" in lowered:
+            _total_first(text, line, key, title, out)
         if "coverage" in lowered:
             rate = _RATE_AS_COVERAGE.search(text)
             if rate and _new(out, line, rate.group(0)):
@@ -373,6 +488,213 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
                 continue
             out.ratios.append(Ratio(int(match.group("n")), int(match.group("m")), line,
                                     match.group(0), key))
+
+
+def _total_first(text: str, line: int, key: str, title: str, out: Claims) -> None:
+    """`Total tests: 42`: a total named before its figure (`42 tests` is read above)."""
+    for match in _TOTAL_FIRST.finditer(text):
+        value = int(match.group("n").replace(",", ""))
+        if any(c.line == line and c.value == value for c in out.counts) \
+                or not _new(out, line, f"total {value}"):
+            continue
+        passing = match.group("pass") in ("passing", "passed") or bool(
+            _PASSING_AFTER.match(text, match.end()))
+        out.counts.append(Count(value, line, match.group(0), key,
+                                match.group("plus") is not None, True, passing, False,
+                                _hedged(text, title)))
+
+
+def _hedged(text: str, title: str) -> bool:
+    """Whether a count is an estimate or a goal, by its line or its section's title."""
+    return bool(_HEDGE.search(text)) or _hedged_title(title)
+
+
+@lru_cache(maxsize=4096)  # titles repeat from report to report
+def _hedged_title(title: str) -> bool:
+    return bool(_HEDGE.search(title)) or "next step" in title.lower()
+
+
+def _count_columns(table: Table, key: str) -> list[tuple[str, str]]:
+    """The columns of a table that count tests, each with its kind (`all` or `passed`)."""
+    found: list[tuple[str, str]] = []
+    about: bool | None = None
+    for column in table["columns"]:
+        if column in _TEST_COLUMNS:
+            found.append((column, "all"))
+        elif column in _PASSED_COLUMNS:
+            found.append((column, "passed"))
+        elif column in _COUNT_COLUMNS:
+            if about is None:
+                first = next(iter(table["columns"]))
+                about = "test" in key or any(w in first for w in ("test", "suite", "spec"))
+            if about:
+                found.append((column, "all"))
+    return found
+
+
+def _raw_cells(lines: Sequence[str], line: int, width: int) -> list[str] | None:
+    """A row's cells as written (with their emphasis), or None where they cannot be told."""
+    if not 0 < line <= len(lines):
+        return None
+    raw = lines[line - 1].strip()
+    if raw.startswith("|"):
+        raw = raw[1:]
+    if raw.endswith("|") and not raw.endswith("\\|"):
+        raw = raw[:-1]
+    cells = [c.strip() for c in _PIPE.split(raw)]
+    return cells if len(cells) == width else None
+
+
+def _bold(cell: str) -> bool:
+    return len(cell) > 4 and cell[:2] in ("**", "__") and cell[-2:] in ("**", "__")
+
+
+def _table_parts(section: Container, table: Table, columns: list[tuple[str, str]], key: str,
+                 title: str, out: Claims, lines: Sequence[str]) -> None:
+    """One Parts per test count column of a table: its rows' figures, its Total row's, and
+    the rows that group others. A table of outcomes (passed, failed, skipped) sums to its
+    total; a table of different quantities (suites, tests, duration) has no sum and gives
+    none."""
+    rows = table["rows"]
+    if len(rows) < 2:
+        return
+    names = list(table["columns"])
+    counting = {column for column, _ in columns}
+    label_key = next((k for k in names if k not in counting), None)
+    if label_key is None or label_key in _RUN_COLUMNS:
+        return
+    failures = any(k in _FAILED_COLUMNS for k in names)
+    totals: list[tuple[Row, str]] = []
+    leaves: list[tuple[Row, str]] = []
+    groups: list[tuple[Row, str]] = []
+    outcomes = 0
+    for row in rows:
+        cells = row["cells"]
+        label = cells.get(label_key, "").strip() or next(
+            (v.strip() for k, v in cells.items() if k not in counting and v.strip()), "")
+        if not failures and _FAILING.search(" ".join(cells.values())):
+            failures = True
+        if _SUBTOTAL_WORD.search(label):
+            groups.append((row, label))
+            continue
+        if _TOTAL_LABEL.search(label):
+            totals.append((row, label))
+            continue
+        if _SUBTOTAL_LABEL.search(label):
+            groups.append((row, label))
+            continue
+        if all(not v.strip() for k, v in cells.items() if k != label_key):
+            continue  # a heading row between groups
+        if _METRIC_LABEL.match(label) or _RUN_LABEL.search(label):
+            return  # rows of different quantities, or runs of the same tests: no sum
+        if _OUTCOME_LABEL.match(label):
+            outcomes += 1
+        raw = _raw_cells(lines, row["line"], len(names))
+        if raw is not None and _bold(raw[names.index(label_key)]) and any(
+                _bold(raw[names.index(c)]) for c in counting):
+            groups.append((row, label))  # `| **Backend** | **30** |` above its rows
+            continue
+        leaves.append((row, label))
+    if len(totals) > 1 or (outcomes and outcomes != len(leaves)):
+        return  # several totals, or outcomes mixed with items: no one sum
+    before, after = _around(section, table)
+    some = not _SUBSET_WORDS.isdisjoint(key.split("-"))
+    for column, kind in columns:
+        if outcomes and kind == "passed":
+            continue
+        name = table["columns"][column]["name"]
+        part = some or not _NEW_WORDS.isdisjoint(column.split("-"))
+        counts = _column(leaves, column, key)
+        if counts is None and kind == "all" and not outcomes:
+            # `157/157` per row: the passed tests of the row's tests, both summed.
+            _ratio_parts(table, name, column, leaves, totals, key, title, part, before,
+                         after, out)
+            continue
+        if counts is None or len(counts) < 2:
+            continue
+        shown = failures
+        if outcomes:  # a table of outcomes shows failures when a row other than Passed counts
+            shown = any(c.value and not _PASS_LABEL.match(label)
+                        for c, (_, label) in zip(counts, leaves, strict=True))
+        stated = None
+        if totals:
+            row, label = totals[0]
+            cell = row["cells"].get(column, "")
+            match = _CELL_COUNT.match(cell)
+            if match:
+                stated = Count(int(match.group("n").replace(",", "")), row["line"],
+                               f"{label} | {cell}", key, match.group("plus") is not None,
+                               True, kind == "passed")
+        grouped = _column(groups, column, key) or []
+        out.tables.append(Parts(key, title, counts, Tabled(
+            table["line"], name, kind, stated, tuple(grouped), shown, part, before, after)))
+
+
+def _ratio_parts(table: Table, name: str, column: str, leaves: list[tuple[Row, str]],
+                 totals: list[tuple[Row, str]], key: str, title: str, some: bool,
+                 before: tuple[int, int], after: tuple[int, int], out: Claims) -> None:
+    """A column of `passed/run` figures: one Parts of the passed tests, one of the run, each
+    holding the other figures for the message."""
+    done: list[Count] = []
+    run: list[Count] = []
+    for row, label in leaves:
+        cell = row["cells"].get(column, "")
+        match = _CELL_RATIO.match(cell)
+        if match is None or int(match.group("n")) > int(match.group("m")):
+            return
+        text = f"{label} | {cell}"
+        done.append(Count(int(match.group("n")), row["line"], text, key))
+        run.append(Count(int(match.group("m")), row["line"], text, key))
+    if len(done) < 2:
+        return
+    said_done = said_run = None
+    if totals:
+        row, label = totals[0]
+        cell = row["cells"].get(column, "")
+        match = _CELL_RATIO.match(cell)
+        if match:
+            text = f"{label} | {cell}"
+            said_done = Count(int(match.group("n")), row["line"], text, key, total=True,
+                              passing=True)
+            said_run = Count(int(match.group("m")), row["line"], text, key, total=True)
+    failing = any(d.value < r.value for d, r in zip(done, run, strict=True))
+    out.tables.append(Parts(key, title, run, Tabled(
+        table["line"], name, "all", said_run, (), failing, some, before, after, tuple(done))))
+    out.tables.append(Parts(key, title, done, Tabled(
+        table["line"], name, "passed", said_done, (), failing, some, before, after,
+        tuple(run))))
+
+
+def _column(rows: list[tuple[Row, str]], column: str, key: str) -> list[Count] | None:
+    """The figures of the rows in one column, or None if a row's is not one count."""
+    counts: list[Count] = []
+    for row, label in rows:
+        cell = row["cells"].get(column, "")
+        match = _CELL_COUNT.match(cell)
+        if match is None or match.group("plus"):
+            return None  # a row without a figure, or `40+`: the column has no one sum
+        counts.append(Count(int(match.group("n").replace(",", "")), row["line"],
+                            f"{label} | {cell}", key))
+    return counts
+
+
+def _around(section: Container, table: Table) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The lines of the paragraph, item or field right before the table and right after it
+    in its section, with no other table or code block between."""
+    first = table["line"]
+    last = table["rows"][-1]["line"] if table["rows"] else first + 1
+    blocks = [(p["line"], p["line"] + p["text"].count("\n")) for p in section["paragraphs"]]
+    blocks += [(i["line"], i["line"] + i["text"].count("\n")) for i in section["items"]]
+    blocks += [(f["line"], f["line"]) for f in section["fields"].values()]
+    stops = [t["line"] for t in section["tables"] if t["line"] != first]
+    stops += [b["line"] for b in section["code_blocks"]]
+    before = max((b for b in blocks if b[1] < first), key=lambda b: b[1], default=(0, 0))
+    if any(before[1] < stop < first for stop in stops):
+        before = (0, 0)
+    after = min((b for b in blocks if b[0] > last), key=lambda b: b[0], default=(0, 0))
+    if any(last < stop < after[0] for stop in stops):
+        after = (0, 0)
+    return before, after
 
 
 def _near(pattern: re.Pattern[str], text: str, lowered: str, needle: str, before: int,

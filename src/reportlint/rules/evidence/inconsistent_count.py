@@ -1,13 +1,30 @@
 """Checks that the figures a report states agree with each other: a test total (`184 test
-cases`, `40+ tests`) against the counts it lists part by part (`19 test cases` per file,
-`(6 tests)` per group); a result such as `8/8 acceptance criteria met` against the items or
-rows it counts; the coverage of the whole stated twice, or stated against the one coverage
-run the report shows.
+cases`, `40+ tests`, `Total tests: 42`) against the counts it lists part by part (`19 test
+cases` per file, `(6 tests)` per group, the rows of a table's *Tests* or *Passed* column);
+a table's *Total* row against the rows above it; a result such as `8/8 acceptance criteria
+met` against the items or rows it counts; the coverage of the whole stated twice, or stated
+against the one coverage run the report shows.
 
 A reader's tolerance is kept: `40+` is any count of 40 or more, a count is only compared
 with the parts listed under it or with a total it calls one, coverage figures may differ by
 rounding (a point; five for an estimate such as `~80%`), and a part's coverage (`100% of the
 new module`) or a target (`Coverage target: 80%`) is not the whole's.
+
+A table is read when its header names a count of tests (`Tests`, `Test Cases`, `# Tests`;
+`Count` or `Total` in a table about tests) or of passed tests (`Passed`) and every row gives
+one figure (`12`, `**12**`, `12 tests`), or passed and run (`157/157`, both summed). A row
+whose label is `Total`, `Sum` or `All` is the table's total, not a part; sub-total rows
+(`Unit subtotal`, a bold row over the rows it groups) are not parts either. A table's sum is
+compared with its Total row, with a total on the line right before or after it (one that
+calls itself a total, or a line saying nothing else such as `**42 tests passing**`), or with
+a total elsewhere calling itself one when the table has no Total row and does not list some
+tests only (`New Tests`, `Fully Passing Suites`); the last two only when the report has no
+other table of test counts. A passing total is compared with the *Passed* column, or with
+the tests of a table that shows no failure. A table of outcomes (`Passed`, `Failed`,
+`Skipped` rows) adds up to its total; tables of different quantities (suites, tests,
+duration), of runs of the same tests (before and after, per browser or runtime), of
+percentages, durations, lines, points or hours, and estimates (`Expected: 141 passing after
+the fix`) are left alone.
 
 ## Why is this bad?
 Two figures for one quantity cannot both be true: either some tests were not listed or the
@@ -80,6 +97,97 @@ def _group(found: claims.Claims, total: Count) -> Parts | None:
     return max(tests, key=lambda p: len(p.counts)) if tests else None
 
 
+def _fits(found: claims.Claims, parts: Parts, total: Count) -> bool:
+    """Whether a table's column counts what the total counts: a passing total its passed
+    tests (its *Passed* column, or every test where it shows no failure), another total
+    every test."""
+    table = parts.table
+    assert table is not None
+    if not total.passing:
+        return table.kind == "all"
+    if table.kind == "passed":
+        return True
+    return not table.failures and not any(
+        p.table is not None and p.table.line == table.line and p.table.kind == "passed"
+        for p in found.tables)
+
+
+def _table(found: claims.Claims, total: Count) -> Parts | None:
+    """The table column a total counts, when the report has one table of test counts: the
+    table right before or after it in its section (the total says it is one, or its line
+    states nothing else), or, for a total it calls one, a table without a Total row."""
+    if not (total.total or total.alone) or total.hedged:
+        return None
+    # With two tables of test counts, a total may be the sum of both (`Unit Tests` and
+    # `Integration Tests` tables, then `**Total: 42 tests**`): no one table is its parts.
+    if len({p.table.line for p in found.tables if p.table}) != 1:
+        return None
+    fitting = [p for p in found.tables if _fits(found, p, total)]
+    if not fitting:
+        return None
+    parts = fitting[0]
+    table = parts.table
+    assert table is not None
+    if parts.key == total.key and (table.before[0] <= total.line <= table.before[1]
+                                   or table.after[0] <= total.line <= table.after[1]):
+        return parts
+    # A total elsewhere may be the whole suite's, not that of the tests a task added.
+    return parts if total.total and table.stated is None and not table.some else None
+
+
+def _grouped(parts: Parts, total: Count) -> bool:
+    """Whether the total is the sum of the rows that group the others (their subtotals)."""
+    groups = parts.table.groups if parts.table else ()
+    return len(groups) >= 1 and sum(g.value for g in groups) == total.value
+
+
+def _where(parts: Parts) -> str:
+    if parts.table is None:
+        return f"listed under `{quote(parts.title)}`"
+    return (f"in the `{quote(parts.table.column)}` column of the table under "
+            f"`{quote(parts.title)}`")
+
+
+def _compare(total: Count, parts: Parts) -> Iterator[Hit]:
+    summed = sum(c.value for c in parts.counts)
+    if _differs(total, summed) and not _grouped(parts, total):
+        shown, what = str(summed), "counts"
+        if parts.table is not None and parts.table.other:
+            # Cells of `passed/run`: both sums, in the cells' order.
+            other = sum(c.value for c in parts.table.other)
+            passed = parts.table.kind == "passed"
+            shown = f"{summed}/{other}" if passed else f"{other}/{summed}"
+            what = "passed/run counts"
+        yield Hit(total.line, f"`{quote(total.text)}` but the {len(parts.counts)} {what} "
+                  f"{_where(parts)} ({_lines(parts)}) add up to {shown}")
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    found = claims.of(ctx)
+    rows = {c.line for p in found.tables for c in p.counts}
+    rows.update(p.table.stated.line for p in found.tables if p.table and p.table.stated)
+    said: set[int] = set()
+    for total in found.counts:
+        parts = _group(found, total)
+        if parts is None and found.tables and total.line not in rows:
+            parts = _table(found, total)
+        if parts is None or any(c.line == total.line for c in parts.counts):
+            continue
+        for hit in _compare(total, parts):
+            said.add(hit.line)
+            yield hit
+    for parts in found.tables:
+        stated = parts.table.stated if parts.table else None
+        # A Total row wrong in its Tests and its Passed column is one finding, the first.
+        if stated is not None and stated.line not in said:
+            hits = list(_compare(stated, parts))
+            if hits:
+                said.add(stated.line)
+                yield from hits
+    yield from _counted(found)
+    yield from _coverage(found)
+
+
 def _counted(found: claims.Claims) -> Iterator[Hit]:
     for key, (title, marks, _) in found.sections.items():
         ratios = [r for r in found.ratios if r.key == key]
@@ -95,21 +203,6 @@ def _counted(found: claims.Claims) -> Iterator[Hit]:
             yield Hit(ratio.line, f"`{quote(ratio.text)}` but `{quote(title)}` marks "
                       f"{len(items)} item{'s' if len(items) != 1 else ''} as done "
                       f"(lines {items[0].line}–{items[-1].line})")
-
-
-def check(ctx: Context) -> Iterator[Hit]:
-    found = claims.of(ctx)
-    for total in found.counts:
-        parts = _group(found, total)
-        if parts is None or any(c.line == total.line for c in parts.counts):
-            continue
-        summed = sum(c.value for c in parts.counts)
-        if _differs(total, summed):
-            yield Hit(total.line, f"`{quote(total.text)}` but the {len(parts.counts)} counts "
-                      f"listed under `{quote(parts.title)}` ({_lines(parts)}) add up to "
-                      f"{summed}")
-    yield from _counted(found)
-    yield from _coverage(found)
 
 
 def _tolerance(text: str) -> float:
