@@ -481,7 +481,7 @@ def _baselined(outcomes: Iterable[Outcome], work: Sequence[Work],
         data = target.data if isinstance(target, engine.Input) else _bytes(location)
         new, stale = recorded.split(location, outcome.diagnostics, baseline.lines_of(data))
         config = settings.config
-        if stale and config.selected("RL904"):  # stale-baseline-entry
+        if stale and config.selected(codes.code_of("stale-baseline-entry")):
             from reportlint.rules.meta import stale_baseline_entry
 
             shown = paths.display(recorded.path)

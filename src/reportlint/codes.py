@@ -157,6 +157,12 @@ def by_name(name: str) -> Code | None:
     return _BY_NAME.get(name)
 
 
+def code_of(name: str) -> str:
+    """The code of a catalogue name (``empty-file`` -> ``RL004``), for the modules that name
+    a code whose module they do not import."""
+    return _BY_NAME[name].code
+
+
 def url(entry: Code) -> str:
     """The documentation of a code: its section of docs/rules.md at the tag of this version
     (the anchor is the one GitHub makes of :func:`markdown`'s heading for it)."""

@@ -44,10 +44,10 @@ if TYPE_CHECKING:
 # A template value that is a leftover placeholder is reported once, as the placeholder.
 # (The input, template and meta code modules are imported where they make a finding: see
 # codes.MODULES.)
-_ROOT_CAUSE = {"RL103", "RL106"}  # invalid-field-value, invalid-cell-value
+_ROOT_CAUSE = {codes.code_of("invalid-field-value"), codes.code_of("invalid-cell-value")}
 _PLACEHOLDER = unfilled_placeholder.CODE.code
-_TITLE = "RL108"  # invalid-title
-_EMPTY = "RL004"  # empty-file
+_TITLE = codes.code_of("invalid-title")
+_EMPTY = codes.code_of("empty-file")
 
 
 class Input(NamedTuple):
