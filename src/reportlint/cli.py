@@ -207,8 +207,9 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         _stream(result, output_file, color_on, verbose, quiet)
         _messages(result.messages, quiet)
         sys.exit(result.exit_code)
-    # The other formats need every outcome at the end: each kept as compact as it prints.
-    outcomes = [formats.compact(o, keep_fix=output_format in formats.FIX_FORMATS) for o in result]
+    # The other formats need every outcome at the end: api.run keeps each without the repair
+    # hints when the format prints none (``edits`` above).
+    outcomes = list(result)
     rendered = api.render(outcomes, output_format, color=color_on, statistics=statistics,
                           step_summary=bool(summary_path), quiet=quiet > 0)
     if result.fixed_stdin is not None:

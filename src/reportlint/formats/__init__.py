@@ -141,8 +141,8 @@ def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
 
 
 def compact(outcome: Outcome, keep_fix: bool) -> Outcome:
-    """What a format that needs every outcome at the end keeps of one: without the repair
-    hints (``fix``) unless it prints them (only JSON does)."""
+    """An outcome without its repair hints (``fix``) unless ``keep_fix``: what api.run keeps
+    of each when no output of the run prints them."""
     if keep_fix or not any(d.fix for d in outcome.diagnostics):
         return outcome
     return outcome._replace(diagnostics=tuple(d._replace(fix=None) if d.fix else d
