@@ -65,14 +65,15 @@ def failures(report: Report, schema: dict[str, Any], trusted: bool = False
              ) -> list[Failure] | None:
     """The report's failures against a template schema, or None when only jsonschema can
     tell them (a keyword this module does not know)."""
+    # A keyword this module does not know raises Unsupported where it is first reached,
+    # which is wherever jsonschema would read it: no need to compile the whole template first.
     explainer = _EXPLAINERS.get(id(schema))
     if explainer is None or explainer.root is not schema:
-        if fastschema.build(schema, trusted=trusted) is None:
-            return None
         explainer = _EXPLAINERS[id(schema)] = _Explainer(schema, trusted)
     try:
         return [_failure(_specific(error)) for error in explainer.errors(schema)(report)]
-    except (fastschema.Unsupported, saferegex.RegexError, KeyError, IndexError, TypeError):
+    except (fastschema.Unsupported, saferegex.RegexError, KeyError, IndexError, TypeError,
+            RecursionError):
         return None
 
 
