@@ -5,8 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
     from reportlint.evidence.artefacts import Artefact
+    from reportlint.fixes import Fixed
     from reportlint.gitdiff import Changes
 
 # A template value that is a leftover placeholder is reported once, as the placeholder.
@@ -341,10 +341,7 @@ def _text(item: Input, limit: int | None = None, config: Config | None = None
     return decoded.text
 
 
-def _check(item: Input, settings: Settings, only: frozenset[str] | None = None) -> Outcome:
-    """``only``: the check of a text ``--fix`` repaired, which only says which findings of
-    these codes remain (whether each is fixable is not asked again, the other rules are not
-    run, the file's history is not read)."""
+def _check(item: Input, settings: Settings) -> Outcome:
     config = settings.config
     text = _text(item, config.max_file_size, config)
     forced = settings.template_for(item)
@@ -389,7 +386,7 @@ def _check(item: Input, settings: Settings, only: frozenset[str] | None = None) 
 
         findings.append(invalid_front_matter.finding(front["error_line"], front["error"]))
     findings.extend(_reviews(doc, text if "\r" not in text else "\n".join(lines), lines,
-                             settings, _relative(item, settings.changes), report_like, only))
+                             settings, _relative(item, settings.changes), report_like))
     findings = [f for f in findings if config.selected(f.code)]
     # A directive for a lifecycle code is judged in the run-wide step, which sees its findings.
     findings = suppress.apply(findings, doc["comments"], doc["lines"],
@@ -397,13 +394,12 @@ def _check(item: Input, settings: Settings, only: frozenset[str] | None = None) 
                               settings.file_suppressions)
     findings = [f for f in findings if config.selected(f.code)]
     fixable: list[bool] = [False] * len(findings)
-    if only is not None:
-        return Outcome(item.path, tuple(diagnostic(item.path, f, config) for f in findings))
     if findings:
         fixed = _fixed(item.data, text, tokens, read_as, settings)
-        findings = edits.attach(findings, text, fixed) if settings.edits else edits.bare(findings)
-        if fixed is not None and fixed != text:
-            fixable = _fixable(findings, text, fixed, item, settings)
+        new = fixed.text if fixed is not None else None
+        findings = edits.attach(findings, text, new) if settings.edits else edits.bare(findings)
+        if fixed is not None and fixed.repaired:
+            fixable = _fixable(findings, fixed.repaired)
     spans = tuple(Span(quote.display(r["title"]["text"], quote.TITLE_MAX), r["line"],
                        r["end_line"]) for r in doc["reports"])
     made = (diagnostic(item.path, f, config)._replace(fixable=can)
@@ -412,38 +408,15 @@ def _check(item: Input, settings: Settings, only: frozenset[str] | None = None) 
                    history=None if report_like else _history_of(doc, text, registry))
 
 
-def _fixable(findings: list[Finding], text: str, fixed: str, item: Input,
-             settings: Settings) -> list[bool]:
-    """Which findings ``--fix`` repairs: those on a line its repairs change that a check of
-    the repaired text (the same number of lines: the repairs change lines in place) no longer
-    finds with the same code on the same line. White space at the end of a line and the final
-    newline are no finding's cause: a line they alone change is not looked at again (the
-    check again costs as much as the first, and that repair is the commonest)."""
-    old, new = edits.split(text), edits.split(fixed)
-    if len(old) != len(new):  # not in place after all: nothing is said to be fixable
-        return [False] * len(findings)
-    changed = {number for number, (a, b) in enumerate(zip(old, new, strict=True), 1)
-               if a.rstrip() != b.rstrip()}
-    touched = [f.line in changed for f in findings]
-    if not any(touched):
-        return touched
-    # Only the codes of the findings on changed lines are asked about again (a placeholder
-    # finding decides whether a value's finding is reported: see _ROOT_CAUSE).
-    asked = {f.code for f, near in zip(findings, touched, strict=True) if near}
-    if asked & _ROOT_CAUSE:
-        asked.add(_PLACEHOLDER)
-    after = _check(item._replace(data=fixed.encode("utf-8")), settings, frozenset(asked))
-    remaining = Counter((d.code, d.line) for d in after.diagnostics)
-    out = []
-    for finding, near in zip(findings, touched, strict=True):
-        place = (finding.code, max(finding.line, 1))
-        if remaining[place] > 0:  # still found there: not this one's repair
-            remaining[place] -= 1
-            out.append(False)
-        else:
-            out.append(near)
-    return out
+def _fixable(findings: list[Finding], repaired: Mapping[int, frozenset[str]]) -> list[bool]:
+    """Which findings ``--fix`` repairs: those on a line one of its repairs changed that
+    names the finding's code (see :data:`reportlint.fixes.RESOLVES`). White space at the end
+    of a line and the final newline are no finding's cause."""
+    from reportlint import fixes
 
+    resolved = {kind: codes.code_of(name) for kind, name in fixes.RESOLVES.items()}
+    return [any(resolved.get(kind) == f.code for kind in repaired.get(f.line, ()))
+            for f in findings]
 
 
 RUN_CODES = frozenset(rule.code.code for rule in codes.RULES if rule.scope == "run")
@@ -473,24 +446,19 @@ def _relative(item: Input, changes: Changes | None) -> str:
 
 
 def _reviews(doc: Document, text: str, lines: list[str], settings: Settings,
-             source: str, report_like: bool = False, only: frozenset[str] | None = None
-             ) -> Iterator[Finding]:
+             source: str, report_like: bool = False) -> Iterator[Finding]:
     """Schema findings and reviewer-rule findings for every report, then document rules
     (``text`` is the file with its line endings as ``\n``). A ``report_like`` file (no report
     title, read as one report of the template its words suggest) gets the reviewer rules
-    only: its form is not the template's, its claims and evidence still count. ``only``: the
-    codes asked about (the other rules are not run; the template is checked when one of
-    them is a template code)."""
+    only: its form is not the template's, its claims and evidence still count."""
     registry = settings.registry
-    rules = settings.rules if only is None else [r for r in settings.rules
-                                                 if r.code.code in only]
-    schema = only is None or any(code.startswith("RL1") for code in only)
+    rules = settings.rules
     memo: dict[str, Any] = {}  # what rules work out from the reports before each one
     for index, report in enumerate(doc["reports"]):
         entry = registry[report["template"]]
         quick = entry.quick_check
         found: list[Finding] = []
-        if schema and not report_like and not (quick is not None and quick(report)):
+        if not report_like and not (quick is not None and quick(report)):
             from reportlint import explain  # a report that fails its template
 
             found = explain.findings(report, entry.shape, entry.builtin)
@@ -527,14 +495,14 @@ def _go_on() -> bool:
 
 
 def _fixed(data: bytes | None, text: str, tokens: list[Token], doc: Document,
-           settings: Settings) -> str | None:
+           settings: Settings) -> Fixed | None:
     """What ``--fix`` makes of ``text`` (None for a file it does not rewrite), for the edits
     of the findings: the same fixes on the same model and tokens as :func:`repair`."""
     from reportlint import fixes
 
     if data is None or data.startswith(source.UNICODE_BOMS):
         return None
-    return fixes.fix(text, tokens, doc, settings.registry.templates, _demote(settings)).text
+    return fixes.fix(text, tokens, doc, settings.registry.templates, _demote(settings))
 
 
 def _demote(settings: Settings) -> bool:

@@ -48,9 +48,19 @@ _ATX = re.compile(r"^(?P<lead> {0,3}(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(?P
                   r"(?=[ \t]|$)")
 
 
+# The finding each repair resolves, by catalogue name: a finding on a line a repair changed is
+# fixable when that repair names its code, so telling what is fixable costs no second check of
+# the repaired text. The other repairs (`**Status:**` -> `**Status**:`, checkbox variants,
+# white space) are style that no finding is about. tests/test_fixable.py holds this to what a
+# check of the repaired text says, on every fixture and corpus.
+RESOLVES = {"status": "invalid-field-value", "demote": "section-at-title-level"}
+
+
 class Fixed(NamedTuple):
     text: str
     lines: int  # how many lines were repaired
+    # The repairs made on each line changed in more than its ending white space.
+    repaired: dict[int, frozenset[str]]
 
 
 def _key(text: str) -> str:
@@ -97,6 +107,7 @@ def fix(text: str, tokens: Sequence[Token], doc: Document,
     lines, endings = parts[0::2], [*parts[1::2], ""]
     verbatim, continued = _verbatim_and_continued(tokens)
     count = 0
+    repaired: dict[int, frozenset[str]] = {}
     statuses = _status_lines(doc, templates)
     lower = {line for report in doc["reports"] for line in demotions(report, lines)} \
         if demote else set()
@@ -105,13 +116,26 @@ def fix(text: str, tokens: Sequence[Token], doc: Document,
         if number in verbatim:
             continue
         new = line
+        kinds: list[str] = []
         if number in lower:
             new = _ATX.sub(lambda m: f"{m['lead']}#{m['marks']}", new, count=1)
+            kinds.append("demote")
         if number in statuses:
+            was = new
             new = _canonical_status(new, statuses[number])
+            if new != was:
+                kinds.append("status")
+        was = new
         new = _COLON_INSIDE.sub(lambda m: f"{m['lead']}{m['mark']}{m['label'].rstrip()}"
                                 f"{m['mark']}: ", new, count=1)
+        if new != was:
+            kinds.append("colon")
+        was = new
         new = _BOX.sub(lambda m: m["lead"] + ("[ ]" if m["box"] == "" else "[x]"), new, count=1)
+        if new != was:
+            kinds.append("box")
+        if kinds:
+            repaired[number] = frozenset(kinds)
         stripped = new.rstrip(" \t")
         if stripped != new and not (number in continued and _breaks(stripped, new)):
             new = stripped
@@ -123,7 +147,8 @@ def fix(text: str, tokens: Sequence[Token], doc: Document,
         used = [end for end in endings[:-1] if end]
         endings[-1] = max(set(used), key=used.count) if used else "\n"
         count += 1
-    return Fixed("".join(line + end for line, end in zip(lines, endings, strict=True)), count)
+    return Fixed("".join(line + end for line, end in zip(lines, endings, strict=True)), count,
+                 repaired)
 
 
 def _verbatim_and_continued(tokens: Sequence[Token]) -> tuple[set[int], set[int]]:

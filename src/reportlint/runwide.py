@@ -19,6 +19,7 @@ from reportlint.diagnostics import Finding, Outcome
 from reportlint.engine import Settings, diagnostic
 from reportlint.rules.base import Rule
 from reportlint.rules.lifecycle import _history
+from reportlint.spool import Spool
 
 RULES: tuple[Rule, ...] = tuple(rule for rule in codes.RULES if rule.scope == "run")
 Check = Callable[[_history.Task, _history.Run], Iterable[_history.Mark]]
@@ -50,15 +51,22 @@ def findings(outcomes: Sequence[Outcome], now: date | None = None
              ) -> dict[int, list[Finding]]:
     """The lifecycle findings of a run, by the index of the outcome they are in, before any
     configuration or directive of that file has had its say."""
-    grouped = tasks(outcomes)
+    return _marks(tasks(outcomes), now)
+
+
+def _marks(grouped: dict[str, _history.Task], now: date | None) -> dict[int, list[Finding]]:
     run = _history.Run.of(grouped, now or today())
     out: dict[int, list[Finding]] = {}
     for task in grouped.values():
+        for entry in task.reports:  # read by every rule: loaded once (others' when asked)
+            entry.hold()
         for rule in RULES:
             check = cast("Check", rule.check)
             for mark in check(task, run):
                 out.setdefault(mark.at.order, []).append(
                     Finding(rule.code.code, mark.line, mark.message, mark.column))
+        for entry in task.reports:
+            entry.release()
     return out
 
 
@@ -67,22 +75,50 @@ def added(outcomes: Iterable[Outcome], settings: Sequence[Settings],
     """``outcomes`` (one per input, checked with ``settings``, in order) with the lifecycle
     findings each file's configuration selects and its directives do not silence. Every
     outcome is seen before the first is given. ``earlier`` outcomes (a file's committed
-    versions) take part in the tasks' histories; findings on them are not given."""
-    seen = list(outcomes)
-    run = [*seen, *earlier]
-    for index, found in findings(run, now).items():
-        if index >= len(seen):
-            continue
-        outcome, config = seen[index], settings[index].config
-        kept = [f for f in found if config.selected(f.code)]
-        kept_history = outcome.history
-        if kept and kept_history is not None and kept_history["comments"]:
-            kept = suppress.silenced(kept, kept_history["comments"], kept_history["lines"],
-                                     settings[index].file_suppressions)
-        if not kept:
-            continue
-        shown = [diagnostic(outcome.path, f, config) for f in kept]
-        every = sorted((*outcome.diagnostics, *shown),
-                       key=lambda d: (d.line, d.column, d.code))
-        seen[index] = outcome._replace(diagnostics=tuple(every), skipped=False)
-    yield from seen
+    versions) take part in the tasks' histories; findings on them are not given.
+
+    Until the last is seen, the outcomes and their facts wait in a spool on disk (what is
+    held in memory is a few numbers a report: see :class:`_history.Entry`), so a run of
+    10,000 files holds no more than one of 1,000."""
+    with Spool() as kept, Spool() as records, Spool() as facts:
+        # Nothing is built while files are checked: what the grouping keeps of each report
+        # is made after the last, in memory the checks have given back (kept among their
+        # short-lived objects, it would keep much of that memory from being reused).
+        def aside(index: int, outcome: Outcome) -> None:
+            if outcome.history is not None:
+                records.put((index, outcome.path, len(outcome.history["facts"])))
+                for fact in outcome.history["facts"]:
+                    facts.put(fact)
+
+        for outcome in outcomes:
+            aside(kept.put(outcome), outcome)
+        for index, outcome in enumerate(earlier, len(kept)):  # their facts alone
+            aside(index, outcome)
+
+        def each() -> Iterator[tuple[int, str, list[_history.Fact]]]:
+            fact = 0
+            for number in range(len(records)):
+                index, path, count = records.get(number)
+                yield index, path, [facts.get(n) for n in range(fact, fact + count)]
+                fact += count
+
+        found = _marks(_history.tasks(each(), facts), now)
+        for index in range(len(kept)):
+            outcome = cast("Outcome", kept.get(index))
+            yield _with(outcome, found.get(index, ()), settings[index])
+
+
+def _with(outcome: Outcome, found: Iterable[Finding], settings: Settings) -> Outcome:
+    """``outcome`` with the lifecycle findings its file's configuration and directives let
+    through."""
+    config = settings.config
+    kept = [f for f in found if config.selected(f.code)]
+    history = outcome.history
+    if kept and history is not None and history["comments"]:
+        kept = suppress.silenced(kept, history["comments"], history["lines"],
+                                 settings.file_suppressions)
+    if not kept:
+        return outcome
+    shown = [diagnostic(outcome.path, f, config) for f in kept]
+    every = sorted((*outcome.diagnostics, *shown), key=lambda d: (d.line, d.column, d.code))
+    return outcome._replace(diagnostics=tuple(every), skipped=False)

@@ -107,6 +107,12 @@ def _title_stems(title: str) -> set[str]:
     return {w[:6] for w in _WORDS.findall(title.lower())} - {"task", "report"}
 
 
+# How many headings a registry remembers the reading of: the section headings that repeat from
+# report to report are among the first; a run's report titles (each its own) would otherwise
+# make a long run's memory grow with its files.
+_MEMO = 1024
+
+
 class Registry:
     """The templates in use, in the order their title patterns are tried."""
 
@@ -136,7 +142,7 @@ class Registry:
         if (heading, role) in self._classified:
             return self._classified[heading, role]
         found = self._classify(names.lead_trimmed(heading), role)
-        if len(self._classified) < 8192:
+        if len(self._classified) < _MEMO:
             self._classified[heading, role] = found
         return found
 
@@ -158,7 +164,7 @@ class Registry:
         chosen = None if agent is None else self.for_kind(agent.kind, agent.task_id,
                                                           role or _role_word(heading))
         found = (chosen, agent) if chosen is not None and agent is not None else None
-        if len(self._agent_titles) < 8192:
+        if len(self._agent_titles) < _MEMO:
             self._agent_titles[heading, role] = found
         return found
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from reportlint import lazyre, quote, recognition
 from reportlint.nodes import Container, Report, Section, Table
@@ -196,14 +196,51 @@ def _completion(report: Report) -> Fact:
 # The run's side: the facts of every file, by task, in order.
 
 
-class Entry(NamedTuple):
-    """One report of a task in the run."""
+class Source(Protocol):
+    """Where a run sets its facts aside (:class:`reportlint.spool.Spool`)."""
 
-    fact: Fact
-    path: str
-    order: int  # the input's place in the run
-    when: datetime | None  # the report's own date (see :func:`date_of`)
-    timed: bool  # the date has a time of day
+    def get(self, number: int) -> Any: ...
+
+
+class Entry:
+    """One report of a task in the run. Its fact is held, or is number ``key`` of a
+    ``source`` and loaded when asked for (a large run keeps its facts on disk: see
+    :mod:`reportlint.runwide`); what ordering reads of it (kind, line) is kept beside it."""
+
+    __slots__ = ("_fact", "key", "kind", "line", "order", "path", "source", "timed", "when")
+
+    def __init__(self, fact: Fact | None, path: str, order: int, when: datetime | None,
+                 timed: bool, kind: str, line: int, source: Source | None = None,
+                 key: int = -1) -> None:
+        self._fact = fact
+        self.path = path
+        self.order = order  # the input's place in the run
+        self.when = when  # the report's own date (see :func:`date_of`)
+        self.timed = timed  # the date has a time of day
+        self.kind = kind
+        self.line = line
+        self.source = source
+        self.key = key
+
+    @property
+    def fact(self) -> Fact:
+        if self._fact is not None:
+            return self._fact
+        assert self.source is not None
+        loaded: Fact = self.source.get(self.key)
+        return loaded
+
+    def hold(self) -> None:
+        """Keep the fact in memory until :meth:`release` (while its task's rules run)."""
+        if self.source is not None:
+            self._fact = self.source.get(self.key)
+
+    def release(self) -> None:
+        if self.source is not None:
+            self._fact = None
+
+    def __repr__(self) -> str:
+        return f"Entry({self.path!r}, {self.order}, {self.kind}, line {self.line})"
 
 
 class Task(NamedTuple):
@@ -253,17 +290,23 @@ def compare(a: tuple[datetime, bool], b: tuple[datetime, bool]) -> int:
     return (x > y) - (x < y)
 
 
-def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]]) -> dict[str, Task]:
+def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]],
+          source: Source | None = None) -> dict[str, Task]:
     """The run's facts (each input's place, display path and facts, in input order) grouped
     by task and ordered: an assignment first, then by date; a report with no date keeps its
-    place after the report before it in input order."""
+    place after the report before it in input order. ``source``: where the facts were set
+    aside, in this order (the n-th is its number n): the entries load them back when asked;
+    without it, the entries hold their facts."""
     grouped: dict[str, list[Entry]] = {}
+    number = 0
     for order, path, facts in files:
         for one in facts:
             found = date_of(one)
             grouped.setdefault(one["task"], []).append(
-                Entry(one, path, order, found[0] if found else None,
-                      bool(found and found[1])))
+                Entry(one if source is None else None, path, order,
+                      found[0] if found else None, bool(found and found[1]), one["kind"],
+                      one["line"], source, number))
+            number += 1
     out: dict[str, Task] = {}
     for task, entries in grouped.items():
         keys: list[tuple[int, datetime, int, int]] = []
@@ -273,8 +316,7 @@ def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]]) -> dict[str, Task]:
                 # A date alone sorts before that day's times; day-only comparisons are
                 # made with the day (see compare).
                 last = entry.when
-            keys.append((0 if entry.fact["kind"] == "task" else 1, last, entry.order,
-                         entry.fact["line"]))
+            keys.append((0 if entry.kind == "task" else 1, last, entry.order, entry.line))
         ordered = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
         out[task] = Task(task, ordered)
     return out
@@ -297,7 +339,7 @@ def after(earlier: Entry, later: Entry) -> bool:
         order = compare(b, a)
         if order != 0:
             return order > 0
-    return earlier.order == later.order and later.fact["line"] > earlier.fact["line"]
+    return earlier.order == later.order and later.line > earlier.line
 
 
 def dated(entry: Entry) -> tuple[datetime, bool] | None:
@@ -316,8 +358,7 @@ class Run(NamedTuple):
     @classmethod
     def of(cls, tasks: dict[str, Task], today: date) -> Run:
         return cls(tasks, today, frozenset(
-            team(t.id) for t in tasks.values() if any(e.fact["kind"] == "task"
-                                                      for e in t.reports)))
+            team(t.id) for t in tasks.values() if any(e.kind == "task" for e in t.reports)))
 
     def state_at(self, task: str, entry: Entry) -> Entry | None:
         """The latest report of ``task`` not dated after ``entry`` (any, when either has no
@@ -336,7 +377,7 @@ class Run(NamedTuple):
 
 
 def reports(task: Task, *kinds: str) -> Iterator[Entry]:
-    return (entry for entry in task.reports if entry.fact["kind"] in kinds)
+    return (entry for entry in task.reports if entry.kind in kinds)
 
 
 # What a cached result may hold for a file's history: anything else is not what reportlint

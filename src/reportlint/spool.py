@@ -1,0 +1,69 @@
+"""Values set aside on disk for the rest of a run: what the run-wide step holds between the
+first file's check and the last one's, so that a run's memory does not grow with its files.
+
+A spool is an anonymous temporary file (no name another process could open; the system
+removes it when it is closed, and when the process ends however it ends). Values go in as
+pickles, written and read back by this process alone, and come back by the place
+:meth:`Spool.put` gave. What is written is what the run would otherwise hold in memory:
+outcomes and lifecycle facts, whose text is already masked as output shows it.
+"""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+from types import TracebackType
+from typing import IO, Any
+
+
+class Spool:
+    """The first ``held`` values stay in memory as they are (a run of a few files makes no
+    file at all); the rest go to the file."""
+
+    def __init__(self, held: int = 256) -> None:
+        self._held: list[Any] = []
+        self._limit = held
+        self._file: IO[bytes] | None = None
+        self._ends = array("q", [0])  # where each value on file ends: 8 bytes a value
+
+    def __len__(self) -> int:
+        return len(self._held) + len(self._ends) - 1
+
+    def put(self, value: Any) -> int:
+        """The number by which ``value`` comes back."""
+        if self._file is None and len(self._held) < self._limit:
+            self._held.append(value)
+            return len(self._held) - 1
+        if self._file is None:
+            import tempfile  # only for a run that holds more than a few values
+
+            self._file = tempfile.TemporaryFile(prefix="reportlint-")  # noqa: SIM115 - close()
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._ends[-1])
+        self._file.write(data)
+        self._ends.append(self._ends[-1] + len(data))
+        return len(self) - 1
+
+    def get(self, number: int) -> Any:
+        if number < len(self._held):
+            return self._held[number]
+        assert self._file is not None
+        at = number - len(self._held)
+        start, end = self._ends[at], self._ends[at + 1]
+        self._file.seek(start)
+        data = self._file.read(end - start)
+        if len(data) != end - start:  # the file was cut short under the run
+            raise OSError(f"reportlint's spool lost {end - start - len(data)} bytes")
+        return pickle.loads(data)  # this process's own pickle, in its own unnamed file
+
+    def close(self) -> None:
+        self._held.clear()
+        if self._file is not None:
+            self._file.close()
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()

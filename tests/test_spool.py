@@ -1,0 +1,49 @@
+"""The spool the run-wide step keeps a run's outcomes and facts in until its last file."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.spool import Spool
+
+
+@pytest.mark.parametrize("held", [0, 2, 256])
+def test_values_come_back_by_their_number_in_any_order(held: int) -> None:
+    values = [{"task": "BE-1", "line": 3}, ("a.md", 2), "x" * 10_000, None, []]
+    with Spool(held) as spool:
+        numbers = [spool.put(v) for v in values]
+        assert numbers == [0, 1, 2, 3, 4]
+        assert len(spool) == 5
+        assert [spool.get(n) for n in reversed(numbers)] == values[::-1]
+        assert spool.put("after reading") == 5  # a write after reads goes at the end
+        assert spool.get(5) == "after reading"
+        assert spool.get(0) == values[0]
+        assert (spool._file is None) == (held >= 6)  # a few values make no file
+
+
+def test_a_spool_cut_short_under_the_run_is_an_error_not_a_wrong_value() -> None:
+    with Spool(0) as spool:
+        spool.put("first")
+        spool.put("second value")
+        assert spool._file is not None
+        spool._file.truncate(5)  # another process emptied the file under the run
+        with pytest.raises(OSError, match="spool lost"):
+            spool.get(1)
+
+
+def test_a_run_spooled_to_disk_finds_what_one_held_in_memory_finds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import api, runwide
+
+    from conftest import FIXTURES
+
+    def findings() -> list[tuple[str, int, str, str]]:
+        result = api.run(api.CheckOptions(paths=(FIXTURES / "lifecycle",), cache=False,
+                                          jobs=1))
+        return [(o.path, d.line, d.code, d.message) for o in result for d in o.diagnostics]
+
+    held = findings()
+    monkeypatch.setattr(runwide, "Spool", lambda: Spool(0))
+    on_disk = findings()
+    assert on_disk == held
+    assert sum(code.startswith("RL4") for _, _, code, _ in held) >= 10
