@@ -61,6 +61,11 @@ def _cases() -> Iterator[tuple[str, Path, str | None]]:
                 yield f"real/{path.name}@{template}", path, template
 
 
+def test_the_real_corpus_is_here() -> None:
+    if not REAL.is_dir():
+        pytest.skip(f"{REAL} is absent: the real corpus's cases are not compared")
+
+
 @pytest.mark.parametrize(("name", "path", "template"), list(_cases()),
                          ids=[name for name, _, _ in _cases()])
 def test_marked_fixable_exactly_when_the_repair_removes_the_finding(

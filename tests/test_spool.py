@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from reportlint.errors import UsageError
 from reportlint.spool import Spool
 
 
@@ -27,8 +30,23 @@ def test_a_spool_cut_short_under_the_run_is_an_error_not_a_wrong_value() -> None
         spool.put("second value")
         assert spool._file is not None
         spool._file.truncate(5)  # another process emptied the file under the run
-        with pytest.raises(OSError, match="spool lost"):
+        with pytest.raises(UsageError, match=r"temporary file lost \d+ bytes"):
             spool.get(1)
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_a_usage_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    with Spool(1) as spool:
+        spool.put("held")
+        with pytest.raises(UsageError, match=r"cannot keep the run's results in a "
+                           r"temporary file \(No space left on device\); free space"):
+            spool.put("on file")
 
 
 def test_a_run_spooled_to_disk_finds_what_one_held_in_memory_finds(

@@ -25,10 +25,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import lazyre, recognition
-from reportlint.nodes import CodeBlock, Container, Report, Row, Table
 
 if TYPE_CHECKING:
     from reportlint.evidence import outputs
+    from reportlint.nodes import CodeBlock, Container, Report, Row, Table
     from reportlint.rules.base import Context
 
 _I = re.IGNORECASE

@@ -27,7 +27,6 @@ from reportlint import (
 )
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Finding, Outcome, Severity, Span
-from reportlint.nodes import Document
 from reportlint.recognition import AgentTitle
 from reportlint.rules.base import Context, Earlier, Options, Rule
 from reportlint.rules.lifecycle import _history as history
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from reportlint.evidence.artefacts import Artefact
     from reportlint.fixes import Fixed
     from reportlint.gitdiff import Changes
+    from reportlint.nodes import Document
 
 # A template value that is a leftover placeholder is reported once, as the placeholder.
 # (The input, template and meta code modules are imported where they make a finding: see
@@ -414,8 +414,9 @@ def _fixable(findings: list[Finding], repaired: Mapping[int, frozenset[str]]) ->
     of a line and the final newline are no finding's cause."""
     from reportlint import fixes
 
-    resolved = {kind: codes.code_of(name) for kind, name in fixes.RESOLVES.items()}
-    return [any(resolved.get(kind) == f.code for kind in repaired.get(f.line, ()))
+    resolved = {kind: {codes.code_of(name) for name in names}
+                for kind, names in fixes.RESOLVES.items()}
+    return [any(f.code in resolved.get(kind, ()) for kind in repaired.get(f.line, ()))
             for f in findings]
 
 

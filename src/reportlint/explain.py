@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint import fastfailures
 from reportlint.diagnostics import Finding, Severity
 from reportlint.failures import Failing, Failure, Place, declared
-from reportlint.nodes import Report
 from reportlint.quote import quote
 from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Report
 
 # The code modules by what they word, in dispatch order (under reportlint.rules.template):
 # something the template requires is absent, by where it goes; anything else, by the place

@@ -7,11 +7,13 @@ errors; :mod:`reportlint.explain` hands each to the template code module that wo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportlint.nodes import Report
 from reportlint.quote import quote
 from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Report
 
 Node = dict[str, Any]
 PathPart = str | int

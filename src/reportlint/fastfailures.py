@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterator, Sized
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint import fastschema, saferegex
 from reportlint.failures import Failure, PathPart
-from reportlint.nodes import Report
 from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Report
 
 _WEAK = frozenset({"anyOf", "oneOf"})
 

@@ -23,12 +23,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import recognition
-from reportlint.nodes import Document, Report, Section
 from reportlint.shape import Shape
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from reportlint.nodes import Document, Report, Section
     from reportlint.templates import Template
 
 _ENDINGS = re.compile(r"(\r\n|\r|\n)")  # the parser's own line breaks: its line numbers
@@ -48,12 +48,15 @@ _ATX = re.compile(r"^(?P<lead> {0,3}(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(?P
                   r"(?=[ \t]|$)")
 
 
-# The finding each repair resolves, by catalogue name: a finding on a line a repair changed is
+# The findings each repair resolves, by catalogue name: a finding on a line a repair changed is
 # fixable when that repair names its code, so telling what is fixable costs no second check of
-# the repaired text. The other repairs (`**Status:**` -> `**Status**:`, checkbox variants,
-# white space) are style that no finding is about. tests/test_fixable.py holds this to what a
-# check of the repaired text says, on every fixture and corpus.
-RESOLVES = {"status": "invalid-field-value", "demote": "section-at-title-level"}
+# the repaired text. A status written as its template's placeholder (`[In progress...]`) is
+# reported as the placeholder, not as the value; its canonical spelling resolves either. The
+# other repairs (`**Status:**` -> `**Status**:`, checkbox variants, white space) are style no
+# finding is about. tests/test_fixable.py holds this to what a check of the repaired text
+# says, on every fixture and corpus.
+RESOLVES = {"status": ("invalid-field-value", "unfilled-placeholder"),
+            "demote": ("section-at-title-level",)}
 
 
 class Fixed(NamedTuple):

@@ -21,26 +21,26 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from reportlint import lazyre, names
-from reportlint.nodes import (
-    CodeBlock,
-    Column,
-    Comment,
-    Container,
-    Content,
-    Document,
-    Field,
-    FrontMatter,
-    Item,
-    RepeatedField,
-    Report,
-    Section,
-    Table,
-    Title,
-)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from reportlint.nodes import (
+        CodeBlock,
+        Column,
+        Comment,
+        Container,
+        Content,
+        Document,
+        Field,
+        FrontMatter,
+        Item,
+        RepeatedField,
+        Report,
+        Section,
+        Table,
+        Title,
+    )
     from reportlint.recognition import AgentTitle
 
 # A heading -> the template of the report it is the title of, and what an agent-shaped title

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import lazyre
-from reportlint.nodes import Report
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Report
 
 # Report kinds, as the built-in templates name them in `x-reportlint.kind`.
 COMPLETION, PROGRESS, ACKNOWLEDGEMENT = "completion", "progress", "acknowledgement"

@@ -8,7 +8,7 @@ errors into :class:`~reportlint.failures.Failure` values; :mod:`reportlint.expla
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import SchemaError, ValidationError, best_match
@@ -17,8 +17,10 @@ from referencing.exceptions import NoSuchResource
 
 from reportlint import fastschema, saferegex, shape
 from reportlint.failures import Failure
-from reportlint.nodes import Report
 from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Report
 
 
 def _refuse(uri: str) -> Any:

@@ -1,8 +1,9 @@
 """Values set aside on disk for the rest of a run: what the run-wide step holds between the
 first file's check and the last one's, so that a run's memory does not grow with its files.
 
-A spool is an anonymous temporary file (no name another process could open; the system
-removes it when it is closed, and when the process ends however it ends). Values go in as
+A spool is a temporary file from ``tempfile.TemporaryFile``: on Linux it has no name in any
+folder, and the system removes it when it is closed or the process ends, however it ends (on
+Windows it is a named file in the temporary folder, removed when closed). Values go in as
 pickles, written and read back by this process alone, and come back by the place
 :meth:`Spool.put` gave. What is written is what the run would otherwise hold in memory:
 outcomes and lifecycle facts, whose text is already masked as output shows it.
@@ -10,10 +11,13 @@ outcomes and lifecycle facts, whose text is already masked as output shows it.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 from array import array
 from types import TracebackType
 from typing import IO, Any
+
+from reportlint.errors import UsageError
 
 
 class Spool:
@@ -34,13 +38,20 @@ class Spool:
         if self._file is None and len(self._held) < self._limit:
             self._held.append(value)
             return len(self._held) - 1
-        if self._file is None:
-            import tempfile  # only for a run that holds more than a few values
-
-            self._file = tempfile.TemporaryFile(prefix="reportlint-")  # noqa: SIM115 - close()
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        self._file.seek(self._ends[-1])
-        self._file.write(data)
+        try:
+            if self._file is None:
+                import tempfile  # only for a run that holds more than a few values
+
+                # Unbuffered: a write that fails fails here, not at a later flush.
+                self._file = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
+                    buffering=0, prefix="reportlint-")
+            self._file.seek(self._ends[-1])
+            self._file.write(data)
+        except OSError as exc:  # a full or unwritable temporary folder, a file size limit
+            raise UsageError(f"cannot keep the run's results in a temporary file "
+                             f"({exc.strerror or exc}); free space in the temporary folder "
+                             f"(TMPDIR) or check fewer files at once") from None
         self._ends.append(self._ends[-1] + len(data))
         return len(self) - 1
 
@@ -50,16 +61,24 @@ class Spool:
         assert self._file is not None
         at = number - len(self._held)
         start, end = self._ends[at], self._ends[at + 1]
-        self._file.seek(start)
-        data = self._file.read(end - start)
+        try:
+            self._file.seek(start)
+            data = self._file.read(end - start)
+        except OSError as exc:
+            raise UsageError(f"cannot read back the run's results from its temporary file "
+                             f"({exc.strerror or exc})") from None
         if len(data) != end - start:  # the file was cut short under the run
-            raise OSError(f"reportlint's spool lost {end - start - len(data)} bytes")
+            raise UsageError(f"the run's temporary file lost {end - start - len(data)} bytes "
+                             "while the run went on (removed or cut short by another "
+                             "process); nothing was reported from it")
         return pickle.loads(data)  # this process's own pickle, in its own unnamed file
 
     def close(self) -> None:
         self._held.clear()
         if self._file is not None:
-            self._file.close()
+            # Nothing of a temporary file being thrown away is lost.
+            with contextlib.suppress(OSError):
+                self._file.close()
 
     def __enter__(self) -> Spool:
         return self

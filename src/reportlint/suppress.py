@@ -21,11 +21,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from reportlint import codes, lazyre, selectors
 from reportlint.diagnostics import Finding
-from reportlint.nodes import Comment
 from reportlint.selectors import Selector
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Comment
 
 _KINDS = ("disable-line", "disable-next-line", "disable", "enable", "disable-file")
 # Any `reportlint-WORD` opening a comment is meant as a directive, so a misspelt one is

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
 from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.model import code_lines, walk
-from reportlint.nodes import Container, Document, Report, Section
 from reportlint.shape import Shape
 
 if TYPE_CHECKING:
     from reportlint import saferegex
     from reportlint.evidence.artefacts import Artefact
     from reportlint.gitdiff import Changes
+    from reportlint.nodes import Container, Document, Report, Section
 
 
 class Code(NamedTuple):
@@ -94,7 +94,7 @@ _NO_REPORT: Report = {"template": "", "line": 1, "level": 0, "end_line": 0,
                       "code_blocks": [], "sections": {}}
 
 
-class Earlier(Sequence[Report]):
+class Earlier(Sequence["Report"]):
     """The reports before one report of a file: a view of the file's list, not a copy (a
     copy for each of 10,000 reports would be 50 million references), with ``memo``, one
     per file, where a rule keeps what it has worked out from the reports before."""

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -31,8 +31,10 @@ from pygls.uris import to_fs_path
 from reportlint import __version__, api, cache, edits, engine, scaffold
 from reportlint.api import CheckOptions, UsageError
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
-from reportlint.nodes import Container, Document, Report
 from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Container, Document, Report
 
 DEBOUNCE = 0.25  # seconds of quiet after a change before the text is checked
 _MARKDOWN = (".md", ".markdown")

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reportlint import lazyre, quote, recognition
-from reportlint.nodes import Container, Report, Section, Table
 from reportlint.rules.review import _dates
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Container, Report, Section, Table
 
 Fact = dict[str, Any]
 

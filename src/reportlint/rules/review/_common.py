@@ -4,9 +4,12 @@ finished, and where a code block's text is in the file."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reportlint import lazyre, recognition
-from reportlint.nodes import CodeBlock, Container, Field, Report
+
+if TYPE_CHECKING:
+    from reportlint.nodes import CodeBlock, Container, Field, Report
 
 
 def content_line(block: CodeBlock, offset: int) -> int:

@@ -41,13 +41,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reportlint import lazyre
 from reportlint.diagnostics import Severity
-from reportlint.nodes import Report, Section
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import content_line, finished_claims
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Report, Section
 
 CODE = define("RL202", "contradicted-claim", Severity.ERROR, __name__)
 

@@ -27,13 +27,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reportlint.diagnostics import Severity
-from reportlint.nodes import Field, Report
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Earlier, Hit, define
 from reportlint.rules.review._common import field_value
 from reportlint.rules.review._dates import parse
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Field, Report
 
 CODE = define("RL206", "date-order", Severity.ERROR, __name__)
 

@@ -31,12 +31,15 @@ found late or not at all.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from reportlint.diagnostics import Severity
-from reportlint.nodes import Container, Section
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
 from reportlint.shape import Shape
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Container, Section
 
 CODE = define("RL212", "section-order", Severity.WARNING, __name__)
 REPORTS_ONLY = True  # a report-like file's sections are not the template's

@@ -22,14 +22,16 @@ Updated** for **Updated**) is pointed at, to be renamed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint import edits, names
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title, title_of
-from reportlint.nodes import Field, Report, Section
 from reportlint.quote import quote
 from reportlint.rules.base import define
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Field, Report, Section
 
 CODE = define("RL102", "missing-field", Severity.ERROR, __name__)
 

@@ -28,14 +28,16 @@ at that heading; else at the title, with the template's snippet to add.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint import edits, names
 from reportlint.diagnostics import Severity
 from reportlint.failures import Explained, Failing, Node, declared, property_title
-from reportlint.nodes import Container, Section
 from reportlint.quote import quote
 from reportlint.rules.base import define
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Container, Section
 
 CODE = define("RL101", "missing-section", Severity.ERROR, __name__)
 
