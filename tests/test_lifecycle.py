@@ -256,6 +256,18 @@ def test_the_run_wide_step_is_linear_in_the_reports() -> None:
     assert time.process_time() - start < 10
     assert [f.code for f in found[3999]] == ["RL409"]  # QA-4000 has no report
     assert len(found) == 2
+    # The same run as a command runs it: outcomes and facts in the spool, past its first 256.
+    from reportlint import engine
+    from reportlint.resolver import registry
+
+    settings = [engine.Settings(registry(), cache_results=False)] * len(outcomes)
+    start = time.process_time()
+    given = list(runwide.added(iter(outcomes), settings, date(2026, 12, 1)))
+    assert time.process_time() - start < 20
+    assert [d.code for d in given[3999].diagnostics] == ["RL409"]
+    assert [o.path for o in given] == [o.path for o in outcomes]
+    assert [len(o.diagnostics) for o in given if o.diagnostics] == [len(v) for v in
+                                                                     found.values()]
 
 
 def test_order_across_files_is_told_by_dates_alone(run: Callable[..., Result],

@@ -24,6 +24,20 @@ def test_values_come_back_by_their_number_in_any_order(held: int) -> None:
         assert (spool._file is None) == (held >= 6)  # a few values make no file
 
 
+def test_recently_read_values_are_kept_and_the_oldest_goes_first() -> None:
+    with Spool(0, recent=2) as spool:
+        for n in range(4):
+            spool.put({"n": n})
+        first = spool.get(0)
+        assert spool.get(0) is first  # kept: not read from the file again
+        spool.get(1)
+        spool.get(2)  # the third read: the oldest, number 0, goes
+        assert spool.get(1) is spool.get(1)
+        again = spool.get(0)  # read from the file anew
+        assert again is not first
+        assert again == first
+
+
 def test_a_spool_cut_short_under_the_run_is_an_error_not_a_wrong_value() -> None:
     with Spool(0) as spool:
         spool.put("first")
@@ -61,7 +75,7 @@ def test_a_run_spooled_to_disk_finds_what_one_held_in_memory_finds(
         return [(o.path, d.line, d.code, d.message) for o in result for d in o.diagnostics]
 
     held = findings()
-    monkeypatch.setattr(runwide, "Spool", lambda: Spool(0))
+    monkeypatch.setattr(runwide, "Spool", lambda recent=0: Spool(0, recent))
     on_disk = findings()
     assert on_disk == held
     assert sum(code.startswith("RL4") for _, _, code, _ in held) >= 10

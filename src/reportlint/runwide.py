@@ -80,7 +80,7 @@ def added(outcomes: Iterable[Outcome], settings: Sequence[Settings],
     Until the last is seen, the outcomes and their facts wait in a spool on disk (what is
     held in memory is a few numbers a report: see :class:`_history.Entry`), so a run of
     10,000 files holds no more than one of 1,000."""
-    with Spool() as kept, Spool() as records, Spool() as facts:
+    with Spool() as kept, Spool() as records, Spool(recent=64) as facts:
         # Nothing is built while files are checked: what the grouping keeps of each report
         # is made after the last, in memory the checks have given back (kept among their
         # short-lived objects, it would keep much of that memory from being reused).

@@ -12,7 +12,6 @@ outcomes and lifecycle facts, whose text is already masked as output shows it.
 from __future__ import annotations
 
 import contextlib
-import pickle
 from array import array
 from types import TracebackType
 from typing import IO, Any
@@ -22,11 +21,15 @@ from reportlint.errors import UsageError
 
 class Spool:
     """The first ``held`` values stay in memory as they are (a run of a few files makes no
-    file at all); the rest go to the file."""
+    file at all); the rest go to the file. The last ``recent`` values read from the file are
+    kept, for values read again and again (a task's state, which each of its dependants'
+    reports looks up)."""
 
-    def __init__(self, held: int = 256) -> None:
+    def __init__(self, held: int = 256, recent: int = 0) -> None:
         self._held: list[Any] = []
         self._limit = held
+        self._recent: dict[int, Any] = {}
+        self._keep = recent
         self._file: IO[bytes] | None = None
         self._ends = array("q", [0])  # where each value on file ends: 8 bytes a value
 
@@ -38,10 +41,12 @@ class Spool:
         if self._file is None and len(self._held) < self._limit:
             self._held.append(value)
             return len(self._held) - 1
+        import pickle  # only for a run that holds more than a few values
+
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
             if self._file is None:
-                import tempfile  # only for a run that holds more than a few values
+                import tempfile
 
                 # Unbuffered: a write that fails fails here, not at a later flush.
                 self._file = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
@@ -58,6 +63,8 @@ class Spool:
     def get(self, number: int) -> Any:
         if number < len(self._held):
             return self._held[number]
+        if number in self._recent:
+            return self._recent[number]
         assert self._file is not None
         at = number - len(self._held)
         start, end = self._ends[at], self._ends[at + 1]
@@ -71,10 +78,18 @@ class Spool:
             raise UsageError(f"the run's temporary file lost {end - start - len(data)} bytes "
                              "while the run went on (removed or cut short by another "
                              "process); nothing was reported from it")
-        return pickle.loads(data)  # this process's own pickle, in its own unnamed file
+        import pickle
+
+        value = pickle.loads(data)  # this process's own pickle, in its own unnamed file
+        if self._keep:
+            if len(self._recent) >= self._keep:
+                del self._recent[next(iter(self._recent))]  # the oldest
+            self._recent[number] = value
+        return value
 
     def close(self) -> None:
         self._held.clear()
+        self._recent.clear()
         if self._file is not None:
             # Nothing of a temporary file being thrown away is lost.
             with contextlib.suppress(OSError):
