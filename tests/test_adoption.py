@@ -420,6 +420,25 @@ def test_output_file_under_a_file_is_an_error_of_use(run: Callable[..., Result],
     assert result.stderr.startswith("error: cannot write plain/r.txt: ")
 
 
+@pytest.mark.usefixtures("report")
+def test_an_error_while_checking_is_not_told_as_a_failed_write(
+        run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text output streams as the results come: an error raised while they are worked out
+    (here, reading a file fails in a way no finding covers) is reportlint's own failure,
+    never `cannot write` the output it was writing."""
+    from reportlint import pool
+
+    def broken(item: object) -> object:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(pool, "_check", broken)
+    result = run("check", "--isolated", "--no-cache", "s.md")
+    assert result.exit_code == 2
+    assert "cannot write" not in result.stderr
+    assert result.stderr.startswith("error: reportlint failed (OSError: [Errno 5] "
+                                    "Input/output error)")
+
+
 # -- the cache: clean, and its bound ---------------------------------------------------
 
 

@@ -3,6 +3,7 @@ The only module that imports click, prints or exits."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -365,32 +366,43 @@ def _stream(result: api.Result, path: Path | None, color: bool, verbose: bool,
     tally = formats.Tally()
     skipped: list[str] = []
     out = None
+
+    def write(chunk: str) -> None:
+        # Only a failing write is `cannot write`: an error while the results are worked out
+        # is the run's own, reported as such by the caller.
+        try:
+            if out is None:
+                click.echo(chunk, nl=False, color=color or None)
+            else:
+                out.write(chunk)
+        except OSError as exc:
+            _fail(f"cannot write {path or 'standard output'}: {exc.strerror or exc}")
+
     try:
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)  # a CI's `reports/` not made yet
-            out = path.open("w", encoding="utf-8")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)  # a CI's `reports/` not made yet
+                out = path.open("w", encoding="utf-8")
+            except OSError as exc:
+                _fail(f"cannot write {path}: {exc.strerror or exc}")
         for outcome in result:
             tally.add(outcome)
             if outcome.skipped and verbose:
                 skipped.append(outcome.path)
             lines = formats.text_lines(outcome, style) if quiet < 2 else []
             if lines:
-                chunk = "\n".join(lines) + "\n"
-                if out is None:
-                    click.echo(chunk, nl=False, color=color or None)
-                else:
-                    out.write(chunk)
-        ending = "" if quiet else "".join(
-            line + "\n" for line in (tally.line(), tally.fixable_line()) if line)
-        if out is None:
-            click.echo(ending, nl=False, color=color or None)
-        else:
-            out.write(ending)
-    except OSError as exc:
-        _fail(f"cannot write {path}: {exc.strerror or exc}")
-    finally:
+                write("\n".join(lines) + "\n")
+        write("" if quiet else "".join(
+            line + "\n" for line in (tally.line(), tally.fixable_line()) if line))
         if out is not None:
-            out.close()
+            try:
+                out.close()  # its last buffered writes: a failure here is a lost output
+            except OSError as exc:
+                _fail(f"cannot write {path}: {exc.strerror or exc}")
+    finally:
+        if out is not None and not out.closed:  # stopped by another error: that one is told
+            with contextlib.suppress(OSError):
+                out.close()
     for name in skipped:
         click.echo(f"{name}: skipped: not a report", err=True)
 
