@@ -6,7 +6,7 @@ import codecs
 import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
@@ -412,12 +412,18 @@ def _fixable(findings: list[Finding], repaired: Mapping[int, frozenset[str]]) ->
     """Which findings ``--fix`` repairs: those on a line one of its repairs changed that
     names the finding's code (see :data:`reportlint.fixes.RESOLVES`). White space at the end
     of a line and the final newline are no finding's cause."""
+    resolved = _resolved()
+    return [any(f.code in resolved[kind] for kind in repaired.get(f.line, ()))
+            for f in findings]
+
+
+@lru_cache(maxsize=1)
+def _resolved() -> dict[str, frozenset[str]]:
+    """``fixes.RESOLVES`` by code, worked out once (a file with repairs asks each time)."""
     from reportlint import fixes
 
-    resolved = {kind: {codes.code_of(name) for name in names}
-                for kind, names in fixes.RESOLVES.items()}
-    return [any(f.code in resolved.get(kind, ()) for kind in repaired.get(f.line, ()))
-            for f in findings]
+    return {kind: frozenset(codes.code_of(name) for name in names)
+            for kind, names in fixes.RESOLVES.items()}
 
 
 RUN_CODES = frozenset(rule.code.code for rule in codes.RULES if rule.scope == "run")

@@ -62,7 +62,7 @@ RESOLVES = {"status": ("invalid-field-value", "unfilled-placeholder"),
 class Fixed(NamedTuple):
     text: str
     lines: int  # how many lines were repaired
-    # The repairs made on each line changed in more than its ending white space.
+    # The repairs that resolve a finding (RESOLVES' kinds) made on each line.
     repaired: dict[int, frozenset[str]]
 
 
@@ -119,7 +119,7 @@ def fix(text: str, tokens: Sequence[Token], doc: Document,
         if number in verbatim:
             continue
         new = line
-        kinds: list[str] = []
+        kinds: list[str] = []  # the repairs that resolve a finding (see RESOLVES)
         if number in lower:
             new = _ATX.sub(lambda m: f"{m['lead']}#{m['marks']}", new, count=1)
             kinds.append("demote")
@@ -128,15 +128,9 @@ def fix(text: str, tokens: Sequence[Token], doc: Document,
             new = _canonical_status(new, statuses[number])
             if new != was:
                 kinds.append("status")
-        was = new
         new = _COLON_INSIDE.sub(lambda m: f"{m['lead']}{m['mark']}{m['label'].rstrip()}"
                                 f"{m['mark']}: ", new, count=1)
-        if new != was:
-            kinds.append("colon")
-        was = new
         new = _BOX.sub(lambda m: m["lead"] + ("[ ]" if m["box"] == "" else "[x]"), new, count=1)
-        if new != was:
-            kinds.append("box")
         if kinds:
             repaired[number] = frozenset(kinds)
         stripped = new.rstrip(" \t")
