@@ -28,9 +28,9 @@ from typing import Any, NamedTuple
 import bracex
 import pathspec
 
-from reportlint import api
+from reportlint import api, formats
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
-from reportlint.formats import github, sarif
+from reportlint.formats import github
 from reportlint.formats.github import escape_data
 
 CONFIG_NAMES = (".reportlint.toml", "pyproject.toml")  # reportlint.config.FILENAMES
@@ -435,7 +435,7 @@ def check(env: Mapping[str, str], outputs: Outputs, scratch: Path) -> int:
     outputs.values.update(errors=str(errors), warnings=str(warnings), files=str(len(outcomes)),
                           **{"exit-code": str(done.returncode)})
 
-    sys.stdout.write(github.render(outcomes))
+    sys.stdout.write(formats.render("github", outcomes))
     summary = env.get("GITHUB_STEP_SUMMARY")
     if summary:
         written = github.step_summary(outcomes)
@@ -447,7 +447,7 @@ def check(env: Mapping[str, str], outputs: Outputs, scratch: Path) -> int:
             with open(summary, "a", encoding="utf-8") as handle:
                 handle.write("\n" + board)
     if inputs.sarif:
-        write_new(safe_target(inputs.sarif, workspace), sarif.render(outcomes))
+        write_new(safe_target(inputs.sarif, workspace), formats.render("sarif", outcomes))
     if inputs.fail_on == "never":
         return 0
     return 1 if errors or (inputs.fail_on == "warning" and warnings) else 0

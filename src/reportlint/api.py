@@ -38,6 +38,7 @@ from reportlint import (
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
 from reportlint.errors import UsageError
+from reportlint.inputs import Inputs
 from reportlint.pool import Progress, Work, check_all, default_jobs
 from reportlint.resolver import SettingsResolver, configured_registry, unknown_template
 from reportlint.templates import Template, TemplateProblem, builtin_dir, parse_file
@@ -281,8 +282,7 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
     repairs: tuple[Repaired, ...] = ()
     messages: tuple[str, ...] = ()
     if options.fix != "none":
-        fixed = _repair_all(work, selection.folders,
-                            write=options.fix == "fix", show_fixes=options.show_fixes)
+        fixed = _repair_all(work, write=options.fix == "fix", show_fixes=options.show_fixes)
         if options.fix == "diff":
             return Result((), problems=problems, repairs=fixed.repairs, diff=fixed.diff,
                           messages=fixed.messages)
@@ -295,7 +295,7 @@ def _run(options: CheckOptions, resolver: SettingsResolver, missing: list[Path],
         # until the last file is checked keep none (a scaffold snippet is most of one).
         checked = (formats.compact(o, keep_fix=False) for o in checked)
     outcomes = _lifecycle(itertools.chain(first, checked),
-                          [*leading, *(settings for _, settings in work)], options.now,
+                          [*leading, *work.all_settings()], options.now,
                           _versions(work) if options.history else ())
     if recorded is not None:
         outcomes = _baselined_after(outcomes, len(leading), work, recorded)
@@ -314,7 +314,7 @@ def _lifecycle(outcomes: Iterator[Outcome], settings: list[engine.Settings],
     return runwide.added(outcomes, settings, now, earlier)
 
 
-def _versions(work: list[Work]) -> Iterator[Outcome]:
+def _versions(work: Inputs) -> Iterator[Outcome]:
     """The committed versions of each file of the run, checked as the file is (their own
     findings are not reported; their reports are the file's earlier ones), shown as
     ``PATH@COMMIT``."""
@@ -334,7 +334,7 @@ def _versions(work: list[Work]) -> Iterator[Outcome]:
                 yield outcome
 
 
-def _baselined_after(outcomes: Iterator[Outcome], skip: int, work: list[Work],
+def _baselined_after(outcomes: Iterator[Outcome], skip: int, work: Inputs,
                      recorded: baseline.Baseline) -> Iterator[Outcome]:
     """The first ``skip`` outcomes (the pull request description, no file a baseline names)
     as they are, the rest less what the baseline records."""
@@ -344,9 +344,8 @@ def _baselined_after(outcomes: Iterator[Outcome], skip: int, work: list[Work],
 
 
 class _Selection(NamedTuple):
-    work: list[Work]
-    # The folder being checked each was found in (None for stdin): `--fix` stays inside.
-    folders: list[Path | None]
+    # With the folder being checked each was found in (None for stdin): `--fix` stays inside.
+    work: Inputs
     warnings: tuple[str, ...]  # configured globs that matched no file; nothing to check
 
 
@@ -358,13 +357,11 @@ def _select(options: CheckOptions, missing: list[Path], resolver: SettingsResolv
     what the walk keeps; a file named outright is checked whatever they say, unless
     `force-exclude` is on."""
     usage = _GlobUsage()
-    work: list[Work] = []
-    folders: list[Path | None] = []
+    work = Inputs()
 
     def walked(top: Path) -> None:
         for item in _walked(top, options, resolver, usage):
-            work.append(item)
-            folders.append(top)
+            work.append(item, top)
 
     if not options.paths:
         walked(resolver.for_dir(Path.cwd()).config.root)
@@ -378,22 +375,20 @@ def _select(options: CheckOptions, missing: list[Path], resolver: SettingsResolv
             settings = resolver.for_file(where) if where else resolver.for_dir(Path.cwd())
             if where is None or not _forced_out(options, settings.config, where):
                 work.append((engine.Input(paths.display(where) if where else "-", unread,
-                                          location=where), settings))
-                folders.append(None)
+                                          location=where), settings), None)
             unread = b""
         elif path.is_dir():
             walked(path)
         else:
             settings = resolver.for_file(path)
             if not _forced_out(options, settings.config, path):
-                work.append((path, settings))
                 # A file named by itself: the current folder is being checked (its own
                 # folder, when it is named outside the current one).
-                folders.append(_home(path))
+                work.append((path, settings), _home(path))
     warnings = usage.warnings()
     if not work and not with_body:
         warnings += ("no files to check",)
-    return _Selection(work, folders, warnings)
+    return _Selection(work, warnings)
 
 
 def _forced_out(options: CheckOptions, config: Config, path: Path) -> bool:
@@ -640,7 +635,7 @@ def _bounds(folder: Path) -> tuple[Path, ...]:
 
 
 class _Fixed(NamedTuple):
-    work: list[Work]  # the files written replaced by their new bytes, for the check after
+    work: Inputs  # the files written replaced by their new bytes, for the check after
     repairs: tuple[Repaired, ...]
     messages: tuple[str, ...]
     diff: str
@@ -654,28 +649,30 @@ def _fixed_codes(item: engine.Input, settings: engine.Settings, show: bool) -> t
     return tuple(d.code for d in engine.check(item, settings).diagnostics if d.fixable)
 
 
-def _repair_all(work: list[Work], folders: list[Path | None], write: bool,
-                show_fixes: bool = False) -> _Fixed:
-    """The safe fixes of every file: applied, or with ``write`` false shown as a diff.
-    ``folders`` are the folders being checked that the files were found in. Standard input
+def _repair_all(given: Inputs, write: bool, show_fixes: bool = False) -> _Fixed:
+    """The safe fixes of every file: applied, or with ``write`` false shown as a diff; files
+    are written only inside the folder being checked that they were found in. Standard input
     is repaired as text, never written anywhere: ``stdin`` of the result holds it."""
     from reportlint import atomic  # only for --fix and --diff
 
-    work = list(work)
+    work = Inputs()
     repairs: list[Repaired] = []
     messages: list[str] = []
     diffs: list[str] = []
     bounds: dict[Path, tuple[Path, ...]] = {}
     swept: set[Path] = set()
     stdin: bytes | None = None
-    for index, ((target, file_settings), folder) in enumerate(zip(work, folders, strict=True)):
+    for index in range(len(given)):
+        target, file_settings = given[index]
+        folder = given.folder(index)
+        work.append((target, file_settings), folder)
         if isinstance(target, engine.Input):  # standard input (the PR description is not here)
             found = engine.repair(target, file_settings)
             if write:
                 stdin = (target.data or b"") if found is None else found.new
             if found is not None:
                 if write:
-                    work[index] = (target._replace(data=found.new), file_settings)
+                    work.replace(index, target._replace(data=found.new))
                 else:
                     diffs.append(_shown_diff(target.path, found.old.decode("utf-8-sig"),
                                              found.new.decode("utf-8-sig")))
@@ -710,8 +707,7 @@ def _repair_all(work: list[Work], folders: list[Path | None], write: bool,
             except OSError as exc:
                 messages.append(f"error: cannot write {target}: {exc.strerror or exc}")
                 continue
-            work[index] = (engine.Input(str(target), found.new, location=target),
-                           file_settings)
+            work.replace(index, engine.Input(str(target), found.new, location=target))
         repairs.append(Repaired(target, found.lines, codes_fixed))
     if write and repairs:
         messages.append(f"Fixed {sum(r.lines for r in repairs)} line(s) in "
@@ -783,20 +779,31 @@ def render(outcomes: Sequence[Outcome], output_format: str = "text", *,
     """The outcomes as ``output_format`` (or, with ``statistics``, a count per code), and
     with ``step_summary`` the job summary the github format adds. ``quiet``: text output
     is the findings alone, without the summary and the count of fixable ones."""
-    if output_format not in formats.FORMAT_NAMES:
-        raise UsageError(f"unknown format {output_format!r}; known: "
-                         f"{', '.join(formats.FORMAT_NAMES)}", param="--format")
-    if statistics and output_format not in formats.STATISTICS_FORMATS:
-        raise UsageError(f"--statistics is shown as {' or '.join(formats.STATISTICS_FORMATS)}"
-                         f", not as {output_format}", param="--format")
-    text = (formats.statistics(outcomes, output_format) if statistics
-            else formats.render(output_format, outcomes, formats.Style(color, quiet)))
+    text = "".join(rendering(outcomes, output_format, color=color, statistics=statistics,
+                             quiet=quiet))
     summary = None
     if step_summary and output_format == "github":
         from reportlint.formats import github
 
         summary = github.step_summary(outcomes)
     return Rendered(text, summary)
+
+
+def rendering(outcomes: Iterable[Outcome], output_format: str = "text", *,
+              color: bool = False, statistics: bool = False,
+              quiet: bool = False) -> Iterator[str]:
+    """As :func:`render`, the pieces of the text given as ``outcomes`` come (raises
+    UsageError for an unknown format, or one ``statistics`` are not shown as, before the
+    first outcome is asked for)."""
+    if output_format not in formats.FORMAT_NAMES:
+        raise UsageError(f"unknown format {output_format!r}; known: "
+                         f"{', '.join(formats.FORMAT_NAMES)}", param="--format")
+    if statistics and output_format not in formats.STATISTICS_FORMATS:
+        raise UsageError(f"--statistics is shown as {' or '.join(formats.STATISTICS_FORMATS)}"
+                         f", not as {output_format}", param="--format")
+    if statistics:
+        return iter((formats.statistics(outcomes, output_format),))
+    return formats.stream(output_format, outcomes, formats.Style(color, quiet))
 
 
 def wants_color(choice: str, *, terminal: bool, no_color: bool,

@@ -7,19 +7,24 @@ import contextlib
 import gc
 import json
 import os
+import shutil
 import sys
 import traceback
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn, cast
 
 import click
 
 from reportlint import __version__, api, engine, formats, servers
 from reportlint.api import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from reportlint.diagnostics import Diagnostic
+from reportlint.diagnostics import Diagnostic, Outcome
 from reportlint.errors import UsageError
 from reportlint.secrets import redact
 from reportlint.templates import TemplateProblem
+
+if TYPE_CHECKING:
+    from reportlint.formats.github import StepSummary
 
 
 def _fail(message: str) -> NoReturn:
@@ -203,27 +208,38 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     color_on = api.wants_color(color, terminal=output_file is None and stream.isatty(),
                                no_color="NO_COLOR" in os.environ,
                                force_color=bool(os.environ.get("FORCE_COLOR")))
-    if output_format == "text" and not statistics and not summary_path and not to_stderr:
+    if output_format == "text" and not statistics and result.fixed_stdin is None:
         # Memory flat in the number of files: each file's findings printed as they come.
         _stream(result, output_file, color_on, verbose, quiet)
         _messages(result.messages, quiet)
         sys.exit(result.exit_code)
-    # The other formats need every outcome at the end: api.run keeps each without the repair
-    # hints when the format prints none (``edits`` above).
-    outcomes = list(result)
-    rendered = api.render(outcomes, output_format, color=color_on, statistics=statistics,
-                          step_summary=bool(summary_path), quiet=quiet > 0)
-    if result.fixed_stdin is not None:
-        sys.stdout.buffer.write(result.fixed_stdin)
-        sys.stdout.flush()
-    if quiet < 2:
-        _write(rendered.text, output_file, color_on, err=to_stderr)
-    if rendered.step_summary is not None and summary_path:
-        _append(Path(summary_path), rendered.step_summary)
-    if verbose:
-        for outcome in outcomes:
-            if outcome.skipped:
-                click.echo(f"{outcome.path}: skipped: not a report", err=True)
+    # The other outputs are written whole or not at all (a run stopped by an error leaves no
+    # half document): their text waits in a temporary file, in memory while it is small, as
+    # the outcomes come; what each format keeps meanwhile is only what it prints.
+    step_summary = (github_summary() if summary_path and output_format == "github"
+                    and not statistics else None)
+    skipped: list[str] = []
+
+    def watched() -> Iterator[Outcome]:
+        for outcome in result:
+            if step_summary is not None:
+                step_summary.add(outcome)
+            if verbose and outcome.skipped:
+                skipped.append(outcome.path)
+            yield outcome
+
+    pieces = api.rendering(watched(), output_format, color=color_on, statistics=statistics,
+                           quiet=quiet > 0)
+    with _kept(pieces) as text:
+        if result.fixed_stdin is not None:
+            sys.stdout.buffer.write(result.fixed_stdin)
+            sys.stdout.flush()
+        if quiet < 2:
+            _copy(text, output_file, color_on, err=to_stderr)
+    if step_summary is not None and summary_path:
+        _append(Path(summary_path), step_summary.text())
+    for name in skipped:
+        click.echo(f"{name}: skipped: not a report", err=True)
     _messages(result.messages, quiet)
     sys.exit(result.exit_code)
 
@@ -344,6 +360,55 @@ def config_command(show_settings: Path | None, output_format: str, config_file: 
     settings = api.settings_for(show_settings, config_file, isolated)
     click.echo(json.dumps(settings, indent=2, ensure_ascii=False) if output_format == "json"
                else api.settings_text(settings), nl=output_format == "json")
+
+
+def github_summary() -> StepSummary:
+    from reportlint.formats.github import StepSummary  # only for the github format
+
+    return StepSummary()
+
+
+def _kept(pieces: Iterable[str]) -> IO[str]:
+    """``pieces`` in a temporary file (in memory up to 1 MiB), read from its start. Only a
+    failing write to it is told as such: an error while the pieces are made is the run's."""
+    import tempfile
+
+    def failed(exc: OSError) -> NoReturn:  # a full or unwritable temporary folder
+        _fail(f"cannot keep the output in a temporary file ({exc.strerror or exc}); free "
+              "space in the temporary folder (TMPDIR)")
+
+    kept = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - the caller closes it
+        max_size=1 << 20, mode="w+", encoding="utf-8", errors="surrogatepass", newline="",
+        prefix="reportlint-")
+    try:
+        for piece in pieces:
+            try:
+                kept.write(piece)
+            except OSError as exc:
+                failed(exc)
+        try:
+            kept.seek(0)
+        except OSError as exc:
+            failed(exc)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            kept.close()
+        raise
+    return cast("IO[str]", kept)
+
+
+def _copy(text: IO[str], path: Path | None, color: bool = False, err: bool = False) -> None:
+    """What ``text`` holds, written to ``path`` or standard output (``err``: error)."""
+    if path is None:
+        while chunk := text.read(1 << 16):
+            _write(chunk, None, color, err)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a CI's `reports/` not made yet
+        with path.open("w", encoding="utf-8") as out:
+            shutil.copyfileobj(text, out)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _write(text: str, path: Path | None, color: bool = False, err: bool = False) -> None:

@@ -331,19 +331,70 @@ def walk(top: Path, respect_gitignore: bool = True) -> Iterator[Path]:
         above = _rules_above(absolute_top)
         if above.ignored(str(absolute_top), is_dir=True):
             above = Ignores()
-    rules: dict[str, Ignores] = {}
-    found: list[Path] = []
-    for root, dirs, files in os.walk(top):
-        here = _folder(Path(os.path.abspath(root)))
-        inherited = rules.pop(root, above)
-        current = inherited.entering(here) if respect_gitignore else inherited
-        kept = []
-        for name in sorted(dirs):
-            if name in SKIP_DIRS or (respect_gitignore and current.ignored(here + name, True)):
+    # Depth first, each folder's entries by name: the order of sorted paths (a folder's files
+    # among its subfolders' by name), without holding every path of the tree to sort.
+    stack = [_Folder(os.fspath(top), above, respect_gitignore)]
+    while stack:
+        folder = stack[-1]
+        name = folder.next()
+        if name is None:
+            stack.pop()
+        elif name in folder.folders:
+            if name in SKIP_DIRS or (respect_gitignore and
+                                     folder.rules.ignored(folder.here + name, True)):
                 continue
-            kept.append(name)
-            rules[os.path.join(root, name)] = current
-        dirs[:] = kept
-        found.extend(Path(root, name) for name in files if name.lower().endswith(".md")
-                     and not (respect_gitignore and current.ignored(here + name, False)))
-    yield from sorted(found)
+            if name not in folder.links:  # a link to a folder is not followed (as os.walk)
+                stack.append(_Folder(os.path.join(folder.root, name), folder.rules,
+                                     respect_gitignore))
+        elif not (respect_gitignore and folder.rules.ignored(folder.here + name, False)):
+            yield Path(folder.root, name)
+
+
+class _Folder:
+    """A folder being walked: the names of its ``*.md`` files and its folders, in order
+    (none when it cannot be listed, which the walk passes over as os.walk does), which of
+    them are folders and links to folders, and the ignore rules that hold inside it. Names
+    alone: a folder of 10,000 reports holds its names, not 10,000 directory entries."""
+
+    __slots__ = ("_names", "folders", "here", "links", "root", "rules")
+
+    def __init__(self, root: str, inherited: Ignores, respect_gitignore: bool) -> None:
+        self.root = root
+        self.here = _folder(Path(os.path.abspath(root)))
+        self.rules = inherited.entering(self.here) if respect_gitignore else inherited
+        self.folders: set[str] = set()
+        self.links: set[str] = set()
+        found: list[str] = []
+        try:
+            with os.scandir(root) as listing:
+                for entry in listing:
+                    if _is_dir(entry):
+                        self.folders.add(entry.name)
+                        if _is_link(entry):
+                            self.links.add(entry.name)
+                    elif not entry.name.lower().endswith(".md"):
+                        continue
+                    found.append(entry.name)
+        except OSError:
+            found = []
+        # Last first, taken from the end: a name given is let go (pathlib interns the names
+        # of the paths it makes, and the table of interned strings never shrinks).
+        found.sort(key=os.path.normcase, reverse=True)
+        self._names = found
+
+    def next(self) -> str | None:
+        return self._names.pop() if self._names else None
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # what os.walk then takes as a file
+        return False
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False

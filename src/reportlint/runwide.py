@@ -10,6 +10,7 @@ task's; every rule reads a task's reports once, in order.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from typing import cast
@@ -51,23 +52,56 @@ def findings(outcomes: Sequence[Outcome], now: date | None = None
              ) -> dict[int, list[Finding]]:
     """The lifecycle findings of a run, by the index of the outcome they are in, before any
     configuration or directive of that file has had its say."""
-    return _marks(tasks(outcomes), now)
-
-
-def _marks(grouped: dict[str, _history.Task], now: date | None) -> dict[int, list[Finding]]:
-    run = _history.Run.of(grouped, now or today())
     out: dict[int, list[Finding]] = {}
+    _marks(tasks(outcomes), now, lambda index, finding: out.setdefault(index, []).append(finding))
+    return out
+
+
+def _marks(grouped: dict[str, _history.Task], now: date | None,
+           add: Callable[[int, Finding], object]) -> None:
+    """Give ``add`` each lifecycle finding with the index of the outcome it is in."""
+    run = _history.Run.of(grouped, now or today())
     for task in grouped.values():
-        for entry in task.reports:  # read by every rule: loaded once (others' when asked)
-            entry.hold()
+        task.hold()  # read by every rule: loaded once (others' when asked)
         for rule in RULES:
             check = cast("Check", rule.check)
             for mark in check(task, run):
-                out.setdefault(mark.at.order, []).append(
-                    Finding(rule.code.code, mark.line, mark.message, mark.column))
-        for entry in task.reports:
-            entry.release()
-    return out
+                add(mark.at.order, Finding(rule.code.code, mark.line, mark.message,
+                                           mark.column))
+        task.release()
+
+
+class _Found:
+    """The lifecycle findings of the run's first ``count`` outcomes (the rest are earlier
+    versions, whose findings are not given), kept in ``spool`` as they are made and read back
+    by outcome: each outcome's are a chain through the spool's numbers (16 bytes an outcome
+    and 8 a finding in memory; a run of 10,000 files can have as many findings as files)."""
+
+    def __init__(self, spool: Spool, count: int) -> None:
+        self._spool = spool
+        self._count = count
+        self._first = array("q", [-1]) * count
+        self._last = array("q", [-1]) * count
+        self._next = array("q")
+
+    def add(self, index: int, finding: Finding) -> None:
+        if index >= self._count:
+            return
+        number = self._spool.put(finding)
+        self._next.append(-1)
+        if self._last[index] < 0:
+            self._first[index] = number
+        else:
+            self._next[self._last[index]] = number
+        self._last[index] = number
+
+    def of(self, index: int) -> list[Finding]:
+        out = []
+        number = self._first[index]
+        while number >= 0:
+            out.append(cast("Finding", self._spool.get(number)))
+            number = self._next[number]
+        return out
 
 
 def added(outcomes: Iterable[Outcome], settings: Sequence[Settings],
@@ -78,9 +112,10 @@ def added(outcomes: Iterable[Outcome], settings: Sequence[Settings],
     versions) take part in the tasks' histories; findings on them are not given.
 
     Until the last is seen, the outcomes and their facts wait in a spool on disk (what is
-    held in memory is a few numbers a report: see :class:`_history.Entry`), so a run of
-    10,000 files holds no more than one of 1,000."""
-    with Spool() as kept, Spool() as records, Spool(recent=64) as facts:
+    held in memory is a few numbers a report: see :class:`_history.Entry`), and so do the
+    lifecycle findings until their outcome's turn (:class:`_Found`), so a run of 10,000
+    files holds no more than one of 1,000."""
+    with Spool() as kept, Spool(recent=64) as records, Spool(recent=64) as facts, Spool() as marks:
         # Nothing is built while files are checked: what the grouping keeps of each report
         # is made after the last, in memory the checks have given back (kept among their
         # short-lived objects, it would keep much of that memory from being reused).
@@ -102,10 +137,12 @@ def added(outcomes: Iterable[Outcome], settings: Sequence[Settings],
                 yield index, path, [facts.get(n) for n in range(fact, fact + count)]
                 fact += count
 
-        found = _marks(_history.tasks(each(), facts), now)
+        found = _Found(marks, len(kept))
+        _marks(_history.tasks(each(), facts, lambda file: records.get(file)[1]), now,
+               found.add)
         for index in range(len(kept)):
             outcome = cast("Outcome", kept.get(index))
-            yield _with(outcome, found.get(index, ()), settings[index])
+            yield _with(outcome, found.of(index), settings[index])
 
 
 def _with(outcome: Outcome, found: Iterable[Finding], settings: Settings) -> Outcome:

@@ -1,6 +1,9 @@
-"""Outcomes to text: each output format is a function from the files' outcomes to a string.
+"""Outcomes to text: each output format is a function from the files' outcomes to the
+pieces of its text, given as the outcomes come (:func:`stream`), so that a run's memory does
+not grow with its files; a format that can only be written at the end (JUnit's counts come
+first) keeps only the text it prints.
 
-Formats never print; the CLI writes what they return. Messages and titles come to them as
+Formats never print; the CLI writes what they give. Messages and titles come to them as
 one safe line each (:func:`reportlint.quote.message`); each format also makes what it writes
 safe on its own: paths with control characters show them as escapes, JSON escapes every
 control and invisible character (:func:`dumps`), and the Markdown step summary escapes
@@ -12,7 +15,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from reportlint import codes
@@ -32,11 +35,11 @@ class Style(NamedTuple):
 
 
 PLAIN = Style()
-Formatter = Callable[[Sequence[Outcome], Style], str]
+Formatter = Callable[[Iterable[Outcome], Style], Iterator[str]]
 
 
-def findings(outcomes: Sequence[Outcome]) -> list[Diagnostic]:
-    return [d for outcome in outcomes for d in outcome.diagnostics]
+def findings(outcomes: Iterable[Outcome]) -> Iterator[Diagnostic]:
+    return (d for outcome in outcomes for d in outcome.diagnostics)
 
 
 def _plural(n: int, word: str) -> str:
@@ -129,15 +132,17 @@ def text_lines(outcome: Outcome, style: Style = PLAIN) -> list[str]:
     return lines
 
 
-def text(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    lines = [line for outcome in outcomes for line in text_lines(outcome, style)]
-    if style.quiet:
-        return "".join(line + "\n" for line in lines)
-    lines.append(summary(outcomes))
-    repairable = fixable(outcomes)
-    if repairable:
-        lines.append(repairable)
-    return "\n".join(lines) + "\n"
+def text(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
+    """Each file's findings, a line each, then (unless ``style.quiet``) the summary line and
+    the count of fixable findings."""
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+        lines = text_lines(outcome, style)
+        if lines:
+            yield "".join(line + "\n" for line in lines)
+    if not style.quiet:
+        yield "".join(line + "\n" for line in (tally.line(), tally.fixable_line()) if line)
 
 
 def compact(outcome: Outcome, keep_fix: bool) -> Outcome:
@@ -164,14 +169,40 @@ def dumps(value: Any, *, compact: bool = False) -> str:
     return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group(0)):04x}", encoded)
 
 
-def as_json(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    return dumps([record(d) for d in findings(outcomes)]) + "\n"
+# Where dumps_around puts the items it is given: a string no value of reportlint's holds
+# (JSON writes its NULs as `\u0000`).
+_ITEMS = "\x00reportlint: the items\x00"
+_ITEMS_JSON = json.dumps(_ITEMS)
 
 
-def json_lines(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+def dumps_around(document: Any, items: Iterable[Any]) -> Iterator[str]:
+    """``document`` as :func:`dumps` writes it (indented), where the one list ``[ITEMS]`` in
+    it holds ``items``: the same text, written as the items come."""
+    text = dumps(document)
+    at = text.index(_ITEMS_JSON)
+    indent = text[text.rindex("\n", 0, at) + 1:at]
+    opened = text.rindex("[", 0, at)
+    closed = text.index("]", at + len(_ITEMS_JSON))
+    yield text[:opened]
+    first = True
+    for item in items:
+        yield ("[\n" if first else ",\n") + indent + dumps(item).replace("\n", "\n" + indent)
+        first = False
+    yield ("[]" if first else "\n" + indent[:-2] + "]") + text[closed + 1:]
+
+
+ITEMS = [_ITEMS]
+
+
+def as_json(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
+    yield from dumps_around(ITEMS, (record(d) for d in findings(outcomes)))
+    yield "\n"
+
+
+def json_lines(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
     """One JSON object per finding and line, as ``json`` shows each (JSON Lines: no line for
     a run without findings)."""
-    return "".join(dumps(record(d), compact=True) + "\n" for d in findings(outcomes))
+    return (dumps(record(d), compact=True) + "\n" for d in findings(outcomes))
 
 
 FORMAT_NAMES = ("text", "json", "json-lines", "sarif", "github", "junit", "gitlab", "rdjson")
@@ -183,15 +214,18 @@ STATISTICS_FORMATS = ("text", "json", "json-lines")
 FIX_FORMATS = ("json", "json-lines", "rdjson")
 
 
-def statistics(outcomes: Sequence[Outcome], name: str = "text") -> str:
+def statistics(outcomes: Iterable[Outcome], name: str = "text") -> str:
     """How many findings each code has, the most first (``--statistics``): text lines and
     the summary, or for ``json`` and ``json-lines`` one object per code with how many of
     them ``--fix`` repairs."""
     counts: dict[str, list[int]] = {}
-    for d in findings(outcomes):
-        count = counts.setdefault(d.code, [0, 0])
-        count[0] += 1
-        count[1] += d.fixable
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+        for d in outcome.diagnostics:
+            count = counts.setdefault(d.code, [0, 0])
+            count[0] += 1
+            count[1] += d.fixable
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
     if name in ("json", "json-lines"):
         rows = [{"code": code, "name": codes.CODES[code].name, "count": n, "fixable": fix}
@@ -200,10 +234,11 @@ def statistics(outcomes: Sequence[Outcome], name: str = "text") -> str:
             return dumps(rows) + "\n"
         return "".join(dumps(row, compact=True) + "\n" for row in rows)
     lines = [f"{n:>5}  {code}  {codes.CODES[code].name}" for code, (n, _) in ordered]
-    return "\n".join([*lines, summary(outcomes)]) + "\n"
+    return "\n".join([*lines, tally.line()]) + "\n"
 
 
-def render(name: str, outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+def stream(name: str, outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
+    """The pieces of format ``name``'s text, given as ``outcomes`` come."""
     if name == "text":
         return text(outcomes, style)
     if name == "json":
@@ -212,5 +247,9 @@ def render(name: str, outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
         return json_lines(outcomes, style)
     # The other formats are modules of their own, imported only when asked for.
     module = importlib.import_module(f"reportlint.formats.{name}")
-    rendered: str = module.render(outcomes, style)
-    return rendered
+    pieces: Iterator[str] = module.render(outcomes, style)
+    return pieces
+
+
+def render(name: str, outcomes: Iterable[Outcome], style: Style = PLAIN) -> str:
+    return "".join(stream(name, outcomes, style))

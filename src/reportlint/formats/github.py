@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from reportlint.diagnostics import Outcome, Severity
-from reportlint.formats import PLAIN, Style, findings, summary
+from reportlint.formats import PLAIN, Style, Tally
 from reportlint.quote import printable
 
 # What the runner would show as it is, and a log viewer act on: the other controls and the
@@ -28,15 +28,17 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    lines = []
-    for d in findings(outcomes):
-        kind = "error" if d.severity is Severity.ERROR else "warning"
-        props = ",".join([f"file={escape_property(d.path)}", f"line={d.line}",
-                          f"col={d.column}", f"title={escape_property(f'{d.code} {d.name}')}"])
-        lines.append(f"::{kind} {props}::{escape_data(d.message)}")
-    lines.append(summary(outcomes))
-    return "\n".join(lines) + "\n"
+def render(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+        for d in outcome.diagnostics:
+            kind = "error" if d.severity is Severity.ERROR else "warning"
+            props = ",".join([f"file={escape_property(d.path)}", f"line={d.line}",
+                              f"col={d.column}",
+                              f"title={escape_property(f'{d.code} {d.name}')}"])
+            yield f"::{kind} {props}::{escape_data(d.message)}\n"
+    yield tally.line() + "\n"
 
 
 # Outside code spans: every character CommonMark, GFM or GitHub give a meaning to inline
@@ -66,19 +68,36 @@ def _cell(text: str) -> str:
 def step_summary(outcomes: Sequence[Outcome]) -> str:
     """Markdown for ``$GITHUB_STEP_SUMMARY``: every finding (annotations stop at ten of each
     kind per step), a table per file."""
-    out = ["## reportlint", "", summary(outcomes), ""]
-    with_findings = [o for o in outcomes if o.diagnostics]
-    if with_findings:
-        out += ["| file | errors | warnings |", "| --- | ---: | ---: |"]
-        for outcome in with_findings:
-            errors = sum(d.severity is Severity.ERROR for d in outcome.diagnostics)
-            out.append(f"| {_cell(outcome.path)} | {errors} | "
-                       f"{len(outcome.diagnostics) - errors} |")
-        out.append("")
-        for outcome in with_findings:
-            out += [f"### {_cell(outcome.path)}", "", "| line | code | severity | message |",
-                    "| ---: | --- | --- | --- |"]
-            out += [f"| {d.line} | {d.code} | {d.severity.value} | {_cell(d.message)} |"
-                    for d in outcome.diagnostics]
-            out.append("")
-    return "\n".join(out) + "\n"
+    kept = StepSummary()
+    for outcome in outcomes:
+        kept.add(outcome)
+    return kept.text()
+
+
+class StepSummary:
+    """The step summary, made as the outcomes go by: what it keeps is the lines it prints."""
+
+    def __init__(self) -> None:
+        self._tally = Tally()
+        self._files: list[str] = []  # the table of files, a row each
+        self._findings: list[str] = []  # a table of each file's findings
+
+    def add(self, outcome: Outcome) -> None:
+        self._tally.add(outcome)
+        if not outcome.diagnostics:
+            return
+        errors = sum(d.severity is Severity.ERROR for d in outcome.diagnostics)
+        self._files.append(f"| {_cell(outcome.path)} | {errors} | "
+                           f"{len(outcome.diagnostics) - errors} |")
+        self._findings.append("\n".join([
+            f"### {_cell(outcome.path)}", "", "| line | code | severity | message |",
+            "| ---: | --- | --- | --- |",
+            *(f"| {d.line} | {d.code} | {d.severity.value} | {_cell(d.message)} |"
+              for d in outcome.diagnostics), ""]))
+
+    def text(self) -> str:
+        out = ["## reportlint", "", self._tally.line(), ""]
+        if self._files:
+            out += ["| file | errors | warnings |", "| --- | ---: | ---: |", *self._files, "",
+                    *self._findings]
+        return "\n".join(out) + "\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from xml.etree import ElementTree
 
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
@@ -23,10 +23,10 @@ def _line(d: Diagnostic) -> str:
     return f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {d.message}"
 
 
-def _case(parent: ElementTree.Element, path: str, name: str,
-          diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
-    case = ElementTree.SubElement(parent, "testcase", classname=_clean(printable(path)),
-                                  name=_clean(printable(name)))
+def _case(path: str, name: str, diagnostics: Sequence[Diagnostic]) -> tuple[str, bool]:
+    """A test case's XML, as it stands in the suite, and whether it fails."""
+    case = ElementTree.Element("testcase", classname=_clean(printable(path)),
+                               name=_clean(printable(name)))
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         failure = ElementTree.SubElement(case, "failure", type=errors[0].code,
@@ -35,29 +35,53 @@ def _case(parent: ElementTree.Element, path: str, name: str,
     elif diagnostics:
         out = ElementTree.SubElement(case, "system-out")
         out.text = _clean("\n".join(_line(d) for d in diagnostics))
-    return 1, 1 if errors else 0
+    ElementTree.indent(case, level=2)  # where it stands: in a suite, in the suites
+    return ElementTree.tostring(case, encoding="unicode"), bool(errors)
 
 
-def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    suites = ElementTree.Element("testsuites", name="reportlint")
-    suite = ElementTree.SubElement(suites, "testsuite", name="reportlint")
+def render(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
+    """The counts come first: the cases wait as the text they print, in a temporary file
+    once they pass 1 MiB (a run of 10,000 files holds no more of them than one of 1,000)."""
+    import tempfile
+
     tests = failures = 0
-    for outcome in outcomes:
-        spans = sorted(outcome.reports, key=lambda s: s.line)
-        claimed: set[int] = set()
-        for span in spans:
-            inside = [d for d in outcome.diagnostics if span.line <= d.line <= span.end_line]
-            claimed.update(id(d) for d in inside)
-            counted = _case(suite, outcome.path, f"{span.title} (line {span.line})", inside)
-            tests, failures = tests + counted[0], failures + counted[1]
-        rest = [d for d in outcome.diagnostics if id(d) not in claimed]
-        if rest or not spans:
-            counted = _case(suite, outcome.path, outcome.path, rest)
-            tests, failures = tests + counted[0], failures + counted[1]
-    for element in (suites, suite):
-        element.set("tests", str(tests))
-        element.set("failures", str(failures))
-        element.set("errors", "0")
-    ElementTree.indent(suites)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            + ElementTree.tostring(suites, encoding="unicode") + "\n")
+    with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8",
+                                       errors="surrogatepass", newline="",
+                                       prefix="reportlint-") as cases:
+        for outcome in outcomes:
+            spans = sorted(outcome.reports, key=lambda s: s.line)
+            claimed: set[int] = set()
+            found = []
+            for span in spans:
+                inside = [d for d in outcome.diagnostics
+                          if span.line <= d.line <= span.end_line]
+                claimed.update(id(d) for d in inside)
+                found.append(_case(outcome.path, f"{span.title} (line {span.line})", inside))
+            rest = [d for d in outcome.diagnostics if id(d) not in claimed]
+            if rest or not spans:
+                found.append(_case(outcome.path, outcome.path, rest))
+            for case, failed in found:
+                cases.write(("\n    " if tests else "") + case)
+                tests += 1
+                failures += failed
+        suites = ElementTree.Element("testsuites", name="reportlint")
+        suite = ElementTree.SubElement(suites, "testsuite", name="reportlint")
+        if tests:
+            ElementTree.SubElement(suite, "cases")
+        for element in (suites, suite):
+            element.set("tests", str(tests))
+            element.set("failures", str(failures))
+            element.set("errors", "0")
+        ElementTree.indent(suites)
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+        text = ElementTree.tostring(suites, encoding="unicode")
+        if tests:  # the placeholder, where the cases go (no attribute value holds a `<`)
+            head, tail = text.split("<cases />")
+            yield head
+            cases.seek(0)
+            while piece := cases.read(1 << 16):
+                yield piece
+            yield tail
+        else:
+            yield text
+    yield "\n"

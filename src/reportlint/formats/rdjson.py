@@ -9,12 +9,12 @@ a missing section or field before a line).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reportlint import HOMEPAGE, codes
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
-from reportlint.formats import PLAIN, Style, dumps, findings
+from reportlint.formats import ITEMS, PLAIN, Style, dumps_around, findings
 
 
 def _position(line: int, column: int) -> dict[str, int]:
@@ -44,6 +44,7 @@ def _diagnostic(d: Diagnostic) -> dict[str, Any]:
     return out
 
 
-def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
-    return dumps({"source": {"name": "reportlint", "url": HOMEPAGE},
-                  "diagnostics": [_diagnostic(d) for d in findings(outcomes)]}) + "\n"
+def render(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
+    yield from dumps_around({"source": {"name": "reportlint", "url": HOMEPAGE},
+                             "diagnostics": ITEMS}, (_diagnostic(d) for d in findings(outcomes)))
+    yield "\n"

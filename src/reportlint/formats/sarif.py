@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from reportlint import __version__, codes
-from reportlint.diagnostics import Outcome, Severity
-from reportlint.formats import PLAIN, Style, dumps, findings, fingerprint
+from reportlint.diagnostics import Diagnostic, Outcome, Severity
+from reportlint.formats import ITEMS, PLAIN, Style, dumps_around, findings, fingerprint
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # The key of reportlint's own fingerprint in `partialFingerprints` (versioned, as SARIF
@@ -42,20 +42,9 @@ def _rule(entry: codes.Code) -> dict[str, Any]:
     }
 
 
-def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
+def render(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
     catalogue = codes.CATALOGUE
     index = {entry.code: i for i, entry in enumerate(catalogue)}
-    results = [{
-        "ruleId": d.code,
-        "ruleIndex": index[d.code],
-        "level": _level(d.severity),
-        "message": {"text": d.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri(d.path)} if d.path != "-" else {"uri": "stdin"},
-            "region": {"startLine": d.line, "startColumn": d.column},
-        }}],
-        "partialFingerprints": {FINGERPRINT: fingerprint(d)},
-    } for d in findings(outcomes)]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -64,7 +53,22 @@ def render(outcomes: Sequence[Outcome], style: Style = PLAIN) -> str:
                                 "semanticVersion": __version__,
                                 "rules": [_rule(e) for e in catalogue]}},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": ITEMS,
         }],
     }
-    return dumps(log) + "\n"
+    yield from dumps_around(log, (_result(d, index[d.code]) for d in findings(outcomes)))
+    yield "\n"
+
+
+def _result(d: Diagnostic, rule: int) -> dict[str, Any]:
+    return {
+        "ruleId": d.code,
+        "ruleIndex": rule,
+        "level": _level(d.severity),
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(d.path)} if d.path != "-" else {"uri": "stdin"},
+            "region": {"startLine": d.line, "startColumn": d.column},
+        }}],
+        "partialFingerprints": {FINGERPRINT: fingerprint(d)},
+    }

@@ -10,8 +10,9 @@ masked). Lines are the file's lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reportlint import lazyre, quote, recognition
@@ -245,9 +246,41 @@ class Entry:
         return f"Entry({self.path!r}, {self.order}, {self.kind}, line {self.line})"
 
 
-class Task(NamedTuple):
-    id: str
-    reports: list[Entry]  # assignments first, then by date, then by input order
+class Task:
+    """A task's reports in order: assignments first, then by date, then by input order.
+    Its entries are made from the run's columns when read (see :class:`Reports`); the rules
+    read a task's own with :meth:`hold`, which keeps them, and their facts, until
+    :meth:`release`."""
+
+    __slots__ = ("_held", "_numbers", "_run", "id")
+
+    def __init__(self, id: str, numbers: array[int], run: Reports) -> None:
+        self.id = id
+        self._numbers = numbers
+        self._run = run
+        self._held: list[Entry] | None = None
+
+    @property
+    def reports(self) -> list[Entry]:
+        if self._held is not None:
+            return self._held
+        made = [self._run.entry(number) for number in self._numbers]
+        if self._run.in_memory:  # nothing to give back: made once
+            self._held = made
+        return made
+
+    def has(self, kind: str) -> bool:
+        """Whether a report of ``kind`` is among the task's (no entry is made)."""
+        return any(self._run.kind_of(number) == kind for number in self._numbers)
+
+    def hold(self) -> None:
+        self._held = self.reports
+        for entry in self._held:
+            entry.hold()
+
+    def release(self) -> None:
+        if not self._run.in_memory:
+            self._held = None
 
 
 class Mark(NamedTuple):
@@ -292,35 +325,97 @@ def compare(a: tuple[datetime, bool], b: tuple[datetime, bool]) -> int:
     return (x > y) - (x < y)
 
 
+class Reports:
+    """Every report of a run, as columns: numbers a report (about 40 bytes, where its entry
+    with its values is about 360), the n-th report's fact number n of ``source`` and its file
+    number ``file`` of ``path_of``; without them, the facts and paths are held here."""
+
+    _NONE = -1  # no date
+
+    def __init__(self, source: Source | None = None,
+                 path_of: Callable[[int], str] | None = None) -> None:
+        self._source = source
+        self._path_of = path_of
+        self.in_memory = source is None
+        self._facts: list[Fact] = []
+        self._paths: list[str] = []
+        self._order = array("q")
+        self._line = array("q")
+        self._when = array("q")  # seconds since datetime.min, or _NONE
+        self._timed = bytearray()
+        self._kind = bytearray()  # the place in KINDS
+        self._file = array("q")
+
+    def add(self, fact: Fact, file: int, order: int) -> int:
+        found = date_of(fact)
+        self._order.append(order)
+        self._line.append(fact["line"])
+        self._when.append(self._NONE if found is None else
+                          (found[0] - datetime.min) // _SECOND)
+        self._timed.append(bool(found and found[1]))
+        self._kind.append(KINDS.index(fact["kind"]))
+        self._file.append(file)
+        if self._source is None:
+            self._facts.append(fact)
+        return len(self._order) - 1
+
+    def add_path(self, path: str) -> None:
+        if self._path_of is None:
+            self._paths.append(path)
+
+    def kind_of(self, number: int) -> str:
+        return KINDS[self._kind[number]]
+
+    def when(self, number: int) -> datetime | None:
+        seconds = self._when[number]
+        return None if seconds == self._NONE else datetime.min + seconds * _SECOND
+
+    def sort_key(self, number: int, last: datetime) -> tuple[int, datetime, int, int]:
+        return (0 if self._kind[number] == 0 else 1, last, self._order[number],
+                self._line[number])
+
+    def entry(self, number: int) -> Entry:
+        file = self._file[number]
+        path = self._paths[file] if self._path_of is None else self._path_of(file)
+        return Entry(self._facts[number] if self._source is None else None, path,
+                     self._order[number], self.when(number), bool(self._timed[number]),
+                     self.kind_of(number), self._line[number], self._source, number)
+
+
+_SECOND = timedelta(seconds=1)
+
+
 def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]],
-          source: Source | None = None) -> dict[str, Task]:
+          source: Source | None = None,
+          path_of: Callable[[int], str] | None = None) -> dict[str, Task]:
     """The run's facts (each input's place, display path and facts, in input order) grouped
     by task and ordered: an assignment first, then by date; a report with no date keeps its
     place after the report before it in input order. ``source``: where the facts were set
-    aside, in this order (the n-th is its number n): the entries load them back when asked;
-    without it, the entries hold their facts."""
-    grouped: dict[str, list[Entry]] = {}
-    number = 0
-    for order, path, facts in files:
+    aside, in this order (the n-th is its number n), and ``path_of`` the n-th file's path:
+    the entries load them back when asked; without them, the facts and paths are held."""
+    run = Reports(source, path_of)
+    grouped: dict[str, array[int]] = {}
+    for file, (order, path, facts) in enumerate(files):
+        run.add_path(path)
         for one in facts:
-            found = date_of(one)
-            grouped.setdefault(one["task"], []).append(
-                Entry(one if source is None else None, path, order,
-                      found[0] if found else None, bool(found and found[1]), one["kind"],
-                      one["line"], source, number))
-            number += 1
+            numbers = grouped.get(one["task"])
+            if numbers is None:
+                numbers = grouped[one["task"]] = array("q")
+            numbers.append(run.add(one, file, order))
     out: dict[str, Task] = {}
-    for task, entries in grouped.items():
+    for task, numbers in grouped.items():
         keys: list[tuple[int, datetime, int, int]] = []
         last = datetime.min
-        for entry in entries:  # input order
-            if entry.when is not None:
+        for number in numbers:  # input order
+            when = run.when(number)
+            if when is not None:
                 # A date alone sorts before that day's times; day-only comparisons are
                 # made with the day (see compare).
-                last = entry.when
-            keys.append((0 if entry.kind == "task" else 1, last, entry.order, entry.line))
-        ordered = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
-        out[task] = Task(task, ordered)
+                last = when
+            keys.append(run.sort_key(number, last))
+        ordered = array("q", (numbers[i] for i in sorted(range(len(numbers)),
+                                                          key=keys.__getitem__)))
+        out[task] = Task(task, ordered, run)
     return out
 
 
@@ -359,8 +454,7 @@ class Run(NamedTuple):
 
     @classmethod
     def of(cls, tasks: dict[str, Task], today: date) -> Run:
-        return cls(tasks, today, frozenset(
-            team(t.id) for t in tasks.values() if any(e.kind == "task" for e in t.reports)))
+        return cls(tasks, today, frozenset(team(t.id) for t in tasks.values() if t.has("task")))
 
     def state_at(self, task: str, entry: Entry) -> Entry | None:
         """The latest report of ``task`` not dated after ``entry`` (any, when either has no
