@@ -74,15 +74,15 @@ def _marks(grouped: dict[str, _history.Task], now: date | None,
 class _Found:
     """The lifecycle findings of the run's first ``count`` outcomes (the rest are earlier
     versions, whose findings are not given), kept in ``spool`` as they are made and read back
-    by outcome: each outcome's are a chain through the spool's numbers (16 bytes an outcome
-    and 8 a finding in memory; a run of 10,000 files can have as many findings as files)."""
+    by outcome: each outcome's are a chain through the spool's numbers (8 bytes an outcome
+    and 4 a finding in memory; a run of 10,000 files can have as many findings as files)."""
 
     def __init__(self, spool: Spool, count: int) -> None:
         self._spool = spool
         self._count = count
-        self._first = array("q", [-1]) * count
-        self._last = array("q", [-1]) * count
-        self._next = array("q")
+        self._first = array("i", [-1]) * count
+        self._last = array("i", [-1]) * count
+        self._next = array("i")
 
     def add(self, index: int, finding: Finding) -> None:
         if index >= self._count:

@@ -326,8 +326,8 @@ def compare(a: tuple[datetime, bool], b: tuple[datetime, bool]) -> int:
 
 
 class Reports:
-    """Every report of a run, as columns: numbers a report (about 40 bytes, where its entry
-    with its values is about 360), the n-th report's fact number n of ``source`` and its file
+    """Every report of a run, as columns: numbers a report (26 bytes, where its entry with
+    its values is about 360), the n-th report's fact number n of ``source`` and its file
     number ``file`` of ``path_of``; without them, the facts and paths are held here."""
 
     _NONE = -1  # no date
@@ -339,12 +339,12 @@ class Reports:
         self.in_memory = source is None
         self._facts: list[Fact] = []
         self._paths: list[str] = []
-        self._order = array("q")
-        self._line = array("q")
+        self._order = array("i")
+        self._line = array("i")
         self._when = array("q")  # seconds since datetime.min, or _NONE
         self._timed = bytearray()
         self._kind = bytearray()  # the place in KINDS
-        self._file = array("q")
+        self._file = array("i")
 
     def add(self, fact: Fact, file: int, order: int) -> int:
         found = date_of(fact)
@@ -400,7 +400,7 @@ def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]],
         for one in facts:
             numbers = grouped.get(one["task"])
             if numbers is None:
-                numbers = grouped[one["task"]] = array("q")
+                numbers = grouped[one["task"]] = array("i")
             numbers.append(run.add(one, file, order))
     out: dict[str, Task] = {}
     for task, numbers in grouped.items():
@@ -413,7 +413,7 @@ def tasks(files: Iterable[tuple[int, str, Sequence[Fact]]],
                 # made with the day (see compare).
                 last = when
             keys.append(run.sort_key(number, last))
-        ordered = array("q", (numbers[i] for i in sorted(range(len(numbers)),
+        ordered = array("i", (numbers[i] for i in sorted(range(len(numbers)),
                                                           key=keys.__getitem__)))
         out[task] = Task(task, ordered, run)
     return out
