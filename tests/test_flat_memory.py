@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import tracemalloc
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -251,3 +253,133 @@ def test_machine_output_to_a_file_is_the_output_shown(monkeypatch: pytest.Monkey
         assert shown.stdout == formats.render(name, list(api.run(api.CheckOptions(
             paths=tuple(Path(f) for f in FILES), isolated=True, cache=False, jobs=1,
             edits=name in formats.FIX_FORMATS))))
+
+
+class _Full:
+    """A temporary file on a full disk: every write fails."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def seek(self, place: int) -> int:
+        return 0
+
+    def read(self, size: int = -1) -> str:
+        return ""
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> _Full:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("name", "told"), [
+    ("junit", "cannot keep the JUnit cases in a temporary file (No space left on device); "
+              "free space in the temporary folder (TMPDIR)"),
+    ("json", "cannot keep the output in a temporary file (No space left on device); free "
+             "space in the temporary folder (TMPDIR)")])
+def test_a_full_temporary_folder_is_said_as_such(name: str, told: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", _Full)
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--format", name,
+                                      *FILES])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"error: {told}\n"
+    # Printing nothing (-qq), the run needs no temporary file for its output: its exit code
+    # is the findings'.
+    if name == "json":
+        quiet = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--format",
+                                         name, "-qq", *FILES])
+        assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (1, "", "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_failing_write_of_a_machine_format_is_said_as_such() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "reportlint", "check", "--isolated",
+                               "--no-cache", "--format", "sarif", *FILES], cwd=ROOT,
+                              stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "error: cannot write standard output: No space left on device\n"
+
+
+def test_fix_of_standard_input_gives_the_text_and_writes_the_findings_to_the_file(
+        tmp_path: Path) -> None:
+    given = (ROOT / "fixtures" / "fix" / "statuses.md").read_bytes()
+    out = tmp_path / "findings" / "out.txt"
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--fix", "-",
+                                      "-o", str(out)], input=given)
+    fixed = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "--fix", "-"],
+                               input=given)
+    assert result.stdout == fixed.stdout != given.decode("utf-8")
+    assert result.stdout.startswith("## ")
+    assert result.stderr == "Fixed 2 line(s) in 1 file(s).\n"
+    assert fixed.stderr == out.read_text("utf-8") + result.stderr
+    assert result.exit_code == fixed.exit_code
+
+
+def test_dependency_lookups_of_a_spooled_run_make_one_entry_each(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    made = 0
+    real = _history.Reports.entry
+
+    def counted(self: _history.Reports, number: int) -> _history.Entry:
+        nonlocal made
+        made += 1
+        return real(self, number)
+
+    monkeypatch.setattr(_history.Reports, "entry", counted)
+    count = 60
+    facts = [{"task": "CORE-1", "kind": "progress", "line": 1, "status": ["IN PROGRESS", 3],
+              "updated": [f"2025-03-{day % 27 + 1:02d}", 2]} for day in range(count)]
+    facts += [{"task": f"BE-{n}", "kind": "completion", "line": 1, "status": ["COMPLETED", 3],
+               "completed": ["2025-03-28", 2], "dependencies": [["CORE-1", "Done", 9]]}
+              for n in range(count)]
+    spool = Spool(held=1)
+    for fact in facts:
+        spool.put(fact)
+    grouped = _history.tasks([(i, f"r{i}.md", [fact]) for i, fact in enumerate(facts)], spool,
+                             lambda file: f"r{file}.md")
+    run = _history.Run.of(grouped, date(2026, 1, 1))
+    for task in grouped.values():
+        task.hold()
+        for other in task.reports:
+            found = run.state_at("CORE-1", other)
+            assert found is not None
+            assert found.kind == "progress"
+        task.release()
+    assert made < 4 * len(facts)  # each task's own once, one a lookup: not one per report
+    spool.close()
+
+
+def test_the_selection_keeps_no_path_for_a_configuration_s_globs_at_its_peak(
+        tmp_path: Path) -> None:
+    (tmp_path / ".reportlint.toml").write_text('exclude = ["drafts/**", "never/**"]\n',
+                                               "utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for index in range(3_000):
+        (reports / f"report-{index:05d}.md").write_text("# x\n", "utf-8")
+    options = api.CheckOptions(paths=(tmp_path,), cache=False)
+    resolver = SettingsResolver(None, False)
+    api._select(options, [], resolver)  # what is loaded once (templates, modules)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        selection = api._select(options, [], resolver)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert len(selection.work) == 3_000
+    assert [w.split(": ", 1)[1] for w in selection.warnings] == [
+        "`exclude`: 'drafts/**' matches no file", "`exclude`: 'never/**' matches no file"]
+    assert peak / 3_000 < 150  # a Path kept for each file until the end: about 500

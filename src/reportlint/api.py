@@ -415,23 +415,32 @@ class _GlobUsage:
     folder since renamed) is worth a warning."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[Config, list[Path]]] = {}
+        # By configuration file: each glob's patterns no file has matched yet (the files
+        # themselves are not kept: a run holds little for each).
+        self._left: dict[Path, tuple[Config, list[tuple[str, paths.Globs,
+                                                        paths.Unmatched]]]] = {}
 
     def saw(self, config: Config, file: Path, top: Path) -> None:
         if config.path is None:
             return
         root, walked = Path(os.path.abspath(config.root)), Path(os.path.abspath(top))
         if root == walked or walked in root.parents:
-            self._files.setdefault(config.path, (config, []))[1].append(file)
+            known = self._left.get(config.path)
+            if known is None:
+                known = self._left[config.path] = (config, [
+                    (key, globs, paths.Unmatched(globs)) for key, globs in config.globs()])
+            for _, globs, left in known[1]:
+                if left.open:
+                    relative = known[0].relative(file, globs.base)
+                    if relative is not None:
+                        left.see(relative)
 
     def warnings(self) -> tuple[str, ...]:
         out = []
-        for config, files in self._files.values():
-            for key, globs in config.globs():
-                relatives = [r for r in (config.relative(f, globs.base) for f in files)
-                             if r is not None]
+        for config, pending in self._left.values():
+            for key, globs, left in pending:
                 out += [f"{paths.display(globs.source or config.path or '.')}: `{key}`: "
-                        f"{pattern!r} matches no file" for pattern in globs.unmatched(relatives)]
+                        f"{pattern!r} matches no file" for pattern in left.patterns()]
         return tuple(dict.fromkeys(out))
 
 
@@ -789,18 +798,23 @@ def render(outcomes: Sequence[Outcome], output_format: str = "text", *,
     return Rendered(text, summary)
 
 
-def rendering(outcomes: Iterable[Outcome], output_format: str = "text", *,
-              color: bool = False, statistics: bool = False,
-              quiet: bool = False) -> Iterator[str]:
-    """As :func:`render`, the pieces of the text given as ``outcomes`` come (raises
-    UsageError for an unknown format, or one ``statistics`` are not shown as, before the
-    first outcome is asked for)."""
+def output_allowed(output_format: str, statistics: bool = False) -> None:
+    """Raises UsageError for an unknown format, or one ``statistics`` are not shown as."""
     if output_format not in formats.FORMAT_NAMES:
         raise UsageError(f"unknown format {output_format!r}; known: "
                          f"{', '.join(formats.FORMAT_NAMES)}", param="--format")
     if statistics and output_format not in formats.STATISTICS_FORMATS:
         raise UsageError(f"--statistics is shown as {' or '.join(formats.STATISTICS_FORMATS)}"
                          f", not as {output_format}", param="--format")
+
+
+def rendering(outcomes: Iterable[Outcome], output_format: str = "text", *,
+              color: bool = False, statistics: bool = False,
+              quiet: bool = False) -> Iterator[str]:
+    """As :func:`render`, the pieces of the text given as ``outcomes`` come (raises
+    UsageError for an unknown format, or one ``statistics`` are not shown as, before the
+    first outcome is asked for)."""
+    output_allowed(output_format, statistics)
     if statistics:
         return iter((formats.statistics(outcomes, output_format),))
     return formats.stream(output_format, outcomes, formats.Style(color, quiet))

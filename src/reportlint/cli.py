@@ -228,13 +228,20 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
                 skipped.append(outcome.path)
             yield outcome
 
-    pieces = api.rendering(watched(), output_format, color=color_on, statistics=statistics,
-                           quiet=quiet > 0)
-    with _kept(pieces) as text:
+    if quiet >= 2:  # nothing shown: the outcomes are only counted
+        api.output_allowed(output_format, statistics)
+        for _ in watched():
+            pass
         if result.fixed_stdin is not None:
             sys.stdout.buffer.write(result.fixed_stdin)
             sys.stdout.flush()
-        if quiet < 2:
+    else:
+        pieces = api.rendering(watched(), output_format, color=color_on,
+                               statistics=statistics, quiet=quiet > 0)
+        with _kept(pieces) as text:
+            if result.fixed_stdin is not None:
+                sys.stdout.buffer.write(result.fixed_stdin)
+                sys.stdout.flush()
             _copy(text, output_file, color_on, err=to_stderr)
     if step_summary is not None and summary_path:
         _append(Path(summary_path), step_summary.text())
@@ -400,8 +407,12 @@ def _kept(pieces: Iterable[str]) -> IO[str]:
 def _copy(text: IO[str], path: Path | None, color: bool = False, err: bool = False) -> None:
     """What ``text`` holds, written to ``path`` or standard output (``err``: error)."""
     if path is None:
-        while chunk := text.read(1 << 16):
-            _write(chunk, None, color, err)
+        try:
+            while chunk := text.read(1 << 16):
+                _write(chunk, None, color, err)
+        except OSError as exc:
+            _fail(f"cannot write {'standard error' if err else 'standard output'}: "
+                  f"{exc.strerror or exc}")
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)  # a CI's `reports/` not made yet

@@ -164,15 +164,38 @@ class Globs(NamedTuple):
     def unmatched(self, relatives: Iterable[str]) -> list[str]:
         """The patterns that match none of ``relatives``: a ``!`` item of a list by what it
         takes back, a negated key by the files it stands for."""
-        if self.negated:
-            return [] if any(self.match(r) for r in relatives) else [f"!{self.patterns[0]}"]
-        left = {p: _spec((p.removeprefix("!"),)) for p in self.patterns}
+        left = Unmatched(self)
         for relative in relatives:
-            for pattern in [p for p, spec in left.items() if spec.match_file(relative)]:
-                del left[pattern]
-            if not left:
+            if not left.open:
                 break
-        return list(left)
+            left.see(relative)
+        return left.patterns()
+
+
+class Unmatched:
+    """The patterns of ``globs`` that no path seen so far matches (see
+    :meth:`Globs.unmatched`), as paths are seen one by one: a run's walk keeps this, not
+    its paths."""
+
+    def __init__(self, globs: Globs) -> None:
+        self._globs = globs
+        self._left = {} if globs.negated else {
+            p: _spec((p.removeprefix("!"),)) for p in globs.patterns}
+        self.open = True  # some pattern may still match no path
+
+    def see(self, relative: str) -> None:
+        if self._globs.negated:
+            if self._globs.match(relative):
+                self.open = False
+            return
+        for pattern in [p for p, spec in self._left.items() if spec.match_file(relative)]:
+            del self._left[pattern]
+        self.open = bool(self._left)
+
+    def patterns(self) -> list[str]:
+        if self._globs.negated:
+            return [f"!{self._globs.patterns[0]}"] if self.open else []
+        return list(self._left)
 
 
 def matcher(globs: Iterable[str]) -> Callable[[str], bool]:

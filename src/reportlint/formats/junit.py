@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 from xml.etree import ElementTree
 
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
+from reportlint.errors import UsageError
 from reportlint.formats import PLAIN, Style
 from reportlint.quote import printable
 
@@ -49,19 +51,8 @@ def render(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
                                        errors="surrogatepass", newline="",
                                        prefix="reportlint-") as cases:
         for outcome in outcomes:
-            spans = sorted(outcome.reports, key=lambda s: s.line)
-            claimed: set[int] = set()
-            found = []
-            for span in spans:
-                inside = [d for d in outcome.diagnostics
-                          if span.line <= d.line <= span.end_line]
-                claimed.update(id(d) for d in inside)
-                found.append(_case(outcome.path, f"{span.title} (line {span.line})", inside))
-            rest = [d for d in outcome.diagnostics if id(d) not in claimed]
-            if rest or not spans:
-                found.append(_case(outcome.path, outcome.path, rest))
-            for case, failed in found:
-                cases.write(("\n    " if tests else "") + case)
+            for case, failed in _cases(outcome):
+                _kept(cases.write, ("\n    " if tests else "") + case)
                 tests += 1
                 failures += failed
         suites = ElementTree.Element("testsuites", name="reportlint")
@@ -78,10 +69,36 @@ def render(outcomes: Iterable[Outcome], style: Style = PLAIN) -> Iterator[str]:
         if tests:  # the placeholder, where the cases go (no attribute value holds a `<`)
             head, tail = text.split("<cases />")
             yield head
-            cases.seek(0)
-            while piece := cases.read(1 << 16):
+            _kept(cases.seek, 0)
+            while piece := _kept(cases.read, 1 << 16):
                 yield piece
             yield tail
         else:
             yield text
     yield "\n"
+
+
+def _cases(outcome: Outcome) -> list[tuple[str, bool]]:
+    """A case for each report of the file, and one for the findings outside them (or for
+    a file without a report)."""
+    spans = sorted(outcome.reports, key=lambda s: s.line)
+    claimed: set[int] = set()
+    found = []
+    for span in spans:
+        inside = [d for d in outcome.diagnostics if span.line <= d.line <= span.end_line]
+        claimed.update(id(d) for d in inside)
+        found.append(_case(outcome.path, f"{span.title} (line {span.line})", inside))
+    rest = [d for d in outcome.diagnostics if id(d) not in claimed]
+    if rest or not spans:
+        found.append(_case(outcome.path, outcome.path, rest))
+    return found
+
+
+def _kept(step: Callable[[Any], Any], value: Any) -> Any:
+    """A step of the cases' temporary file; a full or unwritable folder is said as such."""
+    try:
+        return step(value)
+    except OSError as exc:
+        raise UsageError(f"cannot keep the JUnit cases in a temporary file "
+                         f"({exc.strerror or exc}); free space in the temporary folder "
+                         "(TMPDIR)") from None

@@ -269,6 +269,22 @@ class Task:
             self._held = made
         return made
 
+    def latest_until(self, at: tuple[datetime, bool] | None) -> Entry | None:
+        """The latest report not dated after ``at`` (any, when either has no date). Read
+        for each report that names this task: from the columns, making only the entry
+        given (the rules of a task whose dependants are many read it once each)."""
+        found = -1
+        for place, number in enumerate(self._numbers):
+            when = self._run.dated(number)
+            if at is not None and when is not None and compare(when, at) > 0:
+                break
+            found = place
+        if found < 0:
+            return None
+        if self._held is not None:
+            return self._held[found]
+        return self._run.entry(self._numbers[found])
+
     def has(self, kind: str) -> bool:
         """Whether a report of ``kind`` is among the task's (no entry is made)."""
         return any(self._run.kind_of(number) == kind for number in self._numbers)
@@ -370,6 +386,10 @@ class Reports:
         seconds = self._when[number]
         return None if seconds == self._NONE else datetime.min + seconds * _SECOND
 
+    def dated(self, number: int) -> tuple[datetime, bool] | None:
+        when = self.when(number)
+        return None if when is None else (when, bool(self._timed[number]))
+
     def sort_key(self, number: int, last: datetime) -> tuple[int, datetime, int, int]:
         return (0 if self._kind[number] == 0 else 1, last, self._order[number],
                 self._line[number])
@@ -462,14 +482,7 @@ class Run(NamedTuple):
         other = self.tasks.get(task)
         if other is None:
             return None
-        at = dated(entry)
-        found = None
-        for candidate in other.reports:
-            when = dated(candidate)
-            if at is not None and when is not None and compare(when, at) > 0:
-                break
-            found = candidate
-        return found
+        return other.latest_until(dated(entry))
 
 
 def reports(task: Task, *kinds: str) -> Iterator[Entry]:
