@@ -105,3 +105,16 @@ def test_a_heading_must_be_mostly_the_alias() -> None:
     assert names.aliased(["Completed On"], ["3. Completion"], least=0.99) == 0
     assert names.aliased(["Completed On"], ["3. Completion"], least=0.99,
                          words_at_least=2) is None
+
+
+@pytest.mark.parametrize(("name", "found"), [
+    ("BE-012 Login API", ("BE-012", "Login API")),
+    ("RTP-ORG-001  Org model", ("RTP-ORG-001", "Org model")),
+    ("BE-012", None),  # an id alone is read by split_title
+    ("BE-012: Login API", None),  # a separator: split_title's
+    ("Login API for BE-012", None),
+    ("be-012 Login API", None),
+    ("BE-12a Login", None),
+])
+def test_leading_task_id(name: str, found: tuple[str, str] | None) -> None:
+    assert names.leading_task_id(name) == found

@@ -180,6 +180,13 @@ class _Builder:
         if agent is not None:  # a title in the shape agents write: what it says
             head["label"], head["kind"] = None, agent.kind
             head["task_id"], head["task_name"] = agent.task_id, agent.task_name or None
+        elif parts.task_id is None and parts.task_name:
+            # `Task Completion Report: BE-012 Login API`: the id is there, the ` - ` is not;
+            # the title is read as it is meant, and one finding gives the form to write.
+            run_on = names.leading_task_id(parts.task_name)
+            if run_on is not None:
+                head["kind"] = template
+                head["task_id"], head["task_name"] = run_on
         report: Report = {
             "template": template, "line": line, "level": level, "end_line": self.total,
             "title": head,

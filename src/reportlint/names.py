@@ -87,6 +87,16 @@ def split_title(text: str) -> Title:
 _TASK_ID = lazyre.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b")
 
 
+_LEADING_ID = lazyre.compile(r"^(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)\s+(?P<name>\w.*)$")
+
+
+def leading_task_id(text: str) -> tuple[str, str] | None:
+    """``BE-012 Login API`` -> ``("BE-012", "Login API")``: a task name that starts with its
+    task id, with no separator between them."""
+    match = _LEADING_ID.match(text)
+    return (match.group("id"), match.group("name").strip()) if match else None
+
+
 def task_in(heading: str) -> tuple[str | None, str]:
     """The task id and name a heading names, title or not: ``BE-009 Evidence: Dashboard`` ->
     ``("BE-009", "Dashboard")``."""
