@@ -28,6 +28,7 @@ from reportlint import engine, model, parser, pool, templates
 from reportlint.config import Config
 from reportlint.diagnostics import Outcome
 from reportlint.rules.base import Context, Earlier
+from reportlint.rules.evidence import failing_evidence
 from reportlint.rules.review import date_order, unfilled_placeholder
 
 REGISTRY, _ = templates.builtin()
@@ -117,6 +118,15 @@ def _emphasis(n: int) -> str:
     return HEAD + "**a**:" * n + "\n"
 
 
+def _stated_failures(n: int) -> str:
+    # Each stated failure looked through every figure after it for a passing run, and each
+    # sentence of a line through the failures before it.
+    return ("## Task Completion Report: BE-001 - Token rotation\n\n**Status**: COMPLETED\n\n"
+            "### Test Results\n\n" + "".join(f"- Suite {i}: {i} passed, 2 failed\n"
+                                              for i in range(n))
+            + "2 tests failed. 3 passed. " * n + "\n")
+
+
 # name -> (the input of size n, n at 1x, the rule timed alone or None for the whole check).
 # A rule is timed alone where its quadratic cost, though real, is small beside the parse at
 # sizes a test can afford.
@@ -134,6 +144,7 @@ PATTERNS: dict[str, tuple[Callable[[int], str], int, ModuleType | None]] = {
     "reports of one task": (_same_task, 2_000, date_order),
     "nested brackets": (_brackets, 50_000, unfilled_placeholder),
     "backtick runs": (_backticks, 50_000, unfilled_placeholder),
+    "stated test failures": (_stated_failures, 600, failing_evidence),
 }
 
 

@@ -13,6 +13,8 @@ extraction instead of each walking the document again:
 - **quantities**: stated test counts (``184 test cases``, ``40+ tests``, ``Total tests: 42``),
   ``N/M`` results, and the parts a report lists (``19 test cases`` per file, ``(6 tests)`` per
   group, the rows of a table's *Tests* or *Passed* column with its *Total* row);
+- **stated** results: failure counts written in prose (``25 passed, 2 failed``), read by
+  :func:`reportlint.stated.read`;
 - **outputs**: the summaries of the tool output pasted in code blocks, read by
   :func:`reportlint.evidence.outputs.parse`.
 """
@@ -24,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from reportlint import lazyre, recognition
+from reportlint import lazyre, recognition, stated
 
 if TYPE_CHECKING:
     from reportlint.evidence import outputs
@@ -121,7 +123,7 @@ class Claims:
 
     __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_metric",
                  "coverage_rates", "marks", "parts", "passed", "ratios", "sections", "seen",
-                 "tables")
+                 "stated", "tables")
 
     def __init__(self) -> None:
         # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
@@ -148,6 +150,8 @@ class Claims:
         self.coverage_metric: dict[int, str] = {}
         # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
         self.coverage_rates: list[tuple[int, str, float, int, int]] = []
+        # Test failures stated in prose (`25 passed, 2 failed`), failing or not.
+        self.stated: list[stated.Tally] = []
 
     @property
     def outputs(self) -> list[Output]:
@@ -308,7 +312,7 @@ def extract(report: Report, lines: Sequence[str] = ()) -> Claims:
     _status_claims(report, out)
     _section(report, "", report["title"]["text"], out, lines)
     # A section's items are read before its tables: put everything in the file's order.
-    for found in (out.claims, out.marks, out.counts, out.ratios, out.passed):
+    for found in (out.claims, out.marks, out.counts, out.ratios, out.passed, out.stated):
         found.sort(key=lambda x: x.line)
     out.coverage.sort()
     return out
@@ -470,6 +474,9 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
             if rate and _new(out, line, rate.group(0)):
                 out.coverage_rates.append((line, rate.group(0), float(rate.group("pct")),
                                            int(rate.group("n")), int(rate.group("m"))))
+    if prose and "fail" in lowered and _new(out, line, "stated"):
+        out.stated.extend(stated.read(text, lowered, line, key,
+                                      "test" in key or "test" in title.lower()))
     if "pass" in lowered:
         for match in _near(_PASSED, text, lowered, "pass", 60, 8):
             if _new(out, line, match.group(0)):

@@ -9,6 +9,13 @@ run followed by a passing run of the same kind (the failure, then the fix) is no
 Output in a test section of a finished report is contradicted-claim's (RL202): one failing
 run is one finding.
 
+Test results the report states in its own words count too (`All tests pass: 25 passed, 2
+failed`, `- Unit tests: 40 passed, 3 failed`, `3 of 9 integration tests failing`), where
+the words count tests and not something else (`locks after 5 failed attempts` is not a
+test). A failure told as history or an exception (`initially 2 failed`, `flaky,
+pre-existing`), in a section about a problem (*Known Issues*, *Challenges*, *Root Cause*),
+or followed further down its section by as many tests passing, is not reported.
+
 ## Why is this bad?
 The claim is what a reviewer reads; the output is what happened. When they disagree, the
 work is handed off with failing tests or lint errors that the report itself shows.
@@ -98,7 +105,11 @@ def _fixed_since(kind: str, output: claims.Output, later: claims.Output) -> bool
 
 def check(ctx: Context) -> Iterator[Hit]:
     found = claims.of(ctx)
-    if not found.claims or not found.outputs:
+    if not found.claims:
+        return
+    if found.stated:
+        yield from _stated(found)
+    if not found.outputs:
         return
     left_to_rl202 = reported_blocks(ctx.report)
     runs = found.outputs
@@ -125,3 +136,55 @@ def check(ctx: Context) -> Iterator[Hit]:
         what = "test run" if kind == "tests" else f"{output.result.tool} run"
         yield Hit(output.line, f"the {what} shows failures (`{summary}`), but the report "
                   f"claims {named}")
+
+
+def _stated(found: claims.Claims) -> Iterator[Hit]:
+    """Failures the report states in its own words (`25 passed, 2 failed`), once a line,
+    unless told as history or an exception, in a section about a problem, fixed since (a
+    later statement or run with every test passing), or the summary of a failing run the
+    report pastes (that run is the finding)."""
+    said = [c for c in found.claims if c.kind in _CONTRADICTS["tests"]]
+    if not said:
+        return
+    pasted = {o.result.failed for o in found.outputs if failing(o.result) == "tests"}
+    passing = _passing_after(found)
+    lines: set[int] = set()
+    for tally in found.stated:
+        if tally.failed == 0 or tally.told_apart or tally.line in lines \
+                or any(w in tally.key for w in _BEFORE) or tally.failed in pasted:
+            continue
+        since = passing.get((tally.key, tally.line), -1)
+        if since >= (0 if tally.passed is None else tally.passed + tally.failed):
+            continue  # fixed since: as many tests pass further down the section
+        lines.add(tally.line)
+        named = " and ".join(f"`{quote(c.text, 80)}` (line {c.line})" for c in said[:2])
+        yield Hit(tally.line, f"the report states failing tests (`{quote(tally.text, 100)}`), "
+                  f"but it claims {named}")
+
+
+def _passing_after(found: claims.Claims) -> dict[tuple[str, int], int]:
+    """For each stated failure (its section's key and its line), the most tests a later line
+    of the same section states or shows passing with no failure (-1: none). Elsewhere in the
+    report a passing run is no proof of a fix: a summary is written after the run. One sort
+    and one pass, however many figures a report states."""
+    failing_lines = {t.line for t in found.stated if t.failed}
+    # (key, line, order, passed): order 1 for a line's failures, 0 for its evidence, so that
+    # going up the section a line's failures are read before its own figures.
+    marks: list[tuple[str, int, int, int]] = [(t.key, t.line, 1, 0) for t in found.stated
+                                              if t.failed]
+    marks += [(t.key, t.line, 0, t.passed or 0) for t in found.stated
+              if t.failed == 0 and not t.told_apart]
+    marks += [(c.key, c.line, 0, c.value) for c in found.passed if c.line not in failing_lines]
+    marks += [(o.key, o.line, 0, o.result.passed or 0) for o in found.outputs
+              if _family(o.result) == "tests" and failing(o.result) is None]
+    marks.sort(key=lambda m: (m[0], -m[1], -m[2]))
+    after: dict[tuple[str, int], int] = {}
+    key, most = None, -1
+    for section, line, order, passed in marks:
+        if section != key:
+            key, most = section, -1
+        if order:
+            after[section, line] = most
+        else:
+            most = max(most, passed)
+    return after

@@ -1,0 +1,62 @@
+"""Test results stated in prose (`reportlint.stated`): which figures count failed tests,
+and which are told as history, plans or exceptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint import stated
+
+
+def read(text: str, about_tests: bool = False) -> list[tuple[int, int | None, bool]]:
+    return [(t.failed, t.passed, t.told_apart)
+            for t in stated.read(text, text.lower(), 1, "", about_tests)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("All tests pass: 25 passed, 2 failed", [(2, 25, False)]),
+    ("- Unit tests: 40 passed, 3 failed", [(3, 40, False)]),
+    ("2 tests still failing on Windows", [(2, None, False)]),
+    ("2 failing specs in the checkout suite", [(2, None, False)]),
+    ("39/78 tests failing", [(39, 39, False)]),
+    ("3 of 9 integration tests are FAILING", [(3, 6, False)]),
+    ("Failed tests: 4", [(4, None, False)]),
+    ("Passed: 30, Failed: 2", [(2, 30, False)]),
+    ("0 failed, 40 passed", [(0, 40, False)]),
+    # Told apart: history, a fix later in the line, an excuse, a plan.
+    ("Initially 25 passed, 2 failed", [(2, 25, True)]),
+    ("Before the fix: 30 passed, 1 failed", [(1, 30, True)]),
+    ("Tests: 25 passed, 2 failed. After fixing the mocks: 27 passed.", [(2, 25, True)]),
+    ("38 passed, 2 failed (flaky on CI, pre-existing)", [(2, 38, True)]),
+    ("If 2 tests fail, the job retries", [(2, None, True)]),
+    ("If 2 tests failed, the job would retry", [(2, None, True)]),
+    # Still failing: `being fixed` is not fixed, and a skipped count is no excuse.
+    ("3 passed, 1 failed (test_div_wrong, being fixed), 2 skipped.", [(1, 3, False)]),
+    # A later sentence with fewer passes than the run had is another suite.
+    ("Tests: 25 passed, 2 failed. Integration: 3 passed.", [(2, 25, False)]),
+])
+def test_failure_counts(text: str, found: list[tuple[int, int | None, bool]]) -> None:
+    assert read(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Accounts lock after 5 failed attempts",
+    "Retries 3 failed payments with backoff",
+    "Failed login attempts: 5",
+    "2 failed jobs are moved to the dead-letter queue",
+    "The 2 failed webhooks are replayed",
+    "2 failed",  # no tests named, no passed count, not a test section
+])
+def test_other_failures_are_not_test_counts(text: str) -> None:
+    assert read(text) == []
+
+
+def test_a_bare_count_counts_tests_in_a_test_section() -> None:
+    assert read("2 failed") == []
+    assert read("2 failed", about_tests=True) == [(2, None, False)]
+    assert read("2 failed attempts", about_tests=True) == []
+
+
+def test_the_sentence_is_what_a_finding_quotes() -> None:
+    (tally,) = stated.read("- **Tests**: 25 passed, 2 failed. Lint: clean.", "", 7, "k", False)
+    assert (tally.line, tally.key, tally.text) == (7, "k", "Tests**: 25 passed, 2 failed.")
