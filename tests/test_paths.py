@@ -281,3 +281,33 @@ def test_the_api_takes_the_same_choices(tmp_path: Path, monkeypatch: pytest.Monk
                                show_files=True)
     result = api.run(options)
     assert (result.files, result.warnings, result.exit_code) == ((), ("no files to check",), 0)
+
+
+def test_a_file_name_that_is_not_utf8_is_walked_matched_and_shown(tmp_path: Path) -> None:
+    """A name's bytes that are not UTF-8 reach the globs as U+FFFD (the regular expression
+    engine refuses the surrogates Python keeps them as) and the output as `\\xNN`."""
+    import os
+    import subprocess
+    import sys
+
+    folder = os.fsencode(tmp_path)
+    report = (FIXTURES / "completion" / "invalid" / "run-on-title.md").read_bytes()
+    with open(folder + b"/\xfe-report.md", "wb") as handle:
+        handle.write(report)
+    with open(folder + b"/\xffnotes.md", "wb") as handle:
+        handle.write(report)
+    (tmp_path / "pyproject.toml").write_text('[tool.reportlint]\nexclude = ["*notes*"]\n',
+                                             "utf-8")
+
+    def check(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reportlint", "check", *args, "."],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=60)
+
+    done = check()
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.splitlines() == [
+        "\\xfe-report.md:1:1: RL108 `Task Completion Report: BE-014 Refresh token rotation` "
+        "is not in the template's form; write the title as "
+        "`## Task Completion Report: BE-014 - Refresh token rotation`",
+        "Found 1 error and 0 warnings in 1 of 1 file."]
+    assert check("--format", "json").returncode == 1

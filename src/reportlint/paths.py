@@ -118,6 +118,19 @@ def _compile(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return spec
 
 
+def matchable(relative: str) -> str:
+    """A path as a glob can read it: a name that is not UTF-8 (its bytes kept by Python as
+    surrogates) has each such byte as U+FFFD, which the regular expression engine accepts
+    and `*` matches."""
+    if relative.isascii():
+        return relative
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:
+        return relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return relative
+
+
 @lru_cache(maxsize=512)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     lines = [line for pattern in patterns for line in expand_braces(pattern)]
@@ -159,7 +172,7 @@ class Globs(NamedTuple):
 
     def match(self, relative: str) -> bool:
         """Whether a path relative to the base (``/``-separated) matches."""
-        return _spec(self.patterns).match_file(relative) != self.negated
+        return _spec(self.patterns).match_file(matchable(relative)) != self.negated
 
     def unmatched(self, relatives: Iterable[str]) -> list[str]:
         """The patterns that match none of ``relatives``: a ``!`` item of a list by what it
@@ -188,6 +201,7 @@ class Unmatched:
             if self._globs.match(relative):
                 self.open = False
             return
+        relative = matchable(relative)
         for pattern in [p for p, spec in self._left.items() if spec.match_file(relative)]:
             del self._left[pattern]
         self.open = bool(self._left)
