@@ -19,7 +19,7 @@ import click
 from reportlint import __version__, api, engine, formats, servers
 from reportlint.api import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from reportlint.diagnostics import Diagnostic, Outcome
-from reportlint.errors import UsageError
+from reportlint.errors import UsageError, no_room
 from reportlint.secrets import redact
 from reportlint.templates import TemplateProblem
 
@@ -381,8 +381,7 @@ def _kept(pieces: Iterable[str]) -> IO[str]:
     import tempfile
 
     def failed(exc: OSError) -> NoReturn:  # a full or unwritable temporary folder
-        _fail(f"cannot keep the output in a temporary file ({exc.strerror or exc}); free "
-              "space in the temporary folder (TMPDIR)")
+        _fail(no_room("the output", exc).message)
 
     kept = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - the caller closes it
         max_size=1 << 20, mode="w+", encoding="utf-8", errors="surrogatepass", newline="",

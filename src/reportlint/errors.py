@@ -26,3 +26,10 @@ class UsageError(Exception):
 class IncompleteRun(UsageError):
     """The run stopped before every input was checked (a worker process died): exit 2, so
     that a gate never passes on the files it did not see."""
+
+
+def no_room(what: str, exc: OSError, advice: str = "") -> UsageError:
+    """A temporary file that cannot be written (a full or unwritable temporary folder, a file
+    size limit), said the same way wherever reportlint keeps one: ``what`` is kept there."""
+    return UsageError(f"cannot keep {what} in a temporary file ({exc.strerror or exc}); "
+                      f"free space in the temporary folder (TMPDIR){advice}")

@@ -16,7 +16,7 @@ from array import array
 from types import TracebackType
 from typing import IO, Any
 
-from reportlint.errors import UsageError
+from reportlint.errors import UsageError, no_room
 
 
 class Spool:
@@ -54,9 +54,7 @@ class Spool:
             self._file.seek(self._ends[-1])
             self._file.write(data)
         except OSError as exc:  # a full or unwritable temporary folder, a file size limit
-            raise UsageError(f"cannot keep the run's results in a temporary file "
-                             f"({exc.strerror or exc}); free space in the temporary folder "
-                             f"(TMPDIR) or check fewer files at once") from None
+            raise no_room("the run's results", exc, " or check fewer files at once") from None
         self._ends.append(self._ends[-1] + len(data))
         return len(self) - 1
 

@@ -8,7 +8,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from reportlint.diagnostics import Diagnostic, Outcome, Severity
-from reportlint.errors import UsageError
+from reportlint.errors import no_room
 from reportlint.formats import PLAIN, Style
 from reportlint.quote import printable
 
@@ -99,6 +99,4 @@ def _kept(step: Callable[[Any], Any], value: Any) -> Any:
     try:
         return step(value)
     except OSError as exc:
-        raise UsageError(f"cannot keep the JUnit cases in a temporary file "
-                         f"({exc.strerror or exc}); free space in the temporary folder "
-                         "(TMPDIR)") from None
+        raise no_room("the JUnit cases", exc) from None
