@@ -546,14 +546,35 @@ def _repair(item: Input, settings: Settings) -> Repair | None:
     if isinstance(text, Diagnostic):
         return None
     registry, role = settings.registry, settings.config.role
-    tokens = parser.parse(text)  # once: the model, and the blocks the fixes leave alone
-    doc = model.build(text, tokens, lambda heading: registry.recognise(heading, role),
-                      settings.template_for(item))
-    fixed = fixes.fix(text, tokens, doc, registry.templates, _demote(settings))
-    if fixed.lines == 0 or fixed.text == text:
+    template, demote = settings.template_for(item), _demote(settings)
+    # One fix can make another possible (`**Status:**in progress` becomes a field, whose
+    # value can then be canonicalised): the fixes run again on what they wrote until it
+    # stays the same, as ruff does, so that one --fix leaves nothing --fix would change.
+    new, passes = text, 0
+    while passes < _FIX_PASSES:
+        tokens = parser.parse(new)  # the model, and the blocks the fixes leave alone
+        doc = model.build(new, tokens, lambda heading: registry.recognise(heading, role),
+                          template)
+        fixed = fixes.fix(new, tokens, doc, registry.templates, demote)
+        passes += 1
+        if fixed.lines == 0 or fixed.text == new:
+            break
+        new = fixed.text
+    if new == text:
         return None
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    return Repair(data, bom + fixed.text.encode("utf-8"), fixed.lines)
+    return Repair(data, bom + new.encode("utf-8"), _changed_lines(text, new))
+
+
+_FIX_PASSES = 10  # ruff's is 100; reportlint's fixes settle in two
+
+
+def _changed_lines(old: str, new: str) -> int:
+    """How many lines the fixes changed: they change lines in place and may add the final
+    newline (one more, empty, last line), never add or remove one."""
+    before, after = model.split_lines(old), model.split_lines(new)
+    return sum(a != b for a, b in zip(before, after, strict=False)) + abs(
+        len(before) - len(after))
 
 
 def extract(item: Input, registry: Registry, template: str | None = None
