@@ -34,6 +34,14 @@ def read(text: str, about_tests: bool = False) -> list[tuple[int, int | None, bo
     ("3 passed, 1 failed (test_div_wrong, being fixed), 2 skipped.", [(1, 3, False)]),
     # A later sentence with fewer passes than the run had is another suite.
     ("Tests: 25 passed, 2 failed. Integration: 3 passed.", [(2, 25, False)]),
+    # Words for small counts, verbs between count and word, figures named first.
+    ("Two integration tests are still failing on CI", [(2, None, False)]),
+    ("five failing snapshot tests in Sidebar.test.tsx", [(5, None, False)]),
+    ("`go test ./...`: passed 61, failed 3", [(3, 61, False)]),
+    ("In the CI test run, 3 of 57 failed in the invoices module", [(3, 54, False)]),
+    # An excuse after a semicolon still excuses what comes before it.
+    ("There are 3 failing tests; they are pre-existing on main.", [(3, None, True)]),
+    ("Failed 3 times before it passed", []),  # `failed 3` only beside `passed 61`
 ])
 def test_failure_counts(text: str, found: list[tuple[int, int | None, bool]]) -> None:
     assert read(text) == found
@@ -60,3 +68,24 @@ def test_a_bare_count_counts_tests_in_a_test_section() -> None:
 def test_the_sentence_is_what_a_finding_quotes() -> None:
     (tally,) = stated.read("- **Tests**: 25 passed, 2 failed. Lint: clean.", "", 7, "k", False)
     assert (tally.line, tally.key, tally.text) == (7, "k", "Tests**: 25 passed, 2 failed.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Jest: 38/40 passing", [(2, 38, False, True)]),
+    ("Jest: 38/40 passing, 2 skipped", []),  # not run is not failing
+    ("Jest: 40/40 passing", []),
+    ("38/40 tests passing, 2 failed", [(2, None, False, False)]),  # the failures say it
+])
+def test_fewer_passing_than_ran(text: str, found: list[tuple[int, int | None, bool, bool]]
+                                ) -> None:
+    assert [(t.failed, t.passed, t.told_apart, t.partial)
+            for t in stated.read(text, text.lower(), 1, "", False)] == found
+
+
+@pytest.mark.parametrize(("key", "about"), [
+    ("4-test-coverage-report", True), ("verification", True), ("ci-results", True),
+    ("testing", True), ("qa", True), ("summary", False), ("decisions", False),
+    ("specifics", True),  # `spec`: a word of specs as well; kept for the test context
+])
+def test_a_section_about_tests(key: str, about: bool) -> None:
+    assert stated.about_tests(key) is about

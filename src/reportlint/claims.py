@@ -426,6 +426,9 @@ def _read(text: str, line: int, key: str, title: str, out: Claims) -> None:
             or "failures" in lowered or "mypy" in lowered or "ruff" in lowered
             or "tsc" in lowered):
         _prose(text, lowered, line, out)
+    # `Two tests failing` has no digit; `38/40 passing` no failure.
+    if ("fail" in lowered or ("/" in text and "pass" in lowered)) and _new(out, line, "stated"):
+        out.stated.extend(stated.read(text, lowered, line, key, stated.about_tests(key)))
     if _DIGIT.search(text):
         _counts(text, line, key, title, out, lowered=lowered)
 
@@ -474,9 +477,6 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
             if rate and _new(out, line, rate.group(0)):
                 out.coverage_rates.append((line, rate.group(0), float(rate.group("pct")),
                                            int(rate.group("n")), int(rate.group("m"))))
-    if prose and "fail" in lowered and _new(out, line, "stated"):
-        out.stated.extend(stated.read(text, lowered, line, key,
-                                      "test" in key or "test" in title.lower()))
     if "pass" in lowered:
         for match in _near(_PASSED, text, lowered, "pass", 60, 8):
             if _new(out, line, match.group(0)):

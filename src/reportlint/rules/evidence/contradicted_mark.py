@@ -58,7 +58,8 @@ _STATE_AFTER = lazyre.compile(r"\s*[)\].]?\s*(?:$|[,;|])")
 _TRANSITION = lazyre.compile(r"\s*(?:→|->|/|=>)")
 
 
-def _contradiction(rest: str) -> str | None:
+def contradiction(rest: str) -> str | None:
+    """What in the text of a marked row or item says otherwise, or None (`2 failed`, `❌`)."""
     ratio = _RATIO.search(rest)
     if ratio and int(ratio.group("n")) < int(ratio.group("m")):
         return ratio.group(0)
@@ -82,7 +83,7 @@ def _contradiction(rest: str) -> str | None:
 
 def check(ctx: Context) -> Iterator[Hit]:
     for mark in claims.of(ctx).marks:
-        said = _contradiction(mark.rest)
+        said = contradiction(mark.rest)
         if said:
             yield Hit(mark.line, f"`{quote(mark.text, 100)}` is marked as done, but its own "
                       f"text says `{quote(said)}`")

@@ -10,11 +10,14 @@ Output in a test section of a finished report is contradicted-claim's (RL202): o
 run is one finding.
 
 Test results the report states in its own words count too (`All tests pass: 25 passed, 2
-failed`, `- Unit tests: 40 passed, 3 failed`, `3 of 9 integration tests failing`), where
+failed`, `- Unit tests: 40 passed, 3 failed`, `Two integration tests are still failing`,
+`3 of 9 integration tests failing`, `Jest: 38/40 passing`), where
 the words count tests and not something else (`locks after 5 failed attempts` is not a
 test). A failure told as history or an exception (`initially 2 failed`, `flaky,
 pre-existing`), in a section about a problem (*Known Issues*, *Challenges*, *Root Cause*),
-or followed further down its section by as many tests passing, is not reported.
+or followed further down its section by as many tests passing, is not reported; nor is
+a row or item marked done whose own text says otherwise, which is contradicted-mark's
+(RL303).
 
 ## Why is this bad?
 The claim is what a reviewer reads; the output is what happened. When they disagree, the
@@ -56,6 +59,7 @@ from reportlint.diagnostics import Severity
 from reportlint.evidence.outputs import Result
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
+from reportlint.rules.evidence import contradicted_mark
 from reportlint.rules.review.contradicted_claim import reported_blocks
 
 CODE = define("RL301", "failing-evidence", Severity.ERROR, __name__)
@@ -141,14 +145,15 @@ def check(ctx: Context) -> Iterator[Hit]:
 def _stated(found: claims.Claims) -> Iterator[Hit]:
     """Failures the report states in its own words (`25 passed, 2 failed`), once a line,
     unless told as history or an exception, in a section about a problem, fixed since (a
-    later statement or run with every test passing), or the summary of a failing run the
-    report pastes (that run is the finding)."""
+    later statement or run with every test passing), the summary of a failing run the
+    report pastes (that run is the finding), or on a line RL303 reports."""
     said = [c for c in found.claims if c.kind in _CONTRADICTS["tests"]]
     if not said:
         return
     pasted = {o.result.failed for o in found.outputs if failing(o.result) == "tests"}
     passing = _passing_after(found)
-    lines: set[int] = set()
+    # A row or item marked done whose own text says otherwise is contradicted-mark's (RL303).
+    lines = {m.line for m in found.marks if contradicted_mark.contradiction(m.rest)}
     for tally in found.stated:
         if tally.failed == 0 or tally.told_apart or tally.line in lines \
                 or any(w in tally.key for w in _BEFORE) or tally.failed in pasted:
@@ -158,8 +163,9 @@ def _stated(found: claims.Claims) -> Iterator[Hit]:
             continue  # fixed since: as many tests pass further down the section
         lines.add(tally.line)
         named = " and ".join(f"`{quote(c.text, 80)}` (line {c.line})" for c in said[:2])
-        yield Hit(tally.line, f"the report states failing tests (`{quote(tally.text, 100)}`), "
-                  f"but it claims {named}")
+        what = "that not every test passes" if tally.partial else "failing tests"
+        yield Hit(tally.line, f"the report states {what} (`{quote(tally.text, 100)}`), but it "
+                  f"claims {named}")
 
 
 def _passing_after(found: claims.Claims) -> dict[tuple[str, int], int]:
