@@ -118,3 +118,15 @@ def test_a_heading_must_be_mostly_the_alias() -> None:
 ])
 def test_leading_task_id(name: str, found: tuple[str, str] | None) -> None:
     assert names.leading_task_id(name) == found
+
+
+@pytest.mark.parametrize(("title", "found"), [
+    ("Progress Update — FE-031 Checkout Form", ("FE-031", "Checkout Form")),
+    ("Task Completion Report - BE-012 - Login API", ("BE-012", "Login API")),
+    ("Task Completion Report – BE-012: Login API", ("BE-012", "Login API")),
+    ("Progress Update - week 3", None),
+    ("BE-012 - Login API", None),  # no label before the dash
+    ("Progress Update — FE-031", None),  # no name
+])
+def test_dashed_title(title: str, found: tuple[str, str] | None) -> None:
+    assert names.dashed_title(title) == found

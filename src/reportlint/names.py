@@ -97,6 +97,18 @@ def leading_task_id(text: str) -> tuple[str, str] | None:
     return (match.group("id"), match.group("name").strip()) if match else None
 
 
+_AFTER_LABEL = lazyre.compile(
+    r"^[^\W\d][^:\u2013\u2014]*?\s+[-\u2013\u2014]\s+"
+    r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)(?:\s+[-\u2013\u2014]\s+|:\s+|\s+)(?P<name>\w.*)$")
+
+
+def dashed_title(text: str) -> tuple[str, str] | None:
+    """``Progress Update — FE-031 Checkout Form`` -> ``("FE-031", "Checkout Form")``: a
+    title whose label is followed by a dash, not a colon, then the task id and name."""
+    match = _AFTER_LABEL.match(lead_trimmed(text))
+    return (match.group("id"), match.group("name").strip()) if match else None
+
+
 def task_in(heading: str) -> tuple[str | None, str]:
     """The task id and name a heading names, title or not: ``BE-009 Evidence: Dashboard`` ->
     ``("BE-009", "Dashboard")``."""
