@@ -127,6 +127,11 @@ def _stated_failures(n: int) -> str:
             + "2 tests failed. 3 passed. " * n + "\n")
 
 
+def _spaced_title(n: int) -> str:
+    # A lazy label before a dash tried every split of a run of spaces in a title.
+    return "## Progress Update" + " " * n + "x - y\n\n**Status**: IN PROGRESS\n"
+
+
 # name -> (the input of size n, n at 1x, the rule timed alone or None for the whole check).
 # A rule is timed alone where its quadratic cost, though real, is small beside the parse at
 # sizes a test can afford.
@@ -145,6 +150,7 @@ PATTERNS: dict[str, tuple[Callable[[int], str], int, ModuleType | None]] = {
     "nested brackets": (_brackets, 50_000, unfilled_placeholder),
     "backtick runs": (_backticks, 50_000, unfilled_placeholder),
     "stated test failures": (_stated_failures, 600, failing_evidence),
+    "spaces in a title": (_spaced_title, 20_000, None),
 }
 
 

@@ -115,6 +115,9 @@ def test_a_heading_must_be_mostly_the_alias() -> None:
     ("Login API for BE-012", None),
     ("be-012 Login API", None),
     ("BE-12a Login", None),
+    ("UTF-8 Filename Handling", None),  # standards have the shape of an id
+    ("SHA-256 Checksums", None),
+    ("COVID-19 Dashboard", None),
 ])
 def test_leading_task_id(name: str, found: tuple[str, str] | None) -> None:
     assert names.leading_task_id(name) == found
@@ -127,6 +130,8 @@ def test_leading_task_id(name: str, found: tuple[str, str] | None) -> None:
     ("Progress Update - week 3", None),
     ("BE-012 - Login API", None),  # no label before the dash
     ("Progress Update — FE-031", None),  # no name
+    ("Progress Update — FE-031: Checkout Form", ("FE-031", "Checkout Form")),
+    ("Progress Update" + " " * 5000 + "x", None),
 ])
 def test_dashed_title(title: str, found: tuple[str, str] | None) -> None:
     assert names.dashed_title(title) == found

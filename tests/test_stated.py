@@ -38,7 +38,7 @@ def read(text: str, about_tests: bool = False) -> list[tuple[int, int | None, bo
     ("Two integration tests are still failing on CI", [(2, None, False)]),
     ("five failing snapshot tests in Sidebar.test.tsx", [(5, None, False)]),
     ("`go test ./...`: passed 61, failed 3", [(3, 61, False)]),
-    ("In the CI test run, 3 of 57 failed in the invoices module", [(3, 54, False)]),
+    ("CI test run: 3 of 57 failed in the invoices module", [(3, 54, False)]),
     # An excuse after a semicolon still excuses what comes before it.
     ("There are 3 failing tests; they are pre-existing on main.", [(3, None, True)]),
     ("Failed 3 times before it passed", []),  # `failed 3` only beside `passed 61`
@@ -54,9 +54,31 @@ def test_failure_counts(text: str, found: list[tuple[int, int | None, bool]]) ->
     "2 failed jobs are moved to the dead-letter queue",
     "The 2 failed webhooks are replayed",
     "2 failed",  # no tests named, no passed count, not a test section
+    # A test word elsewhere in the line does not make a bare count a count of tests.
+    "Test for 500 errors: returns 2 failures in the error array.",
+    "The test counts failed requests: 3 failures out of 100 requests are tolerated.",
+    "Node 18/20 passing",
 ])
 def test_other_failures_are_not_test_counts(text: str) -> None:
     assert read(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "CI: 1 test failed due to a network timeout and passed on retry.",
+    "1 test failed on the first CI run and passed after rerun.",
+    "2 tests fail on main too; this PR does not touch them.",
+    "2 tests failing on main prior to this change (not caused by it).",
+    "Next step: investigate why 2 tests fail on Windows.",
+    "Fix the 2 failing tests on Windows",
+    "Added a fixture with 2 failing tests to exercise the reporter.",
+])
+def test_failures_told_as_other_runs_plans_or_test_content(text: str) -> None:
+    assert [t.told_apart for t in stated.read(text, text.lower(), 1, "", False)] == [True]
+
+
+def test_a_fix_before_the_failure_is_not_an_excuse() -> None:
+    text = "After the fix, 2 tests still fail (test_last_page)."
+    assert read(text) == [(2, None, False)]
 
 
 def test_a_bare_count_counts_tests_in_a_test_section() -> None:
@@ -74,7 +96,7 @@ def test_the_sentence_is_what_a_finding_quotes() -> None:
     ("Jest: 38/40 passing", [(2, 38, False, True)]),
     ("Jest: 38/40 passing, 2 skipped", []),  # not run is not failing
     ("Jest: 40/40 passing", []),
-    ("38/40 tests passing, 2 failed", [(2, None, False, False)]),  # the failures say it
+    ("38/40 tests passing, 2 failed", [(2, 38, False, True)]),
 ])
 def test_fewer_passing_than_ran(text: str, found: list[tuple[int, int | None, bool, bool]]
                                 ) -> None:

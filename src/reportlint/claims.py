@@ -122,8 +122,8 @@ class Claims:
     slots, not a dataclass: creating a dataclass costs 0.7 ms of every run's start-up)."""
 
     __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_metric",
-                 "coverage_rates", "marks", "parts", "passed", "ratios", "sections", "seen",
-                 "stated", "tables")
+                 "coverage_rates", "marks", "parts", "passed", "ratios", "rows", "sections",
+                 "seen", "stated", "tables")
 
     def __init__(self) -> None:
         # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
@@ -152,6 +152,8 @@ class Claims:
         self.coverage_rates: list[tuple[int, str, float, int, int]] = []
         # Test failures stated in prose (`25 passed, 2 failed`), failing or not.
         self.stated: list[stated.Tally] = []
+        # The lines of the table rows read for counts (a row's `40 passed` is one suite's).
+        self.rows: set[int] = set()
 
     @property
     def outputs(self) -> list[Output]:
@@ -352,6 +354,7 @@ def _section(section: Container, key: str, title: str, out: Claims,
         for row in table["rows"]:
             cells = row["cells"]
             joined = " | ".join(cells.values())
+            out.rows.add(row["line"])
             _counts(joined, row["line"], key, title, out, prose=False)
             # A row is marked when its status says so; a matrix of ✅ per column is not.
             ok = [k for k in status if _OK_CELL.search(cells.get(k, ""))]

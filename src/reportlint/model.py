@@ -184,8 +184,8 @@ class _Builder:
             # `Task Completion Report: BE-012 Login API`, `Progress Update — FE-031 Checkout
             # Form`: the id is there, the form is not; the title is read as it is meant, and
             # one finding gives the form to write.
-            run_on = names.leading_task_id(parts.task_name) if parts.label else \
-                names.dashed_title(title)
+            run_on = (names.leading_task_id(parts.task_name) if parts.label else None) \
+                or names.dashed_title(title)
             if run_on is not None:
                 head["kind"] = template
                 head["task_id"], head["task_name"] = run_on

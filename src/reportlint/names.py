@@ -93,20 +93,33 @@ _LEADING_ID = lazyre.compile(r"^(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)\s+(?P<
 def leading_task_id(text: str) -> tuple[str, str] | None:
     """``BE-012 Login API`` -> ``("BE-012", "Login API")``: a task name that starts with its
     task id, with no separator between them."""
-    match = _LEADING_ID.match(text)
-    return (match.group("id"), match.group("name").strip()) if match else None
+    return _unless_a_standard(_LEADING_ID.match(text) if len(text) <= _LONGEST_TITLE else None)
+
+
+_LONGEST_TITLE = 300  # characters: a longer heading is no title to read an id from
+# Names of standards and the like that have the shape of a task id (`UTF-8 Filename
+# Handling`, `SHA-256 Checksums`): not read as one where a title's id is guessed.
+_STANDARDS = frozenset({"UTF", "SHA", "COVID", "ISO", "RFC", "CVE", "IPV", "HTTP", "TLS",
+                        "SSL", "AES", "RSA", "ECMA", "ES", "PEP", "WCAG", "OWASP", "MD",
+                        "UTF-16", "IEEE", "CWE", "OAUTH", "H", "X", "PCI-DSS", "SOC"})
+
+
+def _unless_a_standard(match: re.Match[str] | None) -> tuple[str, str] | None:
+    if match is None or match.group("id").rpartition("-")[0].upper() in _STANDARDS:
+        return None
+    return match.group("id"), match.group("name").strip()
 
 
 _AFTER_LABEL = lazyre.compile(
-    r"^[^\W\d][^:\u2013\u2014]*?\s+[-\u2013\u2014]\s+"
+    r"^[^\W\d][^\s:\u2013\u2014-]*(?:\s+[^\s:\u2013\u2014-]+)*\s+[-\u2013\u2014]\s+"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)(?:\s+[-\u2013\u2014]\s+|:\s+|\s+)(?P<name>\w.*)$")
 
 
 def dashed_title(text: str) -> tuple[str, str] | None:
     """``Progress Update — FE-031 Checkout Form`` -> ``("FE-031", "Checkout Form")``: a
     title whose label is followed by a dash, not a colon, then the task id and name."""
-    match = _AFTER_LABEL.match(lead_trimmed(text))
-    return (match.group("id"), match.group("name").strip()) if match else None
+    match = _AFTER_LABEL.match(lead_trimmed(text)) if len(text) <= _LONGEST_TITLE else None
+    return _unless_a_standard(match)
 
 
 def task_in(heading: str) -> tuple[str | None, str]:

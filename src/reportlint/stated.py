@@ -60,7 +60,7 @@ _PASSED = lazyre.compile(
     r"|\bpass(?:ed|ing)\s*(?:[:=]\s*)?(?P<first>\d{1,5})\b", _I)
 # `38/40 passing`: fewer passed than ran.
 _SOME_PASSING = lazyre.compile(
-    r"(?<![\w./-])(?P<done>\d{1,5})\s*/\s*(?P<whole>\d{1,5})\s+(?:" + _NOUN + r"\s+)?"
+    r"(?<![\w./-])(?P<done>\d{1,5})\s*/\s*(?P<whole>\d{1,5})\s+(?P<noun>" + _NOUN + r"\s+)?"
     r"(?:(?:are|were|is|now|currently)\s+)?(?:passed|passing|pass(?:es)?)\b", _I)
 # Not run rather than failing: `38/40 passing, 2 skipped`.
 _NOT_RUN = lazyre.compile(r"\b(?:skip\w*|pending|todo|ignored|disabled|not\s+run|excluded)\b",
@@ -76,12 +76,22 @@ _TOLD_APART = lazyre.compile(
     r"used\s+to|had\s+been|were|was|(?<!being\s)(?<!to\sbe\s)fixed|resolved|addressed|"
     r"now\s+pass\w*|no\s+longer|pre-?existing|unrelated|flaky|intermittent\w*|known|"
     r"expected|xfail\w*|intentional\w*|by\s+design|will|would|should|could|if|when|until|"
-    r"unless|whether|might|may|target|goal|plan\w*|example|e\.g\.)\b", _I)
+    r"unless|whether|might|may|target|goal|plan\w*|example|e\.g\.|"
+    r"retr(?:y|ied|ies|ying)|re-?run\w*|first|prior|on\s+(?:main|master|develop)|"
+    r"not\s+caused|investigat\w*|fixtures?|exercis\w*|deliberate\w*|on\s+purpose|"
+    r"todo)\b|~~|^\W*(?:fix|debug|address|resolve|look\s+into)\b", _I)
 _SENTENCE = lazyre.compile(r"(?<=[.;!?])\s+")
 _LEAD = lazyre.compile(r"^\W*(?=\w)")  # a list item's mark, a field's emphasis
 # Words that make a line about tests, so that a bare `3 failures` counts them.
-_TESTS = ("test", "spec", "suite", "jest", "pytest", "vitest", "mocha", "playwright",
-          "cypress", "junit", "rspec", "phpunit")
+_TOOLS = ("jest", "pytest", "vitest", "mocha", "playwright", "cypress", "junit", "rspec",
+          "phpunit", "go test", "cargo test")
+# A line that says what it counts before its figures: `Tests: ...`, `Test results: ...`,
+# `E2E suite: ...`, `CI: ...`, or states a count of tests (`38 tests, 2 failures`). A test
+# word elsewhere does not make a bare `2 failures` a test count (`the test counts failed
+# requests: 3 failures are tolerated`).
+_TEST_LINE = lazyre.compile(
+    r"^\W*(?:[\w.-]+\s+){0,2}(?:tests?|testing|test\s+results?|test\s+run|specs?|suites?|ci)"
+    r"\W*:|(?<![\w./-])\d{1,5}\s+(?:" + _NOUN + r")\b", _I)
 
 
 _ABOUT_TESTS = lazyre.compile(r"test|spec|(?:^|-)(?:verification|results?|qa|ci|checks)(?:-|$)")
@@ -99,7 +109,8 @@ def read(text: str, lowered: str, line: int, key: str, about_tests: bool) -> lis
     a later sentence of the line says passes now (``25 passed, 2 failed. After the fix: 27
     passed.``) is told apart, and so is one whose sentence, or what follows it on the line,
     tells it as history or excuses it (``3 failing tests; they are pre-existing``)."""
-    tests = about_tests or any(word in lowered for word in _TESTS)
+    tests = about_tests or any(tool in lowered for tool in _TOOLS) or bool(
+        _TEST_LINE.search(text))
     sentences = _SENTENCE.split(text) if ". " in text or "; " in text else [text]
     # Each sentence's tallies, and the passed count of a sentence that states no failure.
     read: list[tuple[list[Tally], int | None]] = []
@@ -122,7 +133,7 @@ def read(text: str, lowered: str, line: int, key: str, about_tests: bool) -> lis
                              int(m["whole"]) - int(m["done"]), int(m["done"]), key,
                              apart[index], partial=True)
                        for m in _SOME_PASSING.finditer(sentence)
-                       if int(m["done"]) < int(m["whole"])]
+                       if int(m["done"]) < int(m["whole"]) and (tests or m["noun"])]
         read.append((tallies, None if tallies else passed))
     found: list[Tally] = []
     most = -1  # the most tests a later sentence states passing, with no failure

@@ -78,6 +78,11 @@ _BEFORE = ("before", "issue", "problem", "bug", "root-cause", "error", "failure"
            "known", "challenge", "reproduc", "symptom", "investigat", "blocker")
 
 
+# ... and the sections where stated failures are what is left to do, not the run's result.
+_NOT_NOW = (*_BEFORE, "limitation", "caveat", "next", "follow", "recommend", "risk", "todo",
+            "future", "remaining", "open")
+
+
 def failing(result: Result) -> str | None:
     """``tests`` or ``checks`` for a summary that shows a failure (``skipped`` for whole
     test files or suites skipped), else None."""
@@ -156,7 +161,7 @@ def _stated(found: claims.Claims) -> Iterator[Hit]:
     lines = {m.line for m in found.marks if contradicted_mark.contradiction(m.rest)}
     for tally in found.stated:
         if tally.failed == 0 or tally.told_apart or tally.line in lines \
-                or any(w in tally.key for w in _BEFORE) or tally.failed in pasted:
+                or any(w in tally.key for w in _NOT_NOW) or tally.failed in pasted:
             continue
         since = passing.get((tally.key, tally.line), -1)
         if since >= (0 if tally.passed is None else tally.passed + tally.failed):
@@ -173,7 +178,8 @@ def _passing_after(found: claims.Claims) -> dict[tuple[str, int], int]:
     of the same section states or shows passing with no failure (-1: none). Elsewhere in the
     report a passing run is no proof of a fix: a summary is written after the run. One sort
     and one pass, however many figures a report states."""
-    failing_lines = {t.line for t in found.stated if t.failed}
+    # A table row's passed tests are one suite's, not the run's: no proof of a fix.
+    failing_lines = {t.line for t in found.stated if t.failed} | found.rows
     # (key, line, order, passed): order 1 for a line's failures, 0 for its evidence, so that
     # going up the section a line's failures are read before its own figures.
     marks: list[tuple[str, int, int, int]] = [(t.key, t.line, 1, 0) for t in found.stated
