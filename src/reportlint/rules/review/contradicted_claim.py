@@ -138,7 +138,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             elif _NOT_DONE_MARK.match(item["text"]):
                 yield Hit(item["line"], f"`{quote(item['text'])}` in `{quote(title)}` is marked "
                           f"as not done, but the report claims {_claim_words(claims)}")
-        if "test" in key:
+        if _test_output(key):
             for block in section["code_blocks"]:
                 failure = _FAILURES.search(block["text"])
                 if failure:
@@ -152,5 +152,14 @@ def reported_blocks(report: Report) -> set[int]:
     failing-evidence (RL301) leaves them to it, so that one failing run is one finding."""
     if not finished_claims(report):
         return set()
-    return {block["line"] for key, section in _evidence(report) if "test" in key
+    return {block["line"] for key, section in _evidence(report) if _test_output(key)
             for block in section["code_blocks"] if _FAILURES.search(block["text"])}
+
+
+# A section that shows the run before the fix on purpose (`First test run (before fix)`).
+_BEFORE_THE_FIX = ("before", "first-run", "initial", "root-cause", "reproduc", "debug")
+
+
+def _test_output(key: str) -> bool:
+    """Whether a section's code blocks are the report's test output, as evidence."""
+    return "test" in key and not any(w in key for w in _BEFORE_THE_FIX)
