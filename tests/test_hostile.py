@@ -150,7 +150,7 @@ PATTERNS: dict[str, tuple[Callable[[int], str], int, ModuleType | None]] = {
     "nested brackets": (_brackets, 50_000, unfilled_placeholder),
     "backtick runs": (_backticks, 50_000, unfilled_placeholder),
     "stated test failures": (_stated_failures, 600, failing_evidence),
-    "spaces in a title": (_spaced_title, 20_000, None),
+    "spaces in a title": (_spaced_title, 200_000, None),
 }
 
 
