@@ -129,9 +129,23 @@ def test_leading_task_id(name: str, found: tuple[str, str] | None) -> None:
     ("Task Completion Report – BE-012: Login API", ("BE-012", "Login API")),
     ("Progress Update - week 3", None),
     ("BE-012 - Login API", None),  # no label before the dash
-    ("Progress Update — FE-031", None),  # no name
+    ("Progress Update — FE-031", ("FE-031", "")),  # no name: the id is still read
+    ("Task Completion Report — BE-012  ", ("BE-012", "")),
     ("Progress Update — FE-031: Checkout Form", ("FE-031", "Checkout Form")),
     ("Progress Update" + " " * 5000 + "x", None),
 ])
 def test_dashed_title(title: str, found: tuple[str, str] | None) -> None:
     assert names.dashed_title(title) == found
+
+
+@pytest.mark.parametrize(("title", "found"), [
+    ("Progress Update - week 3", ("Progress Update", "week 3")),
+    ("✅ Task Completion Report — Login API", ("Task Completion Report", "Login API")),
+    ("Weekly Status Report – Sprint 14", ("Weekly Status Report", "Sprint 14")),
+    ("Login - Task Completion Report", None),  # the label is not before the dash
+    ("Progress Update: week 3", None),  # a colon: split_title's
+    ("Release notes - 2.0", None),  # not a report's label
+    ("Progress Update" + " " * 5000 + "- x", None),
+])
+def test_dashed_name(title: str, found: tuple[str, str] | None) -> None:
+    assert names.dashed_name(title) == found

@@ -47,6 +47,30 @@ def test_headings_that_are_no_agent_title(heading: str) -> None:
     assert recognition.agent_title(heading) is None
 
 
+@pytest.mark.parametrize(("title", "message"), [
+    ("## Task Completion Report — BE-012",
+     "`Task Completion Report — BE-012` is not in the template's form; write the title as "
+     "`## Task Completion Report: BE-012 - Task name`"),
+    ("## Task Completion Report: BE-012 Login API",
+     "`Task Completion Report: BE-012 Login API` is not in the template's form; write the "
+     "title as `## Task Completion Report: BE-012 - Login API`"),
+    ("## Progress Update - week 3",
+     "the title has no task id; write it as `Progress Update: BE-001 - week 3`"),
+    ("## Progress Update: week 3",
+     "the title has no task id; write it as `Progress Update: BE-001 - week 3`"),
+    ("## Task Completion Report: Login API",
+     "the title has no task id; write it as `Task Completion Report: BE-001 - Login API`"),
+])
+def test_the_title_to_write_keeps_what_the_title_says(title: str, message: str) -> None:
+    from reportlint import engine
+    from reportlint.resolver import registry
+
+    settings = engine.Settings(registry(), cache_results=False)
+    text = f"{title}\n\n**Status**: COMPLETED\n"
+    outcome = engine.check(engine.Input("r.md", text.encode()), settings)
+    assert [d.message for d in outcome.diagnostics if d.code == "RL108"] == [message]
+
+
 @pytest.mark.parametrize(("value", "title", "claimed"), [
     ("COMPLETED", "", True),
     ("✅ COMPLETE", "", True),

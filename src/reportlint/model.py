@@ -188,7 +188,10 @@ class _Builder:
                 or names.dashed_title(title)
             if run_on is not None:
                 head["kind"] = template
-                head["task_id"], head["task_name"] = run_on
+                head["task_id"], head["task_name"] = run_on[0], run_on[1] or None
+            elif parts.label is None and (labelled := names.dashed_name(title)) is not None:
+                # `Progress Update - week 3`: the name is what follows the label's dash.
+                head["label"], head["task_name"] = labelled
         report: Report = {
             "template": template, "line": line, "level": level, "end_line": self.total,
             "title": head,

@@ -107,19 +107,34 @@ _STANDARDS = frozenset({"UTF", "SHA", "COVID", "ISO", "RFC", "CVE", "IPV", "HTTP
 def _unless_a_standard(match: re.Match[str] | None) -> tuple[str, str] | None:
     if match is None or match.group("id").rpartition("-")[0].upper() in _STANDARDS:
         return None
-    return match.group("id"), match.group("name").strip()
+    return match.group("id"), (match.group("name") or "").strip()
 
 
 _AFTER_LABEL = lazyre.compile(
     r"^[^\W\d][^\s:\u2013\u2014-]*(?:\s+[^\s:\u2013\u2014-]+)*\s+[-\u2013\u2014]\s+"
-    r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)(?:\s+[-\u2013\u2014]\s+|:\s+|\s+)(?P<name>\w.*)$")
+    r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)"
+    r"(?:(?:\s+[-\u2013\u2014]\s+|:\s+|\s+)(?P<name>\w.*?))?\s*$")
 
 
 def dashed_title(text: str) -> tuple[str, str] | None:
     """``Progress Update — FE-031 Checkout Form`` -> ``("FE-031", "Checkout Form")``: a
-    title whose label is followed by a dash, not a colon, then the task id and name."""
+    title whose label is followed by a dash, not a colon, then the task id and name (``""``
+    when the title stops at the id: ``Task Completion Report — BE-012``)."""
     match = _AFTER_LABEL.match(lead_trimmed(text)) if len(text) <= _LONGEST_TITLE else None
     return _unless_a_standard(match)
+
+
+# A title's label, when it is a report's: the words the templates' titles are made of.
+_REPORT_LABEL = lazyre.compile(
+    r"^(?P<label>(?:[^\W\d]+\s+){0,4}(?:report|update|acknowledg\w*|summary|handoff|handover)"
+    r")\s+[-\u2013\u2014]\s+(?P<name>\w.*?)\s*$", re.IGNORECASE)
+
+
+def dashed_name(text: str) -> tuple[str, str] | None:
+    """``Progress Update - week 3`` -> ``("Progress Update", "week 3")``: a report's label, a
+    dash where the template has a colon, and what the report is about (no task id)."""
+    match = _REPORT_LABEL.match(lead_trimmed(text)) if len(text) <= _LONGEST_TITLE else None
+    return None if match is None else (match.group("label"), match.group("name"))
 
 
 def task_in(heading: str) -> tuple[str | None, str]:
