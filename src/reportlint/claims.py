@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from reportlint import lazyre, recognition, stated
+from reportlint import covered, lazyre, recognition, stated
 
 if TYPE_CHECKING:
     from reportlint.evidence import outputs
@@ -121,9 +121,9 @@ class Claims:
     """What one report claims and states, filled in by :func:`extract` (a plain class with
     slots, not a dataclass: creating a dataclass costs 0.7 ms of every run's start-up)."""
 
-    __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_metric",
-                 "coverage_rates", "marks", "parts", "passed", "ratios", "rows", "sections",
-                 "seen", "stated", "tables")
+    __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_cells",
+                 "coverage_metric", "coverage_rates", "marks", "parts", "passed", "ratios",
+                 "rows", "sections", "seen", "stated", "tables")
 
     def __init__(self) -> None:
         # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
@@ -148,6 +148,8 @@ class Claims:
         self.coverage: list[tuple[int, float, str]] = []
         # ... and which figure: `lines`, `statements` or `overall` (no metric named).
         self.coverage_metric: dict[int, str] = {}
+        # Coverage stated in a table's cells (see :mod:`reportlint.covered`).
+        self.coverage_cells: list[covered.Covered] = []
         # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
         self.coverage_rates: list[tuple[int, str, float, int, int]] = []
         # Test failures stated in prose (`25 passed, 2 failed`), failing or not.
@@ -343,6 +345,7 @@ def _section(section: Container, key: str, title: str, out: Claims,
             rest = text[mark.end():] if mark else text
             own.append(Mark(line, text, rest.strip(), title, key))
     for table in section["tables"]:
+        out.coverage_cells.extend(covered.read(table))
         status = [k for k in table["columns"] if k in _STATUS_COLUMNS]
         # Counts are read from the tables about tests and results, not from every row of a
         # Files Changed table (40,000 rows in the benchmark's large report).

@@ -3,7 +3,12 @@ cases`, `40+ tests`, `Total tests: 42`) against the counts it lists part by part
 cases` per file, `(6 tests)` per group, the rows of a table's *Tests* or *Passed* column);
 a table's *Total* row against the rows above it; a result such as `8/8 acceptance criteria
 met` against the items or rows it counts; the coverage of the whole stated twice, or stated
-against the one coverage run the report shows.
+against the one coverage run the report shows. Coverage is read from prose and fields
+(`**Coverage**: 87%`) and from tables: the *Unit Tests* row of the template's *Test Coverage
+Report*, a *Total* row, or a row labelled as coverage (`| Line coverage | 80% | 93.1% |`, the
+figure outside a *Target* column), in the languages agents write (`라인 커버리지`,
+`Cobertura`). A table's figure of one metric (`Branch coverage`) is compared with that metric
+of the run; one of a part (`Line coverage (src/orders)`) only with a run over that part.
 
 A reader's tolerance is kept: `40+` is any count of 40 or more, a count is only compared
 with the parts listed under it or with a total it calls one, coverage figures may differ by
@@ -63,7 +68,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from reportlint import claims
+from reportlint import claims, covered
 from reportlint.claims import Count, Parts
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
@@ -214,7 +219,8 @@ def _coverage(found: claims.Claims) -> Iterator[Hit]:
     further apart than rounding (or, for `~80%`, an estimate) allows."""
     stated = [(line, pct, text) for line, pct, text in found.coverage
               if found.coverage_metric.get(line) == "overall"]
-    if not stated:
+    cells = found.coverage_cells
+    if not stated and not cells:
         return
     # A coverage reporter's total, or go's one package with its `coverage: X% of statements`.
     runs = [o for o in found.outputs if o.result.kind in ("coverage", "suite")
@@ -224,9 +230,38 @@ def _coverage(found: claims.Claims) -> Iterator[Hit]:
         shown = float(run.result.coverage or 0.0)
         for line, pct, text in stated:
             if abs(pct - shown) > _tolerance(text):
-                yield Hit(line, f"`{quote(text)}` but the coverage run (line {run.line}) "
-                          f"shows {shown:g}% (`{quote(run.result.text, 80)}`)")
+                yield _against_run(line, text, run, shown)
+        yield from _cells_against_run(cells, run, shown)
         return
+    # A table's figure of the whole, with the report's other figures of the whole.
+    stated += [(c.line, c.pct, c.text) for c in cells if c.metric == "overall" and c.scope is None]
+    stated.sort()
     for (first, was, said), (line, pct, text) in pairwise(stated):
         if abs(pct - was) > max(_tolerance(said), _tolerance(text)):
             yield Hit(line, f"`{quote(text)}` but line {first} says `{quote(said)}`")
+
+
+def _cells_against_run(cells: list[covered.Covered], run: claims.Output, shown: float
+                       ) -> Iterator[Hit]:
+    """A table's coverage figures against the one run the report shows: a figure of the
+    whole (or of the unit tests) may be any of the run's totals, since a report may quote
+    its statements or its lines; a metric's figure is that metric's; a part's is compared
+    only with a run over that part."""
+    metrics = dict(run.result.metrics)
+    block = run.block["text"].casefold()
+    for cell in cells:
+        if cell.scope is not None and cell.scope not in block:
+            continue
+        if cell.metric in ("overall", "unit"):
+            near = [shown, *metrics.values()]
+        elif cell.metric in metrics:
+            near = [metrics[cell.metric]]
+        else:
+            continue
+        if all(abs(cell.pct - figure) > _tolerance(cell.text) for figure in near):
+            yield _against_run(cell.line, cell.text, run, near[0])
+
+
+def _against_run(line: int, text: str, run: claims.Output, shown: float) -> Hit:
+    return Hit(line, f"`{quote(text)}` but the coverage run (line {run.line}) shows {shown:g}% "
+               f"(`{quote(run.result.text, 80)}`)")

@@ -1,10 +1,11 @@
 """Checks that the figures a report gives for its own completion agree: the **Progress**
 field, a percentage in **Status** (`NOT STARTED (0% complete)`), in the title, and in the
 headings of its top-level sections or of a *Status*/*Progress*/*Summary* section
-(`### ✅ COMPLETED (20%)`).
+(`### ✅ COMPLETED (20%)`); and a status that says the task is finished (`**Status**:
+COMPLETED`) beside a **Progress** short of 100%.
 
-Percentages of parts (a phase, a sub-task, a table row) are about other things and are
-not compared.
+Percentages of parts (a phase, a sub-task, a table row) and a **Progress** of the project,
+sprint or phase the task belongs to are about other things and are not compared.
 
 ## Why is this bad?
 "**Progress**: 60% complete" in the header and "(20% complete)" in a heading cannot both
@@ -34,12 +35,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reportlint import lazyre
 from reportlint.diagnostics import Severity
 from reportlint.quote import quote
 from reportlint.rules.base import Context, Hit, define
-from reportlint.rules.review._common import PERCENT, field_value
+from reportlint.rules.review._common import PERCENT, field_value, finished_claims
+
+if TYPE_CHECKING:
+    from reportlint.nodes import Report
 
 CODE = define("RL204", "inconsistent-progress", Severity.WARNING, __name__)
 
@@ -77,6 +82,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         match = PERCENT.search(text)
         if match and _DONE_WORDS.search(text):
             mentions.append((float(match.group(1)), line, where))
+    yield from _short_of_done(report, mentions)
     if not mentions:
         return
     reference, line, where = min(mentions, key=lambda m: m[1])
@@ -84,6 +90,28 @@ def check(ctx: Context) -> Iterator[Hit]:
         if value != reference:
             yield Hit(other, f"{_named(said)} says {value:g}% but {_named(where)} (line {line}) "
                       f"says {reference:g}%; state one figure for the task")
+
+
+# A figure about something bigger than the task, which a finished task leaves short of 100%.
+_OF_MORE = lazyre.compile(r"\b(?:project|sprint|phase|milestone|epic|release|overall|roadmap|"
+                          r"program(?:me)?|initiative)\b", re.IGNORECASE)
+
+
+def _short_of_done(report: Report,
+                   mentions: list[tuple[float, int, tuple[str, str | None]]]) -> Iterator[Hit]:
+    """A status claiming the task is finished beside its own **Progress** short of 100%."""
+    claims = finished_claims(report)
+    if not claims or claims[0][0].startswith("**Ready"):
+        return
+    said, at = claims[0]
+    for value, line, where in mentions:
+        if where[0] != "field" or where[1] is None or value >= 100:
+            continue
+        found = field_value(report, "progress")
+        if found is None or found["line"] != line or _OF_MORE.search(found["value"]):
+            continue
+        yield Hit(line, f"{_named(where)} says {value:g}% but `{quote(said)}` (line {at}) says "
+                  f"the task is finished; state one figure for the task")
 
 
 def _named(where: tuple[str, str | None]) -> str:
