@@ -11,6 +11,7 @@ import pytest
 from click.testing import Result
 
 from reportlint import edits, engine, source
+from reportlint.diagnostics import Outcome
 from reportlint.edits import Edit
 from reportlint.resolver import SettingsResolver
 
@@ -125,6 +126,12 @@ def test_json_findings_carry_their_edits(run: Callable[..., Result]) -> None:
 CASES = sorted(p for p in FIXTURES.rglob("*.md") if "not-reports" not in p.parts)
 
 
+def _report_of(line: int, outcome: Outcome) -> int:
+    """Which of the file's reports holds ``line`` (its place in the file)."""
+    return next((n for n, span in enumerate(outcome.reports) if span.line <= line <= span.end_line),
+                -1)
+
+
 def test_every_fixture_repaired_from_its_edits_loses_the_findings_they_repair() -> None:
     """Applying all the edits of all the findings of a file never fails, and what they
     insert is found where it was missing."""
@@ -140,12 +147,14 @@ def test_every_fixture_repaired_from_its_edits_loses_the_findings_they_repair() 
         decoded = source.decode(item.data)
         assert isinstance(decoded, source.Text)
         repaired = edits.apply(decoded.text, changes)
-        missing = {(d.code, d.message.split(" (")[0]) for d in outcome.diagnostics
-                   if d.code in ("RL101", "RL102")
+        # By report (a file may hold several, each missing the same section), in order.
+        missing = {(_report_of(d.line, outcome), d.code, d.message.split(" (")[0])
+                   for d in outcome.diagnostics if d.code in ("RL101", "RL102")
                    and any(e["start"] == e["end"] for e in (d.fix or {}).get("edits", []))}
         inserted += len(missing)
         after = engine.check(engine.Input(str(path), repaired.encode(), location=path),
                              settings)
-        still = {(d.code, d.message.split(" (")[0]) for d in after.diagnostics}
+        still = {(_report_of(d.line, after), d.code, d.message.split(" (")[0])
+                 for d in after.diagnostics}
         assert missing & still == set(), path
     assert inserted > 100

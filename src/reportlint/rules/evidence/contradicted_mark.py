@@ -44,8 +44,9 @@ CODE = define("RL303", "contradicted-mark", Severity.WARNING, __name__)
 _I = re.IGNORECASE
 _SAYS_OTHERWISE = lazyre.compile(
     r"(?P<mark>❌|⚠️?|⛔|🔴|✗|✘)"
-    r"|(?<![\w.])(?P<bad>[1-9]\d{0,4})\s+(?:tests?\s+|cases?\s+|specs?\s+)?"
-    r"(?:failed|failing|failures?)\b"
+    r"|(?<![\w.])(?P<bad>[1-9]\d{0,4})\s+(?:of\s+\d{1,5}\s+)?"
+    r"(?:(?:tests?|cases?|specs?|scenarios?|checks?|suites?|jobs?|assertions?)\s+)?"
+    r"(?:(?:are|were|still)\s+){0,2}(?:failed|failing|failures?)\b"
     r"|\b(?P<todo>TODO|TBD|WIP)\b"
     r"|\b(?P<words>not\s+(?:yet\s+)?(?:run|done|started|implemented|tested|verified|executed)"
     r"|pending|skipped|deferred|to\s+be\s+(?:run|done|added|tested|verified|implemented)"

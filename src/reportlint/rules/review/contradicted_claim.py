@@ -1,6 +1,7 @@
 """Checks a report that claims to be finished (**Status**: COMPLETED, or
-**Ready for Review**: ✅ Yes) against its own evidence: quality gate, acceptance criteria
-and PRD rows that are ❌, failed or pending; test output that shows failures; unticked
+**Ready for Review**: ✅ Yes) against its own evidence: quality gate, acceptance criteria,
+PRD and CI job rows (a *CI*, *Checks*, *Pipeline* or *Build* section) that are ❌, failed or
+pending; test output that shows failures; unticked
 boxes in a Definition of Done, TodoWrite list or acceptance checklist.
 
 Each contradicting row, box or output block is reported, naming the claim it contradicts.
@@ -84,11 +85,17 @@ _FAILURES = lazyre.compile(
     r"|\bfailed\s*[:=]\s*[1-9]")
 
 
+# Words a key holds as a word of its own: a CI run's jobs are evidence (`CI run #5531`,
+# `Pipeline`), a word inside another is not (`decisions`, `specific`).
+_EVIDENCE_WORDS = frozenset({"ci", "checks", "pipeline", "pipelines", "workflow", "workflows",
+                             "build", "builds"})
+
+
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
 def _evidence_key(key: str) -> bool:
     # A *Pre-Deployment* list under a *Deployment Checklist* is what must hold first.
-    return (any(w in key for w in _EVIDENCE) or key.startswith("pre-deploy")) \
-        and not _not_evidence(key)
+    return (any(w in key for w in _EVIDENCE) or key.startswith("pre-deploy")
+            or not _EVIDENCE_WORDS.isdisjoint(key.split("-"))) and not _not_evidence(key)
 
 
 @lru_cache(maxsize=4096)
