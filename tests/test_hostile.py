@@ -28,7 +28,7 @@ from reportlint import engine, model, parser, pool, templates
 from reportlint.config import Config
 from reportlint.diagnostics import Outcome
 from reportlint.rules.base import Context, Earlier
-from reportlint.rules.evidence import failing_evidence
+from reportlint.rules.evidence import failing_evidence, inconsistent_count
 from reportlint.rules.review import date_order, unfilled_placeholder
 
 REGISTRY, _ = templates.builtin()
@@ -127,6 +127,13 @@ def _stated_failures(n: int) -> str:
             + "2 tests failed. 3 passed. " * n + "\n")
 
 
+def _introduced_lists(n: int) -> str:
+    # Each `N things:` paragraph looked for the list after it through every item of its
+    # section.
+    return ("## Task Completion Report: BE-001 - Token rotation\n\n### Summary\n\n"
+            + "".join(f"Added 3 endpoints:\n\n- `/a{i}`\n- `/b{i}`\n\n" for i in range(n)))
+
+
 def _spaced_title(n: int) -> str:
     # A lazy label before a dash tried every split of a run of spaces in a title.
     return "## Progress Update" + " " * n + "x - y\n\n**Status**: IN PROGRESS\n"
@@ -151,6 +158,7 @@ PATTERNS: dict[str, tuple[Callable[[int], str], int, ModuleType | None]] = {
     "backtick runs": (_backticks, 50_000, unfilled_placeholder),
     "stated test failures": (_stated_failures, 600, failing_evidence),
     "spaces in a title": (_spaced_title, 200_000, None),
+    "counts introducing lists": (_introduced_lists, 1_000, inconsistent_count),
 }
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from reportlint import covered, lazyre, recognition, stated
+from reportlint import covered, enumerated, lazyre, recognition, stated
 
 if TYPE_CHECKING:
     from reportlint.evidence import outputs
@@ -122,8 +122,8 @@ class Claims:
     slots, not a dataclass: creating a dataclass costs 0.7 ms of every run's start-up)."""
 
     __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_cells",
-                 "coverage_metric", "coverage_rates", "marks", "parts", "passed", "ratios",
-                 "rows", "sections", "seen", "stated", "tables")
+                 "coverage_metric", "coverage_rates", "listed", "marks", "parts", "passed",
+                 "ratios", "rows", "sections", "seen", "stated", "tables")
 
     def __init__(self) -> None:
         # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
@@ -148,6 +148,8 @@ class Claims:
         self.coverage: list[tuple[int, float, str]] = []
         # ... and which figure: `lines`, `statements` or `overall` (no metric named).
         self.coverage_metric: dict[int, str] = {}
+        # Counts of things stated for the list or table after them (`8 components:`).
+        self.listed: list[enumerated.Listed] = []
         # Coverage stated in a table's cells (see :mod:`reportlint.covered`).
         self.coverage_cells: list[covered.Covered] = []
         # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
@@ -344,6 +346,7 @@ def _section(section: Container, key: str, title: str, out: Claims,
         if item.get("checked") is True or mark:
             rest = text[mark.end():] if mark else text
             own.append(Mark(line, text, rest.strip(), title, key))
+    out.listed.extend(enumerated.read(section))
     for table in section["tables"]:
         out.coverage_cells.extend(covered.read(table))
         status = [k for k in table["columns"] if k in _STATUS_COLUMNS]

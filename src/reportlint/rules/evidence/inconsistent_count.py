@@ -9,6 +9,9 @@ Report*, a *Total* row, or a row labelled as coverage (`| Line coverage | 80% | 
 figure outside a *Target* column), in the languages agents write (`라인 커버리지`,
 `Cobertura`). A table's figure of one metric (`Branch coverage`) is compared with that metric
 of the run; one of a part (`Line coverage (src/orders)`) only with a run over that part.
+And a count of things a sentence gives for the list or table right after it (`This task
+added 8 new React components:` then six items; see :mod:`reportlint.enumerated` for the
+counts that promise no full list).
 
 A reader's tolerance is kept: `40+` is any count of 40 or more, a count is only compared
 with the parts listed under it or with a total it calls one, coverage figures may differ by
@@ -191,6 +194,9 @@ def check(ctx: Context) -> Iterator[Hit]:
                 yield from hits
     yield from _counted(found)
     yield from _coverage(found)
+    for listed in found.listed:
+        yield Hit(listed.line, f"`{quote(listed.text)}` but the {listed.what} that follow "
+                  f"(lines {listed.first}–{listed.last}) are {listed.shown}")
 
 
 def _counted(found: claims.Claims) -> Iterator[Hit]:
