@@ -96,6 +96,23 @@ def test_claims_of_completion(value: str, title: str, claimed: bool) -> None:
     assert recognition.claims_completion(value, title) is claimed
 
 
+@pytest.mark.parametrize(("text", "claims"), [
+    ("# ✅ DONE — FE-088 Onboarding widget\n", [("status", 1)]),
+    ("# FE-133 — Form components (Completed)\n", [("status", 1)]),
+    ("# ✅ DONE with known issues — FE-089 Tour\n", []),  # the title owns up
+    ("# FE-133 — Form components (Completed)\n\n**Status**: IN PROGRESS\n", []),  # the field's
+    ("# Done\n\n**Status**: ✅ Done\n**Ready for Review**: ✅ Yes\n",
+     [("status", 3), ("ready", 4)]),
+    ("# Login API\n", []),
+])
+def test_what_claims_a_report_is_finished(text: str, claims: list[tuple[str, int]]) -> None:
+    from reportlint import engine, templates
+
+    registry = templates.builtin()[0]
+    report = engine.document(text, registry, registry.names()[0])["reports"][0]
+    assert [(kind, line) for kind, _, line in recognition.finished(report)] == claims
+
+
 @pytest.mark.parametrize(("value", "allowed", "canonical"), [
     ("✅ Done", ["COMPLETED"], "COMPLETED"),
     ("in_progress", ["IN PROGRESS", "BLOCKED", "NEEDS CLARIFICATION"], "IN PROGRESS"),

@@ -398,14 +398,8 @@ def _says(column: str) -> bool:
 
 
 def _status_claims(report: Report, out: Claims) -> None:
-    status = next((report["fields"][k] for k in recognition.STATUS_KEYS
-                   if k in report["fields"]), None)
-    if status and recognition.claims_completion(status["value"], report["title"]["text"]):
-        out.claims.append(Claim("status", status["line"],
-                                f"**{status['name']}**: {status['value']}"))
-    ready = report["fields"].get("ready-for-review")
-    if ready and re.match(r"^(?:✅\s*)?yes\b", ready["value"], _I):
-        out.claims.append(Claim("ready", ready["line"], f"**{ready['name']}**: {ready['value']}"))
+    out.claims.extend(Claim(kind, line, words)
+                      for kind, words, line in recognition.finished(report))
 
 
 _RESULT_WORDS = ("test", "coverage", "result", "gate", "quality", "criteria", "summary",

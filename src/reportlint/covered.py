@@ -36,6 +36,9 @@ _METRICS = (("lines", ("line", "라인", "línea", "ligne", "zeile", "linha", "r
             ("branches", ("branch", "브랜치", "분기", "rama", "branche", "zweig")),
             ("statements", ("statement", "stmts", "구문", "instrucci", "anweisung")),
             ("functions", ("function", "funcs", "함수", "funci", "fonction", "funktion")))
+# A part that is the whole: `Line coverage (overall)`, `Coverage (all files)`.
+_WHOLE_SCOPE = lazyre.compile(r"^(?:overall|total|all(?:\s+files)?|whole(?:\s+\w+)?|global|"
+                              r"(?:the\s+)?(?:repo|repository|project|codebase))$", re.IGNORECASE)
 _SCOPE = lazyre.compile(r"\((?P<paren>[^()]{1,80})\)|\b(?:for|of|in)\s+(?P<after>\S.{0,80})$",
                         re.IGNORECASE)
 
@@ -83,11 +86,12 @@ def read(table: Table) -> list[Covered]:
         if figure is None:
             continue
         scope = _SCOPE.search(label)
+        part = None if scope is None else \
+            (scope["paren"] or scope["after"]).strip(" `*_").casefold()
         found.append(Covered(row["line"], float(figure[1]["pct"]),
                              f"{label.strip()} | {row['cells'][figure[0]].strip()}",
                              _metric(label.casefold()),
-                             None if scope is None else
-                             (scope["paren"] or scope["after"]).strip(" `*_").casefold()))
+                             None if part is None or _WHOLE_SCOPE.match(part) else part))
     return found
 
 

@@ -39,7 +39,8 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bcomplete[d]?\s+(?:report|summary)\b|\bimplementation\s+(?:result|summary)s?\b"
         r"|\bhand[- ]?over\b|\bhand[- ]?off\b|\bfinal\s+(?:report|summary)\b"
         r"|\bwork\s+summary\b|\bresults?\s+summary\b|\btask\s+complete\b"
-        r"|\bsign[- ]?off\b|\b(?:qa|validation|verification)\s+report\b|\bfinish(?:ed)?\s+report\b"
+        r"|\bsign[- ]?off\b|\bsession\s+(?:wrap[- ]?up|summary|report|handoff|recap)\b"
+        r"|\bwrap[- ]?up\b|\b(?:qa|validation|verification)\s+report\b|\bfinish(?:ed)?\s+report\b"
         # es, fr, pt, de, it, nl, id, tr; ja, zh (no word boundaries there)
         r"|\binforme\s+(?:de\s+)?(?:finalizaci[oó]n|cierre)\b|\brapport\s+de\s+fin\b"
         r"|\brapport\s+d['’]ach[eè]vement\b|\brelat[oó]rio\s+(?:de\s+)?(?:conclus[aã]o|final)\b"
@@ -105,7 +106,11 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
                  "completado", "completada", "terminado", "terminada", "finalizado",
                  "finalizada", "concluído", "concluída", "concluido", "terminé", "terminée",
                  "achevé", "abgeschlossen", "erledigt", "fertig", "completato", "completata",
-                 "terminato", "voltooid", "afgerond", "tamamlandı", "完了", "已完成", "完成"),
+                 "terminato", "voltooid", "afgerond", "tamamlandı", "完了", "已完成", "完成",
+                 "bereit für review", "bereit für das review", "listo para revisión",
+                 "lista para revisión", "prêt pour revue", "prêt pour la revue",
+                 "pronto para revisão", "pronta para revisão", "pronto per la revisione",
+                 "klaar voor review"),
     PROGRESS: ("in progress", "in-progress", "in_progress", "ongoing", "wip", "running",
                "blocked", "awaiting", "waiting", "pending", "needs clarification", "on hold",
                "not started", "started", "partial", "paused", "sedang berjalan",
@@ -309,7 +314,7 @@ _DOCUMENT_IDS = frozenset({"ADR", "RFC", "PEP", "KEP", "CVE", "ISO", "UTF", "SHA
 # The fields that hold a report's status, in the languages seen: `Status`, `상태` ...
 STATUS_KEYS = ("status", "상태", "estado", "statut", "stato", "overall-status",
                "final-status", "task-status", "current-status", "durum", "状态", "狀態",
-               "ステータス", "状態", "situação", "situación")
+               "ステータス", "状態", "situação", "situación", "outcome")
 _STATUS_KEYS = STATUS_KEYS
 # Who wrote it: an agent, by the words agents and their tools sign with.
 _AGENT = lazyre.compile(r"\b(?:agent[ei]?n?|droid|claude|gpt-?\d*|copilot|jules|kiro|devin|codex|"
@@ -318,6 +323,7 @@ _BYLINE_KEYS = frozenset({"from", "author", "authors", "prepared-by", "generated
                           "submitted-by", "written-by", "report-generated-by", "by", "reporter",
                           "assignee", "owner", "signature", "tested-by", "reviewed-by",
                           "implemented-by", "executed-by", "worked-by", "von", "autor",
+                          "tester", "tested", "verified-by", "qa", "reviewer",
                           "auteur", "autore", "dikerjakan-oleh", "oleh", "dari", "de", "par",
                           "por", "da", "van", "担当", "作成者"})
 # A message's header: who from and who to (`**From**`/`**To**`, `**Von**`/`**An**` ...).
@@ -388,10 +394,11 @@ def _a_task(found: str | None) -> bool:
     return found is not None and found.split("-", 1)[0].upper() not in _DOCUMENT_IDS
 
 
-# A title that ends with its status: `(Completed)`, `✅ DONE`, `- Complete`.
+# A title that ends or starts with its status: `(Completed)`, `✅ DONE`, `DONE — FE-088 ...`.
 _DONE_DECORATION = lazyre.compile(
     rf"(?:[\(\[]\s*|[-\u2013\u2014:|]\s*|{_EMOJI}\s*)\b(?:complete[d]?|done|finished)\b\s*[\)\]]?"
-    rf"(?:\s*{_EMOJI})*\s*$|\b(?:complete[d]?|done|finished)\s*(?:{_EMOJI}\s*)+$", _I)
+    rf"(?:\s*{_EMOJI})*\s*$|\b(?:complete[d]?|done|finished)\s*(?:{_EMOJI}\s*)+$"
+    rf"|^(?:{_EMOJI}\s*)*\[?(?:complete[d]?|done|finished)\]?\s*[-\u2013\u2014:|]", _I)
 
 
 # Reports no template is for: about a whole project rather than a task, or listing issues.
@@ -412,3 +419,27 @@ def unfit(report: Report) -> str | None:
             and task_id(title) is None and "task-id" not in report["fields"]):
         return "a project's progress report"
     return None
+
+
+def finished(report: Report) -> list[tuple[str, str, int]]:
+    """A report's claims of being finished, ``(kind, words, line)``: its **Status** when it
+    says the work is done (``status``), or, with no **Status**, a title that ends or starts
+    with its status (`✅ DONE — FE-088 Onboarding widget`); and **Ready for Review**: Yes
+    (``ready``)."""
+    fields = report["fields"]
+    found: list[tuple[str, str, int]] = []
+    status = next((fields[k] for k in STATUS_KEYS if k in fields), None)
+    title = report["title"]
+    if status is not None:
+        if claims_completion(status["value"], title["text"]):
+            found.append(("status", f"**{status['name']}**: {status['value']}", status["line"]))
+    elif title["text"] and _DONE_DECORATION.search(title["text"]) \
+            and _QUALIFIED.search(title["text"]) is None:
+        found.append(("status", f"the title `{title['text']}`", title["line"]))
+    ready = fields.get("ready-for-review")
+    if ready is not None and _YES.match(ready["value"]):
+        found.append(("ready", f"**{ready['name']}**: {ready['value']}", ready["line"]))
+    return found
+
+
+_YES = lazyre.compile(r"^(?:✅\s*)?yes\b", _I)

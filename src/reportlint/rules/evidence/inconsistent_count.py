@@ -247,6 +247,9 @@ def _coverage(found: claims.Claims) -> Iterator[Hit]:
             yield Hit(line, f"`{quote(text)}` but line {first} says `{quote(said)}`")
 
 
+_LINES_OR_STATEMENTS = frozenset({"lines", "statements"})
+
+
 def _cells_against_run(cells: list[covered.Covered], run: claims.Output, shown: float
                        ) -> Iterator[Hit]:
     """A table's coverage figures against the one run the report shows: a figure of the
@@ -262,6 +265,9 @@ def _cells_against_run(cells: list[covered.Covered], run: claims.Output, shown: 
             near = [shown, *metrics.values()]
         elif cell.metric in metrics:
             near = [metrics[cell.metric]]
+        elif cell.metric in _LINES_OR_STATEMENTS and not _LINES_OR_STATEMENTS.isdisjoint(metrics):
+            # coverage.py's one figure (`Cover`) counts statements, which are its lines
+            near = [metrics.get("statements", metrics.get("lines", shown))]
         else:
             continue
         if all(abs(cell.pct - figure) > _tolerance(cell.text) for figure in near):

@@ -3,7 +3,6 @@ finished, and where a code block's text is in the file."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from reportlint import lazyre, recognition
@@ -23,22 +22,10 @@ def field_value(report: Container, key: str) -> Field | None:
     return report["fields"].get(key)
 
 
-_YES = lazyre.compile(r"^(?:✅\s*)?yes\b", re.IGNORECASE)
-
-
 def finished_claims(report: Report) -> list[tuple[str, int]]:
     """The report's claims of being finished: ``(words, line)`` for a COMPLETED status and a
-    **Ready for Review**: Yes."""
-    out: list[tuple[str, int]] = []
-    # `Status` in the languages reports are written in (`> **상태**: 완료`).
-    status = next((report["fields"][k] for k in recognition.STATUS_KEYS
-                   if k in report["fields"]), None)
-    if status and recognition.claims_completion(status["value"], report["title"]["text"]):
-        out.append((f"**{status['name']}**: {status['value']}", status["line"]))
-    ready = field_value(report, "ready-for-review")
-    if ready and _YES.search(ready["value"]):
-        out.append((f"**{ready['name']}**: {ready['value']}", ready["line"]))
-    return out
+    **Ready for Review**: Yes (see :func:`reportlint.recognition.finished`)."""
+    return [(words, line) for _, words, line in recognition.finished(report)]
 
 
 PERCENT = lazyre.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")

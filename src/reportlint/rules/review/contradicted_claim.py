@@ -1,6 +1,6 @@
 """Checks a report that claims to be finished (**Status**: COMPLETED, or
 **Ready for Review**: ✅ Yes) against its own evidence: quality gate, acceptance criteria,
-PRD and CI job rows (a *CI*, *Checks*, *Pipeline* or *Build* section) that are ❌, failed or
+PRD and CI job rows (a *CI*, *Pipeline*, *Workflow* or *Build* section) that are ❌, failed or
 pending; test output that shows failures; unticked
 boxes in a Definition of Done, TodoWrite list or acceptance checklist.
 
@@ -51,7 +51,7 @@ from reportlint.rules.base import Context, Hit, define
 from reportlint.rules.review._common import content_line, finished_claims
 
 if TYPE_CHECKING:
-    from reportlint.nodes import Report, Section
+    from reportlint.nodes import CodeBlock, Report, Section
 
 CODE = define("RL202", "contradicted-claim", Severity.ERROR, __name__)
 
@@ -66,7 +66,12 @@ _NEGATIVE = lazyre.compile(
 
 # Sections whose rows and boxes are evidence for the claim (by words of their keys).
 _EVIDENCE = ("quality", "gate", "acceptance", "criteria", "prd", "requirement", "test",
-             "verification", "definition-of-done", "todowrite", "checklist", "deliverable")
+             "verification", "definition-of-done", "todowrite", "checklist", "deliverable",
+             # the same in the other languages reports are written in
+             "criteri", "critère", "kriter", "akzeptanz", "aceptaci", "aceite",
+             "aceita", "qualit", "calidad", "prueba", "verifica", "prüf", "abnahme",
+             "definici", "definiç", "définition", "受け入れ", "验收", "驗收", "인수", "품질",
+             "테스트", "テスト", "测试", "測試", "品質", "质量")
 # ... and sections about what comes after the work: a deployment checklist of a backend
 # task is the next step, not its evidence.
 _NOT_EVIDENCE = ("next", "future", "follow", "recommend", "known-issue", "debt", "scope",
@@ -86,9 +91,10 @@ _FAILURES = lazyre.compile(
 
 
 # Words a key holds as a word of its own: a CI run's jobs are evidence (`CI run #5531`,
-# `Pipeline`), a word inside another is not (`decisions`, `specific`).
-_EVIDENCE_WORDS = frozenset({"ci", "checks", "pipeline", "pipelines", "workflow", "workflows",
-                             "build", "builds"})
+# `Pipeline`), a word inside another is not (`decisions`, `specific`). Not `checks`: a
+# template's own checklist (`Accessibility Checks`) is wrong-checkbox-state's to report.
+_EVIDENCE_WORDS = frozenset({"ci", "pipeline", "pipelines", "workflow", "workflows", "build",
+                             "builds"})
 
 
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
@@ -146,12 +152,10 @@ def check(ctx: Context) -> Iterator[Hit]:
                 yield Hit(item["line"], f"`{quote(item['text'])}` in `{quote(title)}` is marked "
                           f"as not done, but the report claims {_claim_words(claims)}")
         if _test_output(key):
-            for block in section["code_blocks"]:
-                failure = _FAILURES.search(block["text"])
-                if failure:
-                    yield Hit(content_line(block, failure.start()),
-                              f"the test output reports failures (`{quote(failure.group(0))}`)"
-                              f", but the report claims {_claim_words(claims)}")
+            for block, failure in _failing(section):
+                yield Hit(content_line(block, failure.start()),
+                          f"the test output reports failures (`{quote(failure.group(0))}`)"
+                          f", but the report claims {_claim_words(claims)}")
 
 
 def reported_blocks(report: Report) -> set[int]:
@@ -160,11 +164,29 @@ def reported_blocks(report: Report) -> set[int]:
     if not finished_claims(report):
         return set()
     return {block["line"] for key, section in _evidence(report) if _test_output(key)
-            for block in section["code_blocks"] if _FAILURES.search(block["text"])}
+            for block, _ in _failing(section)}
 
 
+def _failing(section: Section) -> list[tuple[CodeBlock, re.Match[str]]]:
+    """The section's code blocks showing failures, and the first failure of each; a run
+    that a later block of the section shows passing (`20 passed`, no failure: the re-run
+    after the fix) is not the report's evidence."""
+    found: list[tuple[CodeBlock, re.Match[str]]] = []
+    for block in section["code_blocks"]:
+        failure = _FAILURES.search(block["text"])
+        if failure:
+            found.append((block, failure))
+        elif found and _PASSES.search(block["text"]):
+            found = []  # the runs before this one are superseded
+    return found
+
+
+# A run with passes: `20 passed`, `Tests: 20 passed`, `ok  	pkg`, `PASS`.
+_PASSES = lazyre.compile(r"\b[1-9]\d*\s+(?:tests?\s+)?pass(?:ed|ing)\b|^(?:ok|PASS)\b",
+                         re.MULTILINE)
 # A section that shows the run before the fix on purpose (`First test run (before fix)`).
-_BEFORE_THE_FIX = ("before", "first-run", "initial", "root-cause", "reproduc", "debug")
+_BEFORE_THE_FIX = ("before", "first-run", "first-test-run", "initial", "root-cause",
+                   "reproduc", "debug")
 
 
 def _test_output(key: str) -> bool:
