@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -331,3 +332,18 @@ def test_history_reads_committed_versions_as_earlier_reports(run: Callable[..., 
     outside.mkdir()
     (outside / "update.md").write_text(UPDATE.format(40, "2026-11-04"), "utf-8")
     assert lifecycle(run, "--history", str(outside / "update.md")) == []
+
+
+@pytest.mark.parametrize(("value", "parsed", "timed"), [
+    ("2025-03-10 09:00", datetime(2025, 3, 10, 9, 0), True),
+    ("2025-03-10", datetime(2025, 3, 10), False),
+    ("10.03.2026, 09:15 Uhr", datetime(2026, 3, 10, 9, 15), True),  # the day first, with dots
+    ("10.03.2026", datetime(2026, 3, 10), False),
+    ("31.02.2026", "day is out of range for month", False),
+    ("03/10/2026", None, False),  # month or day first: not read
+])
+def test_dates_reports_give(value: str, parsed: object, timed: bool) -> None:
+    from reportlint.rules.review import _dates
+
+    assert _dates.parse(value) == parsed
+    assert _dates.has_time(value) is timed

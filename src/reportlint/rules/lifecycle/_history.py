@@ -183,7 +183,7 @@ def _completion(report: Report) -> Fact:
              _text(row["cells"].get(status, "")) if status else "", row["line"]]
             for row in table["rows"] if _meaningful(row["cells"].get(first or "", ""))]
         out["verified_line"] = table["line"]
-    dependencies = _section(report, "dependencies-on-other-tasks")
+    dependencies = _section(report, "dependenc", "depends-on")  # `Dependencies on Other Tasks`
     if dependencies is not None and dependencies["tables"]:
         table = dependencies["tables"][0]
         task = _column(table, "task-id", "task")
@@ -319,7 +319,7 @@ def parsed(value: list[Any] | None) -> tuple[datetime, bool] | None:
     found = _dates.parse(value[0])
     if not isinstance(found, datetime):
         return None
-    return found, bool(re.match(r"\s*\d{4}-\d{1,2}-\d{1,2}[ T]\d", value[0]))
+    return found, _dates.has_time(value[0])
 
 
 def date_of(fact: Fact) -> tuple[datetime, bool] | None:

@@ -1,6 +1,7 @@
-'''Checks that a completion report's Dependencies on Other Tasks agree with those tasks' own
-reports in the run: a dependency marked done (`✅ Done`, `Completed`, `Merged`) whose latest
-report, as of the completion's date, says it is not (IN PROGRESS, BLOCKED).
+'''Checks that a completion report's Dependencies on Other Tasks (or *Dependencies*: a
+table with a task and a status column) agree with those tasks' own reports in the run: a
+dependency marked done (`✅ Done`, `Completed`, `Merged`) whose latest report, as of the
+completion's date, says it is not (IN PROGRESS, BLOCKED).
 
 ## Why is this bad?
 The product manager hands the task on believing what it depends on is finished; the other

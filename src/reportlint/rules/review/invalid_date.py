@@ -1,5 +1,6 @@
 """Checks that date fields (**Started**, **Completed**, **Updated**, ...) written as
-`YYYY-MM-DD[ HH:MM]` are real dates and times.
+`YYYY-MM-DD[ HH:MM]` (or day first with dots, `DD.MM.YYYY[, HH:MM]`) are real dates and
+times.
 
 ## Why is this bad?
 `2025-02-30` or `2025-03-10 25:00` is a typo or an invented date; either way the timeline
