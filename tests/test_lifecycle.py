@@ -50,6 +50,25 @@ def test_the_folder_gives_every_lifecycle_code_at_its_line(run: Callable[..., Re
     assert {code for _, _, code in _expected()} == {f"RL4{n:02d}" for n in range(1, 11)}
 
 
+def test_reports_as_agents_write_them_are_traced(run: Callable[..., Result],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A product manager's assignment as PMs write it (a `/droid` line, `#### Task BE-105:
+    ...`, the Required Task Fields in a list) is read as the assignment; its criteria are
+    traced through a verification table that words them in short, and its `§7.1` is the
+    PRD section the acknowledgement must confirm."""
+    monkeypatch.chdir(ROOT)
+    folder = FIXTURES / "lifecycle-as-written"
+    rows = (folder / "lifecycle.expected").read_text("utf-8").split("\n")
+    wanted = [(name, int(line), code) for name, line, code in
+              (row.split() for row in rows if row.strip())]
+    found = lifecycle(run, "fixtures/lifecycle-as-written")
+    assert _found(found) == wanted
+    assert [d["message"] for d in found if d["code"] == "RL406"] == [
+        "acceptance criterion `Every 429 response carries a Retry-After header` of BE-105's "
+        "assignment (fixtures/lifecycle-as-written/be-105-assignment.md:12) is not in the "
+        "Acceptance Criteria Verification table"]
+
+
 def test_findings_name_the_earlier_report(run: Callable[..., Result],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)

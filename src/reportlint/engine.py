@@ -365,6 +365,13 @@ def _check(item: Input, settings: Settings) -> Outcome:
         # No report title: read the whole file as one report, and judge by what it says.
         whole = model.build(text, tokens, classify, registry.names()[0], lines)
         report = whole["reports"][0]
+        assignment = _assignment(registry) if recognition.assigned(report) else None
+        if assignment is not None:
+            # A product manager's task assignment as PMs write it (`/droid ...`, then the
+            # Required Task Fields in a list or a table, under no `Task:` title): checked
+            # as one, and its criteria are the lifecycle rules' to trace.
+            doc = read_as = model.build(text, tokens, classify, assignment, lines)
+    if not doc["reports"]:
         found = recognition.signals(report, [key for key, _ in model.walk(report)][1:])
         if not found.report_like and not must:
             return Outcome(item.path, (), skipped=True)
@@ -406,6 +413,12 @@ def _check(item: Input, settings: Settings) -> Outcome:
             for f, can in zip(findings, fixable, strict=True))
     return Outcome(item.path, tuple(sorted(made, key=_place)), spans,
                    history=None if report_like else _history_of(doc, text, registry))
+
+
+def _assignment(registry: Registry) -> str | None:
+    """The template of the product manager's task assignments, if the run has one."""
+    return next((name for name in registry.names()
+                 if registry[name].meta.get("role") == "product-manager"), None)
 
 
 def _fixable(findings: list[Finding], repaired: Mapping[int, frozenset[str]]) -> list[bool]:

@@ -443,3 +443,27 @@ def finished(report: Report) -> list[tuple[str, str, int]]:
 
 
 _YES = lazyre.compile(r"^(?:✅\s*)?yes\b", _I)
+
+
+# The Required Task Fields of the product manager's assignments (seed "Task Reception
+# Protocol"), besides its PRD Reference.
+_ASSIGNMENT_KEYS = frozenset({"acceptance-criteria", "estimate", "priority", "dependencies",
+                              "task-id", "task-name", "description", "akzeptanzkriterien",
+                              "criterios-de-aceptación", "critères-d-acceptation",
+                              "critérios-de-aceitação", "schätzung", "estimación",
+                              "priorität", "prioridad", "priorité", "abhängigkeiten",
+                              "dependencias", "dépendances"})
+
+
+def assigned(report: Report) -> bool:
+    """Whether a file without a report title (``report``: the whole file read as one) is a
+    product manager's task assignment: a **PRD Reference** and two more of the Required Task
+    Fields, a task id, and no status (a worker's report has one)."""
+    fields = report["fields"]
+    if "prd-reference" not in fields or any(k in fields for k in STATUS_KEYS):
+        return False
+    if len(_ASSIGNMENT_KEYS.intersection(fields)) < 2:
+        return False
+    return _a_task(task_id(report["title"]["text"])) or any(
+        _a_task(task_id(fields[k]["value"])) for k in _TASK_KEYS if k in fields) or any(
+        _a_task(task_id(p["text"])) for p in report["paragraphs"][:3])

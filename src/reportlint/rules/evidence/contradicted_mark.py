@@ -64,7 +64,8 @@ def contradiction(rest: str) -> str | None:
     ratio = _RATIO.search(rest)
     if ratio and int(ratio.group("n")) < int(ratio.group("m")):
         return ratio.group(0)
-    match = _WORDS.search(rest)
+    match = next((m for m in _WORDS.finditer(rest)
+                  if not (m.group("bad") and _a_limit(rest, m.start()))), None)
     if match is None:
         return None
     todo = match.group("todo")
@@ -80,6 +81,19 @@ def contradiction(rest: str) -> str | None:
                                                  or _STATE_AFTER.match(after))):
             return None
     return match.group(0)
+
+
+# Before a count of failures that is a limit the work enforces, not a result: `after 5
+# failures`, `more than 5 failed attempts`, `> 5 failed logins`.
+_LIMIT = lazyre.compile(r"(?:\b(?:after|than|over|exceed\w*|least|up\s+to|max(?:imum)?|limit|"
+                        r"threshold|allow\w*|within|every)|[>≥<≤])\s*$", _I)
+
+
+def _a_limit(rest: str, start: int) -> bool:
+    """Whether the count of failures at ``start`` is a limit, or the name of a test (inside
+    quotes: `"locks account after 5 failures"`)."""
+    before = rest[:start]
+    return _LIMIT.search(before[-24:]) is not None or before.count('"') % 2 == 1
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -102,9 +102,14 @@ def fact(report: Report, role: str | None) -> Fact | None:
     kind = kind_of(report["template"])
     title = report["title"]
     task = title["task_id"]
+    fields = report["fields"]
+    if kind == "task" and not task:
+        # An assignment as PMs write it (`#### Task BE-014: Login rate limiting`, or its
+        # **Task ID** field): its task is the one it names.
+        task = recognition.task_id(fields["task-id"]["value"]) if "task-id" in fields \
+            else recognition.task_id(title["text"])
     if kind is None or not task or TASK_ID.fullmatch(task) is None:
         return None
-    fields = report["fields"]
     out: Fact = {"task": task, "kind": kind, "template": report["template"],
                  "role": role or "", "line": report["line"], "end_line": report["end_line"],
                  "name": _text(title["task_name"] or "")}

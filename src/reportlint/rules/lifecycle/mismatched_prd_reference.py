@@ -70,7 +70,7 @@ CODE = define("RL407", "mismatched-prd-reference", Severity.WARNING, __name__)
 SCOPE = "run"
 
 _REQUIREMENT = lazyre.compile(r"\b(N?FR|US|BR)[-\s]?0*(\d+)\b", re.IGNORECASE)
-_SECTION = lazyre.compile(r"\b(?:section|§)\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
+_SECTION = lazyre.compile(r"(?:\bsection|§)\s*(\d+(?:\.\d+)*)", re.IGNORECASE)
 
 
 def references(text: str) -> tuple[set[str], set[str]]:

@@ -1,10 +1,14 @@
 '''Checks traceability: every acceptance criterion of the task assignment (the product
-manager's `Task: ID - name`, its **Acceptance Criteria**) has a row in the completion
-report's Acceptance Criteria Verification table, when both are in the run.
+manager's `Task: ID - name`, or a file of the Required Task Fields as PMs write them: a
+`/droid` line, `#### Task BE-014: ...`, a **PRD Reference** and the other fields in a list or
+a table, no status) has a row in the completion report's Acceptance Criteria Verification
+table, when both are in the run.
 
 A row matches a criterion that says the same thing as a reader takes it: case, punctuation,
 a label (`AC1:`), a checkbox, a few words added, dropped or put in another form do not
-matter; a negation does (`cannot` is not `can`). The message names the missing criterion.
+matter, nor does a row that words the criterion in short (`>20 req / IP / min → 429` for
+`More than 20 requests per IP per minute returns 429`); a negation does (`cannot` is not
+`can`). The message names the missing criterion.
 
 ## Why is this bad?
 The completion report is where the product manager checks the task against what was
@@ -105,7 +109,12 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     text = _LABEL.sub("", text).casefold().replace("can't", "cannot").replace("n't", " not")
+    # A figure and its unit are one word however they are spaced (`1 h`, `1h`; `500 ms`).
+    text = _UNIT.sub(r"\1\2", text)
     return tuple(re.findall(r"[^\W_]+", text))
+
+
+_UNIT = lazyre.compile(r"(\d)\s+([a-z]{1,3})\b")
 
 
 def _content(words: tuple[str, ...]) -> set[str]:
@@ -131,7 +140,21 @@ def same(criterion: str, row: str) -> bool:
     # Most of the criterion's words are in the row, and the row is not a long text that
     # happens to hold them.
     covered = len(wanted & given) / len(wanted)
-    return covered >= 0.75 and len(given - wanted) <= max(3, len(wanted))
+    if covered >= 0.75 and len(given - wanted) <= max(3, len(wanted)):
+        return True
+    # Or the row is the criterion in short (`p95 > 500 ms for 10 min` for `p95 latency
+    # alert at 500 ms for 10 min`, `>20 req / IP / min` for `More than 20 requests per IP
+    # per minute`): nearly every word of the row, or the start of one, is the criterion's.
+    short = [w for w in given if any(_begins(w, c) for c in wanted)]
+    return len(short) >= 2 and len(short) >= 0.75 * len(given)
+
+
+def _begins(word: str, other: str) -> bool:
+    """``word`` and ``other`` are one word, or one starts the other (`req`, `requests`)."""
+    if word == other:
+        return True
+    shorter, longer = (word, other) if len(word) < len(other) else (other, word)
+    return len(shorter) >= 3 and not shorter.isdigit() and longer.startswith(shorter)
 
 
 def check(task: Task, run: Run) -> Iterator[Mark]:
