@@ -116,6 +116,19 @@ def test_forced_template_makes_the_file_one_report(run: Callable[..., Result],
     assert list(report["sections"]["files"]["sections"]) == ["extra"]
 
 
+def test_a_forced_report_starts_with_the_file(run: Callable[..., Result],
+                                              tmp_path: Path) -> None:
+    """Fields before the first heading (`**Task:**`, `**Status:**`, then `### Summary`) are
+    the report's; the heading is still its title, and the report's place."""
+    path = tmp_path / "wrap-up.md"
+    path.write_text("**Task:** DATA-019 nightly ETL\n**Status:** ✅ DONE\n**Progress:** 85%\n\n"
+                    "### Summary\n\nLoads orders.\n", encoding="utf-8")
+    (report,) = extract(run, path, "--template", "completion")["reports"]
+    assert sorted(report["fields"]) == ["progress", "status", "task"]
+    assert (report["line"], report["title"]["text"], report["title"]["line"]) == (5, "Summary", 5)
+    assert report["paragraphs"][-1] == {"line": 7, "text": "Loads orders."}
+
+
 def test_duplicate_sections_are_kept(run: Callable[..., Result], tmp_path: Path) -> None:
     path = tmp_path / "dup.md"
     path.write_text("## Progress Update: BE-1 - X\n### Blockers\n### Blockers\n", "utf-8")

@@ -435,7 +435,15 @@ class _Builder:
                 self.inline_comments(tokens[i + 1])
                 self.first_heading = self.first_heading or line
                 if i == title_index:
-                    self.open_report(title, self.forced or "", 0, line)
+                    if self.reports:  # opened at the top: the preamble is the report's
+                        report = self.reports[-1]
+                        report["line"] = line  # findings about it point here
+                        parts = names.split_title(title)
+                        head = report["title"]
+                        head["text"], head["line"], head["label"] = title, line, parts.label
+                        head["task_id"], head["task_name"] = parts.task_id, parts.task_name
+                    else:
+                        self.open_report(title, self.forced or "", 0, line)
                 else:
                     self.heading(int(token.tag[1:]), line, title)
                 self.item = None
@@ -497,6 +505,11 @@ class _Builder:
         if first is None:
             self.open_report("", self.forced, 0, 1)
             self.reports[-1]["title"]["line"] = 1
+        elif any(t.type in _CONTENT for t in tokens[:first]):
+            # Fields, a chat line or a list before the first heading (`**Task:** DATA-019`
+            # then `**Status:** ✅ DONE`, then `### Summary`): the whole file is the report,
+            # the heading still its title.
+            self.open_report("", self.forced, 0, 1)
         return first
 
     def _attach_front_matter(self) -> None:
@@ -505,6 +518,11 @@ class _Builder:
         report = self.reports[0]
         for label, (value, line) in self.scalars.items():
             self.add_field(label, value, "front-matter", line, target=report)
+
+
+# Block tokens that are a report's content (front matter is read as its fields anyway).
+_CONTENT = frozenset({"paragraph_open", "bullet_list_open", "ordered_list_open", "table_open",
+                      "fence", "code_block", "blockquote_open"})
 
 
 def build(text: str, tokens: list[Token], classify: Classifier,
