@@ -166,6 +166,18 @@ def test_a_report_no_template_is_for_is_told_so(run: Callable[..., Result],
             "--template NAME if one fits, or leave the file out with `exclude`")]
 
 
+def test_the_title_to_write_takes_the_task_from_the_fields(run: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    report = tmp_path / "wrap-up.md"
+    report.write_text("**Task:** DATA-019 nightly ETL for `orders_fact`\n**Status:** ✅ DONE\n\n"
+                      "### Summary\n\nLoads orders.\n", "utf-8")
+    result = run("check", "--isolated", "--format", "json", "--select", "RL005", report)
+    (finding,) = json.loads(result.stdout)
+    assert finding["line"] == 4
+    assert "start the report with a heading such as `## Task Completion Report: DATA-019 - " \
+           "nightly ETL for orders_fact`" in finding["message"]
+
+
 def _documents() -> Iterator[tuple[str, bytes]]:
     examples = json.loads(shared("corpus", "commonmark", "commonmark.json").read_text("utf-8"))
     for example in examples:

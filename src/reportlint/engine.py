@@ -15,6 +15,7 @@ from reportlint import (
     cache,
     codes,
     edits,
+    lazyre,
     model,
     names,
     parser,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from reportlint.evidence.artefacts import Artefact
     from reportlint.fixes import Fixed
     from reportlint.gitdiff import Changes
-    from reportlint.nodes import Document
+    from reportlint.nodes import Document, Report
 
 # A template value that is a leftover placeholder is reported once, as the placeholder.
 # (The input, template and meta code modules are imported where they make a finding: see
@@ -378,7 +379,8 @@ def _check(item: Input, settings: Settings) -> Outcome:
         first = doc["first_heading"]
         heading = names.atx_text(lines[first - 1]) if first else None
         titles = list(dict.fromkeys(registry[name].title for name in registry.names()))
-        suggestion = registry.suggest_title(heading, config.role, found.kind)
+        suggestion = registry.suggest_title(heading, config.role, found.kind,
+                                            _task_field(report))
         from reportlint.rules.input import no_report
 
         findings.append(no_report.finding(first or 1, titles, suggestion,
@@ -413,6 +415,25 @@ def _check(item: Input, settings: Settings) -> Outcome:
             for f, can in zip(findings, fixable, strict=True))
     return Outcome(item.path, tuple(sorted(made, key=_place)), spans,
                    history=None if report_like else _history_of(doc, text, registry))
+
+
+_ASIDE = lazyre.compile(r"\([^()]*\)")
+
+
+def _task_field(report: Report) -> tuple[str, str] | None:
+    """The task id and name a report's own fields give (`**Task:** DATA-019 nightly ETL`,
+    or **Task ID** and **Task Name**), for the title RL005 suggests."""
+    fields = report["fields"]
+    for key in ("task-id", "task", "ticket"):
+        if key in fields:
+            found, name = names.task_in(fields[key]["value"])
+            if found is not None:
+                if not name and "task-name" in fields:
+                    name = fields["task-name"]["value"]
+                # `SPIKE-09 (timeboxed, 1 day)`: an aside is no name.
+                name = _ASIDE.sub("", name.replace("`", ""))
+                return found, " ".join(name.split())
+    return None
 
 
 def _assignment(registry: Registry) -> str | None:

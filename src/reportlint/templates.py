@@ -190,15 +190,19 @@ class Registry:
         return default.name
 
     def suggest_title(self, heading: str | None, role: str | None = None,
-                      kind: str | None = None) -> str:
+                      kind: str | None = None, task: tuple[str, str] | None = None) -> str:
         """A report title for a heading that is not one: of ``kind`` when the caller knows
         it (from the title's words or the report's status), else the template whose title
         shares the most words with the heading's kind (`BA Progress Report: ...`, `BE-011:
         Login - Completion Summary`), else with the whole heading, with the heading's task id
-        and name when it has them; else the first template's example title."""
+        and name when it has them (else ``task``'s: the id and name of the report's **Task**
+        field); else the first template's example title."""
         text = heading or ""
         task_id, name = names.task_in(text)
         task_id = task_id or recognition.task_id(text)
+        if task_id is None and task is not None:
+            # The field's name, else the heading's (`Summary: Audit trail` -> `Audit trail`).
+            task_id, name = task[0], task[1] or names.split_title(text).task_name or ""
         label = names.split_title(text).label or ""
         head, _, tail = name.rpartition(" - ")
         of_kind = self.for_kind(kind, task_id or "", role or _role_word(text))
