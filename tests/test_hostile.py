@@ -209,8 +209,14 @@ def growth(name: str, doublings: int = 2) -> list[float]:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(PATTERNS))
 def test_time_grows_linearly(name: str) -> None:
-    times = growth(name)
-    per_doubling = (times[-1] / times[0]) ** (1 / (len(times) - 1))
+    # Measured twice at most: another process starting on a 2-core machine can slow one
+    # size's run (0.07, 0.22, 0.44 s: 3.2x then 2.0x), while a super-linear pattern grows
+    # 4x a doubling in every measure.
+    for _ in range(2):
+        times = growth(name)
+        per_doubling = (times[-1] / times[0]) ** (1 / (len(times) - 1))
+        if per_doubling < 2.5:
+            return
     assert per_doubling < 2.5, f"{name}: {times}"
 
 
