@@ -4,8 +4,10 @@
     python bench/compare.py NAME=SRC [NAME=SRC ...] [--repeat 3]
 
 Each SRC is a checkout's ``src`` folder (``git worktree add /tmp/old 44b71c5`` gives
-``/tmp/old/src``); every version runs with this interpreter and its installed dependencies,
-the versions and ``bench/parse_only.py`` in turns, on the benchmark's corpora
+``/tmp/old/src``), optionally followed by ``::`` and arguments for its ``check``, separated
+by ``::`` (``form=src::--select::RL0,RL1`` runs the same code with only those codes);
+every version runs with this interpreter and its installed dependencies, the versions and
+``bench/parse_only.py`` in turns, on the benchmark's corpora
 (``bench/gen_corpus.py``): one passing report, one failing report, 1,000 clean and 1,000
 drifted reports with ``--jobs 1``. Printed: medians of processor time (user and system) and
 their ratios to the floor's.
@@ -36,8 +38,12 @@ def main() -> None:
     parser.add_argument("versions", nargs="+", metavar="NAME=SRC")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    versions = dict(v.split("=", 1) for v in args.versions)
-    for src in versions.values():
+    versions: dict[str, str] = {}
+    extra: dict[str, list[str]] = {}
+    for spec in args.versions:
+        name, _, rest = spec.partition("=")
+        versions[name], *extra[name] = rest.split("::")
+    for src in set(versions.values()):
         subprocess.run([sys.executable, "-m", "compileall", "-q", src], check=True)
     work = Path(tempfile.mkdtemp(prefix="reportlint-compare-"))
     for mix in ("clean", "drifted"):
@@ -62,7 +68,7 @@ def main() -> None:
             for version, src in versions.items():
                 times[version].append(cpu(
                     [sys.executable, "-m", "reportlint", "check", "--isolated", "--no-cache",
-                     "--jobs", "1", *files], {**env, "PYTHONPATH": src}))
+                     "--jobs", "1", *extra[version], *files], {**env, "PYTHONPATH": src}))
             times["floor"].append(cpu([sys.executable, str(HERE / "parse_only.py"), *files],
                                       env))
         med = {k: statistics.median(v) for k, v in times.items()}

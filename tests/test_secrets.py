@@ -142,7 +142,11 @@ def test_every_kind_is_found_alone_and_in_text() -> None:
     assert len(KINDS) + 1 >= 30  # the figure the issue asks for: 33 examples, 29 kinds
     assert len(kinds) == 29
     for found in KINDS:
-        for text in (found.text, f"Deployed with {found.text} today.\n"):
+        # Short texts are first searched with every trigger at once, long ones trigger by
+        # trigger: both ways find each kind.
+        padding = "Notes on the deployment.\n" * 50
+        for text in (found.text, f"Deployed with {found.text} today.\n",
+                     f"{padding}Deployed with {found.text} today.\n{padding}"):
             assert [(s.kind, s.value) for s in secrets.scan(text)] == \
                 [(found.kind, found.secret)], text
             assert leaked(secrets.redact(text), [found]) == []

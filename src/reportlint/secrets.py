@@ -220,6 +220,18 @@ def _compiled_triggers() -> tuple[tuple[re.Pattern[str], tuple[Kind, ...]], ...]
     return tuple((re.compile(trigger), kinds) for trigger, kinds in _TRIGGERS)
 
 
+_SHORT = 1000
+
+
+@cache
+def _any_trigger() -> re.Pattern[str]:
+    # Most texts reportlint shows (a title, a cell, a field's value) hold no trigger at all:
+    # one search of every trigger at once says so, where the triggers one by one cost 13
+    # searches (about half of a short text's redaction). Not for a whole report: over long
+    # text the union is slower than the triggers' own literal scans (measured: 2x).
+    return re.compile("|".join(f"(?:{trigger})" for trigger, _ in _TRIGGERS))
+
+
 # The same key with no label: exactly 40 characters of [A-Za-z0-9/+] between characters that
 # cannot continue it. Found by translating the UTF-8 bytes (one C pass) rather than by a
 # regex, whose character-class start costs 13 ns a character, twice the whole scan.
@@ -259,6 +271,10 @@ class _Span(NamedTuple):
 
 
 def _spans(text: str) -> Iterator[_Span]:
+    if len(text) <= _SHORT and _any_trigger().search(text) is None:
+        if len(text) >= 40:  # the shortest unlabelled key
+            yield from _unlabelled(text, text.encode("utf-8", "replace"))
+        return
     for trigger, kinds in _compiled_triggers():
         line_end = -1
         for hit in trigger.finditer(text):
