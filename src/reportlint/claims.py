@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from reportlint import covered, enumerated, lazyre, recognition, stated
+from reportlint import covered, enumerated, lazyre, recognition, stated, tallied
 
 if TYPE_CHECKING:
     from reportlint.evidence import outputs
@@ -123,7 +123,7 @@ class Claims:
 
     __slots__ = ("_outputs", "blocks", "claims", "counts", "coverage", "coverage_cells",
                  "coverage_metric", "coverage_rates", "listed", "marks", "parts", "passed",
-                 "ratios", "rows", "sections", "seen", "stated", "tables")
+                 "ratios", "rows", "sections", "seen", "stated", "tables", "tallied")
 
     def __init__(self) -> None:
         # (line, what) already read: a `**Result**: 8/8 met` line is a field and a paragraph.
@@ -150,6 +150,8 @@ class Claims:
         self.coverage_metric: dict[int, str] = {}
         # Counts of things stated for the list or table after them (`8 components:`).
         self.listed: list[enumerated.Listed] = []
+        # A test total a line states beside outcomes that do not add up to it, at its line.
+        self.tallied: list[tuple[int, tallied.Tallied]] = []
         # Coverage stated in a table's cells (see :mod:`reportlint.covered`).
         self.coverage_cells: list[covered.Covered] = []
         # Lines holding a coverage figure worded as a pass rate (see mislabelled-coverage).
@@ -163,12 +165,25 @@ class Claims:
     def outputs(self) -> list[Output]:
         """Every tool summary of the report's code blocks, in the file's order."""
         if self._outputs is None:
-            from reportlint.evidence import outputs  # only for a report with code blocks
-
             self._outputs = [Output(result, _block_line(block, result.offset), key, block)
-                             for block, key in self.blocks
-                             for result in outputs.parse(block["text"], block["language"])]
+                             for block, key in self.blocks for result in _results(block)]
         return self._outputs
+
+
+_RUNS = frozenset({"tests", "test-files", "suite"})
+
+
+def _results(block: CodeBlock) -> list[outputs.Result]:
+    """The tool summaries of a block; in a block with no test run's, the CI jobs it lists
+    (a test runner's own list of cases is no list of jobs)."""
+    from reportlint.evidence import checks, outputs  # only for a report with code blocks
+
+    found = outputs.parse(block["text"], block["language"])
+    if not any(r.kind in _RUNS for r in found):
+        jobs = checks.read(block["text"])
+        if jobs is not None:
+            found.append(jobs)
+    return found
 
 
 # --- patterns -------------------------------------------------------------------------
@@ -179,9 +194,20 @@ _PROSE: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"\ball\s+(?:\d+\s+)?(?:unit\s+|integration\s+|e2e\s+)?tests?\s+(?:are\s+|now\s+|still\s+)?"
         r"pass(?:ing|ed|es)?\b|\bzero\s+test\s+failures\b|\b100%\s+(?:tests?\s+)?pass(?:ing)?\b",
         _I)),
-    ("no-lint-errors", ("lint", "type", "mypy", "ruff", "tsc"), lazyre.compile(
+    ("no-lint-errors", ("lint", "type", "mypy", "ruff", "tsc", "pyright", "clippy", "compil",
+                        "kompil"), lazyre.compile(
         r"\b(?:no|zero|0)\s+(?:lint(?:ing|er)?|eslint|ruff|type(?:script)?|mypy|tsc)\s+"
-        r"(?:errors?|warnings?|issues?|problems?)\b", _I)),
+        r"(?:errors?|warnings?|issues?|problems?)\b"
+        # `Type-check is clean`, `type-checks cleanly`, `lint is green`, `mypy comes back clean`
+        r"|\b(?:type[- ]?check(?:s|ing)?|typecheck(?:s|ing)?|mypy|tsc|pyright|lint(?:s|ing)?|"
+        r"eslint|ruff|clippy)\s+(?:(?:is|are|now|still|runs?|comes\s+back|came\s+back)\s+)"
+        r"{0,2}(?:clean(?:ly)?|green)\b"
+        r"|\blints?\s+(?:with\s+)?(?:zero|no|0)\s+(?:errors?|warnings?|issues?|problems?)"
+        r"(?:\s+(?:and|or)\s+(?:zero|no|0)\s+(?:errors?|warnings?))?\b"
+        # `compiles without errors`, and as agents write it in es, it, pt, fr, de
+        r"|\bcompiles\s+(?:cleanly|without\s+(?:any\s+)?(?:type\s+)?errors)\b"
+        r"|\bcompila\s+(?:sin|senza|sem)\s+(?:errores|errori|erros)\b"
+        r"|\bcompile\s+sans\s+erreurs?\b|\bkompiliert\s+(?:ohne\s+fehler|fehlerfrei)\b", _I)),
     ("production-ready", ("production",), lazyre.compile(r"\bproduction[- ]ready\b", _I)),
     ("ready-to-merge", ("merg",), lazyre.compile(r"\bready\s+(?:to|for)\s+merg(?:e|ing)\b", _I)),
     ("full-coverage", ("coverage",), lazyre.compile(
@@ -212,8 +238,11 @@ _PASSED = lazyre.compile(
     r"(?<![\w./-])(?P<n>\d{1,5})(?:\s*/\s*(?P<m>\d{1,5}))?\s+(?:(?:unit|integration|e2e)\s+)?"
     r"(?:tests?\s+|test\s+cases\s+|specs?\s+)?(?:passed|passing|pass)\b", _I)
 _COVERAGE = lazyre.compile(
-    r"^\W{0,6}(?:(?P<metric>overall|total|code|line|statement|test)\s+)?coverage\b"
-    r"[^0-9%\n<>≥≤]{0,12}?"
+    r"^\W{0,6}(?:(?:(?P<metric>overall|total|code|line|statement|test)\s+)?coverage\b"
+    # in the languages agents write in (`Cobertura de pruebas: 87 %`, `カバレッジ：85%`)
+    r"|(?:cobertura|couverture|abdeckung|copertura|dekking|kapsam|cakupan)\b"
+    r"|커버리지|カバレッジ|覆盖率|覆蓋率)"
+    r"[^0-9%\n<>≥≤]{0,24}?"
     r"(?P<approx>~|≈|about\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%", _I)
 _TARGET = lazyre.compile(r"\b(?:target|goal|minimum|threshold|required|bar)\b", _I)
 # After a coverage figure: what makes it a part's (`100% of the new module`) or a rate.
@@ -241,11 +270,19 @@ _TEST_COLUMNS = frozenset({
     "no-of-tests", "num-tests", "specs", "total-tests", "tests-total", "new-tests",
     "tests-added", "tests-written"})
 _COUNT_COLUMNS = frozenset({"count", "total", "number", "no"})
+# ... in the languages agents write in too (it, de, fr, es, pt, nl, tr, id, ko, zh, ja).
 _PASSED_COLUMNS = frozenset({"passed", "passing", "pass", "tests-passed", "passed-tests",
-                             "passing-tests", "pass-count", "passes"})
+                             "passing-tests", "pass-count", "passes", "superati", "bestanden",
+                             "erfolgreich", "réussis", "réussi", "aprobados", "pasados",
+                             "exitosos", "aprovados", "passaram", "geslaagd", "başarılı",
+                             "lulus", "berhasil", "통과", "通过", "成功"})
 _FAILED_COLUMNS = frozenset({"failed", "failing", "fail", "failures", "skipped", "skip",
                              "blocked", "pending", "errors", "errored", "broken", "flaky",
-                             "todo"})
+                             "todo", "falliti", "saltati", "fehlgeschlagen", "übersprungen",
+                             "échoués", "échecs", "ignorés", "fallidos", "omitidos",
+                             "falharam", "falhas", "ignorados", "mislukt", "overgeslagen",
+                             "başarısız", "atlanan", "gagal", "dilewati", "실패", "건너뜀",
+                             "失败", "跳过", "失敗", "スキップ"})
 # A cell that is one count: `12`, `**12**` (the model drops the emphasis), `12 tests`.
 _CELL_COUNT = lazyre.compile(
     r"^\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?P<plus>\+)?"
@@ -254,7 +291,8 @@ _CELL_RATIO = lazyre.compile(
     r"^\s*(?P<n>\d{1,5})\s*/\s*(?P<m>\d{1,5})(?:\s+(?:tests?|test\s+cases|passed|passing|pass))?"
     r"\s*(?:\(\s*\d{1,3}(?:\.\d+)?\s*%\s*\))?\s*$", _I)
 _TOTAL_LABEL = lazyre.compile(
-    r"^\W*(?:(?:grand\s+)?total|sum|overall)\b"
+    r"^\W*(?:(?:grand\s+)?total|sum|overall|totale|gesamt|totaal|toplam|jumlah)\b"
+    r"|^\W*(?:합계|전체|合计|总计|合計)"
     r"|^\W*all(?:\s+(?:tests?|test\s+cases|suites|files|specs))?\W*$", _I)
 _SUBTOTAL_WORD = lazyre.compile(r"\bsub-?\s?totals?\b", _I)
 _SUBTOTAL_LABEL = lazyre.compile(r"\w\W+totals?\W*$", _I)
@@ -419,6 +457,24 @@ def _text(text: str, line: int, key: str, title: str, out: Claims) -> None:
         return
     for offset, part in enumerate(text.split("\n")):
         _read(part, line + offset, key, title, out)
+    _wrapped(text, line, out)
+
+
+def _wrapped(text: str, line: int, out: Claims) -> None:
+    """The claims a paragraph wraps over two lines (`now lints with zero` / `warnings`), at
+    the line where each starts; those within one line were read with it."""
+    joined = text.replace("\n", " ")
+    lowered = joined.lower()
+    for kind, needles, pattern in _PROSE:
+        if not any(needle in lowered for needle in needles):
+            continue
+        match = pattern.search(joined)
+        if match is None or "\n" not in text[match.start():match.end()] \
+                or _negated(joined, match.start()):
+            continue
+        at = line + text.count("\n", 0, match.start())
+        if _new(out, at, kind):
+            out.claims.append(Claim(kind, at, match.group(0)))
 
 
 def _read(text: str, line: int, key: str, title: str, out: Claims) -> None:
@@ -427,13 +483,18 @@ def _read(text: str, line: int, key: str, title: str, out: Claims) -> None:
     if ("pass" in lowered or "lint" in lowered or "type" in lowered or "merg" in lowered
             or "coverage" in lowered or "production" in lowered or "breaking" in lowered
             or "failures" in lowered or "mypy" in lowered or "ruff" in lowered
-            or "tsc" in lowered):
+            or "tsc" in lowered or "compil" in lowered or "kompil" in lowered
+            or "clippy" in lowered or "pyright" in lowered):
         _prose(text, lowered, line, out)
     # `Two tests failing` has no digit; `38/40 passing` no failure.
     if ("fail" in lowered or ("/" in text and "pass" in lowered)) and _new(out, line, "stated"):
         out.stated.extend(stated.read(text, lowered, line, key, stated.about_tests(key)))
     if _DIGIT.search(text):
         _counts(text, line, key, title, out, lowered=lowered)
+        if "test" in lowered and "pass" in lowered:
+            found = tallied.read(text)
+            if found is not None and _new(out, line, "tallied"):
+                out.tallied.append((line, found))
 
 
 def _prose(text: str, lowered: str, line: int, out: Claims) -> None:
@@ -484,10 +545,10 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
         for match in _near(_PASSED, text, lowered, "pass", 60, 8):
             if _new(out, line, match.group(0)):
                 out.passed.append(Count(int(match.group("n")), line, match.group(0), key))
-    if prose and "coverage" in lowered:
+    if prose and any(word in lowered for word in covered.WORDS):
         cover = _COVERAGE.search(text)
         if cover and not _OF_A_PART.match(text, cover.end()) \
-                and not _TARGET.search(cover.group(0)) and _new(out, line, cover.group(0)):
+                and not _TARGET.search(cover.group(0)) and _new(out, line, "coverage"):
             out.coverage.append((line, float(cover.group("pct")), cover.group(0)))
             metric = (cover.group("metric") or "").lower()
             out.coverage_metric[line] = {"line": "lines", "statement": "statements"}.get(

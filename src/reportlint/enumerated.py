@@ -36,13 +36,17 @@ _COUNT = lazyre.compile(
 _HEDGE = lazyre.compile(
     r"\b(?:including|includes|such\s+as|e\.g|for\s+example|among|like|some|key|main|"
     r"highlights?|notable|top|first|last|few|several|about|around|over|more\s+than|at\s+least|"
-    r"up\s+to|nearly|almost|approximately|roughly|e\.?g|other|another|remaining|rest)\b|[~≈+]",
+    r"up\s+to|nearly|almost|approximately|roughly|e\.?g|other|another|remaining|the\s+rest|"
+    r"rest\s+of)\b|[~≈+]",
     _I)
 _TESTS = frozenset({"tests", "cases", "specs", "scenarios", "assertions", "suites", "checks",
                     "expectations", "examples", "runs", "passes", "failures"})
 _COUNTS_ITSELF = lazyre.compile(r"\(\s*\d+\s*\)|\b\d+\s+[a-z]+s\b", _I)
 _TOTAL_ROW = lazyre.compile(r"^\W*(?:total|sum|all)\b", _I)
 _SENTENCES = lazyre.compile(r"(?<=[.!?])\s+(?=\S)")
+# A heading's count of what its section lists: a figure alone in brackets at its end.
+_HEADED = lazyre.compile(r"^(?P<what>.*\w.*?)\s*\((?P<n>[2-9]|[1-9]\d{1,3})\)\W*$")
+_TESTS_HEADING = lazyre.compile(r"\b(?:tests?|specs?|cases|scenarios|checks|suites)\b", _I)
 
 
 class Listed(NamedTuple):
@@ -58,11 +62,15 @@ class Listed(NamedTuple):
 
 
 def read(section: Container) -> list[Listed]:
-    """The counts ``section``'s own paragraphs state for the list or table after them that
+    """The counts ``section``'s own paragraphs state for the list or table after them, and
+    the count its heading gives for its one list or table (`## Files changed (7)`), that
     disagree with it. Linear in the section: each paragraph's list ends where the next
     block starts, so no item is read twice."""
-    if not section["paragraphs"] or not (section["items"] or section["tables"]):
+    if not (section["items"] or section["tables"]):
         return []
+    found = _headed(section)
+    if not section["paragraphs"]:
+        return found
     starts = sorted([p["line"] for p in section["paragraphs"]]
                     + [t["line"] for t in section["tables"]]
                     + [b["line"] for b in section["code_blocks"]]
@@ -70,7 +78,6 @@ def read(section: Container) -> list[Listed]:
     tables = {t["line"]: t for t in section["tables"]}
     items = sorted(section["items"], key=lambda i: i["line"])
     lines = [i["line"] for i in items]
-    found: list[Listed] = []
     for paragraph in section["paragraphs"]:
         text = paragraph["text"]
         if not text.rstrip(" *_").endswith(":"):
@@ -84,6 +91,34 @@ def read(section: Container) -> list[Listed]:
         if shown is not None and shown[0] != count[0]:
             found.append(Listed(end, count[1], count[0], *shown))
     return found
+
+
+def _headed(section: Container) -> list[Listed]:
+    """The count a section's heading gives in brackets at its end (`Files changed (7)`,
+    `Endpoints (12)`) against the section's one list or one table: none when the section
+    holds both, several tables, or sections of its own (the count may be theirs)."""
+    title = section.get("title")
+    if not isinstance(title, str):
+        return []  # a report's own title: its count is the report's
+    heading = _HEADED.search(title)
+    if heading is None or section["sections"] or _TESTS_HEADING.search(heading["what"]):
+        return []
+    said = int(heading["n"])
+    if section["tables"]:
+        if len(section["tables"]) > 1 or section["items"]:
+            return []
+        shown = _rows(section["tables"][0])
+    else:
+        items = sorted(section["items"], key=lambda i: i["line"])
+        top = [i for i in items if i["depth"] == items[0]["depth"]]
+        # One list: no paragraph between its first and last item.
+        if any(top[0]["line"] < p["line"] < top[-1]["line"] for p in section["paragraphs"]) \
+                or any(_COUNTS_ITSELF.search(i["text"]) for i in top):
+            return []
+        shown = (len(top), "items", top[0]["line"], top[-1]["line"]) if len(top) >= 2 else None
+    if shown is None or shown[0] == said:
+        return []
+    return [Listed(int(section["line"]), " ".join(title.split()), said, *shown)]
 
 
 def _count(sentence: str) -> tuple[int, str] | None:

@@ -55,7 +55,9 @@ _FRONT_MATTER_ALIASES = {
 }
 
 _LINE_BREAK = lazyre.compile(r"\r\n|\r|\n")
-_PLAIN_FIELD = lazyre.compile(r"^(?P<label>[^\W\d_][\w'&/().+ ]{0,39}?)\s*:\s+(?P<value>\S.*)$")
+# `Status: done`, and with the full-width colon of Chinese and Japanese (`ステータス：完了`)
+_PLAIN_FIELD = lazyre.compile(
+    r"^(?P<label>[^\W\d_][\w'&/().+ ]{0,39}?)\s*(?::\s+|：\s*)(?P<value>\S.*)$")
 _LEAD = lazyre.compile(r"^[\s>]*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?")
 _FIELD_VALUE_HEADERS = frozenset({"field", "key", "property", "attribute", "item", "name"})
 _VALUE_HEADERS = frozenset({"value", "details", "detail"})
@@ -111,9 +113,13 @@ def _field_from_line(tokens: list[Token]) -> tuple[str, str, str] | None:
             return None
         label = plain(tokens[start + 1:close]).strip()
         rest = plain(tokens[close + 1:])
-        if label.endswith(":"):
+        whole = _PLAIN_FIELD.match(label) if not rest.strip() else None
+        if whole is not None and " - " not in whole.group("label"):
+            # `**Status: ✅ Done**`: the whole field in bold.
+            return whole.group("label").strip(), whole.group("value").strip(), "bold-line"
+        if label.endswith((":", "：")):
             label = label[:-1].strip()
-        elif rest.lstrip().startswith(":"):
+        elif rest.lstrip().startswith((":", "：")):
             rest = rest.lstrip()[1:]
         else:
             return None
@@ -298,8 +304,8 @@ class _Builder:
         self._fields(inline, start)
 
     def _fields(self, inline: Token, start: int) -> None:
-        if ":" not in inline.content:
-            return  # every field shape has a colon: `**X**: y`, `**X:** y`, `X: y`
+        if ":" not in inline.content and "：" not in inline.content:
+            return  # every field shape has a colon: `**X**: y`, `**X:** y`, `X: y`, `X：y`
         children = inline.children or []
         if "\n" not in inline.content:  # one line: no need to split it at the breaks
             found = _field_from_line(children)

@@ -65,7 +65,8 @@ _ID_LABEL = lazyre.compile(r"^\[?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\]?$")
 def split_title(text: str) -> Title:
     """``Task Completion Report: BE-001 - Login`` -> label, task id, task name."""
     text = lead_trimmed(text)
-    label, colon, rest = text.partition(":")
+    # The full-width colon of Chinese and Japanese titles (`任务完成报告：BE-041 ...`).
+    label, colon, rest = text.partition(":" if ":" in text or "：" not in text else "：")
     if not colon:
         return Title(None, None, text or None)
     rest = rest.strip()
@@ -146,8 +147,17 @@ def task_in(heading: str) -> tuple[str | None, str]:
     found = _TASK_ID.search(heading)
     if found is None:
         return None, ""
+    before = heading[:found.start()].rstrip()
+    if before.endswith(("(", "[")) and before[:-1].strip():
+        # `Login hardening (SEC-014) — verification summary`: the name comes first.
+        return found.group(), before[:-1].strip(_SEPARATORS)
     rest = heading[found.end():]
-    return found.group(), (rest.partition(":")[2] if ":" in rest else rest).strip(" -\u2013\u2014")
+    rest = rest.partition(":")[2] if ":" in rest else rest.lstrip(")]")
+    return found.group(), rest.strip(_SEPARATORS)
+
+
+# What agents put between a task's id and its name: `BE-115 · Loyalty points API`.
+_SEPARATORS = " -\u2013\u2014\u00b7|\u2022/"
 
 
 def atx_text(line: str) -> str:

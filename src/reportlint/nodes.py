@@ -14,7 +14,7 @@ class _Field(TypedDict):
     value: str
     line: int
     column: int
-    style: str  # bold | plain | table | front-matter
+    style: str  # bold | bold-line (`**Status: Done**`) | plain | table | front-matter
 
 
 class Field(_Field, total=False):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from reportlint import lazyre
 
 if TYPE_CHECKING:
-    from reportlint.nodes import Report
+    from reportlint.nodes import Field, Report
 
 # Report kinds, as the built-in templates name them in `x-reportlint.kind`.
 COMPLETION, PROGRESS, ACKNOWLEDGEMENT = "completion", "progress", "acknowledgement"
@@ -85,7 +85,7 @@ _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Task ids: `BE-009`, `RTP-ORG-001`, `SCRUM-301`; after the word Task(s): `B10`, `28.4`.
 _TASK_ID = lazyre.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?![\w-])")
 _AFTER_TASK = lazyre.compile(r"\btasks?\s+#?(?P<id>[A-Z]{0,4}\d+(?:\.\d+)*[a-z]?)\b", _I)
-_SEPARATOR = lazyre.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
+_SEPARATOR = lazyre.compile(r"\s+[-\u2013\u2014|]\s+|:\s+|：\s*")
 _EMOJI = "[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 # Decoration agents put at the end of a title: emoji, a status (`✅ COMPLETE`, `(DONE)`).
 _DECORATION = lazyre.compile(
@@ -352,11 +352,14 @@ class Signals(NamedTuple):
     sections: int  # sections of the kinds reports have
     strong: bool = False  # the first heading names a report kind outright (`Task Complete`)
     checks: bool = False  # a field gives a run's results (`Tests: 40 passed`)
+    # a pull request's description: `PR #482: ...` over two of What, Why, Testing, CI...
+    pull_request: bool = False
 
     @property
     def report_like(self) -> bool:
-        return ((self.status and (self.title or self.task or self.agent or self.checks
-                                  or self.sections >= 1))
+        return (self.pull_request
+                or (self.status and (self.title or self.task or self.agent or self.checks
+                                     or self.sections >= 1))
                 or (self.title and (self.task or self.memo or self.sections >= 2))
                 or (self.strong and self.sections >= 1)
                 or (self.agent and (self.title or self.memo or self.sections >= 1)))
@@ -370,23 +373,45 @@ def signals(report: Report, keys: Iterable[str]) -> Signals:
     document = _DOCUMENT_WORDS.search(title) is not None
     status_field = next((fields[k] for k in _STATUS_KEYS if k in fields), None)
     said = status_kind(status_field["value"]) if status_field is not None else None
+    if said is None and _verdict(report) is not None:
+        said = COMPLETION  # `**QA verdict:** APPROVED`: the work is signed off
     worded = None if document else title_kind(title)
     found_id = task_id(title)
     strong = None if document else title_kind(title, strong_only=True)
-    if said is None and found_id is not None and _DONE_DECORATION.search(title):
-        said = COMPLETION  # `FE-133 — Form components (Completed)`: the title says its status
+    decorated = _DONE_DECORATION.search(title) is not None
     has_task = (_a_task(found_id) or "task-id" in fields
                 or any(_a_task(task_id(fields[k]["value"])) for k in _TASK_KEYS if k in fields)
-                or (strong is not None
+                or ((strong is not None or (decorated and not document))
                     and any(_a_task(task_id(p["text"])) for p in report["paragraphs"][:3])))
+    if said is None and decorated and (found_id is not None or has_task):
+        # `FE-133 — Form components (Completed)`, or `Pipeline migration — done` over a
+        # paragraph naming DEVOPS-77: the title says the task's status
+        said = COMPLETION
+    if worded is None and said is not None and decorated and not document:
+        # `Done — typing pass on billing/` over `Status: complete`: a title that says the
+        # work's status, as the status does, titles a report.
+        worded = said
     agent = any(_AGENT.search(key) or (key in _BYLINE_KEYS and _AGENT.search(field["value"]))
                 for key, field in fields.items())
     sections = sum(1 for key in keys if _REPORT_SECTIONS.match(key))
     checks = any(_CHECK_KEYS.match(key) and _CHECK_RESULT.search(field["value"])
                  for key, field in fields.items())
-    return Signals(strong or said or worded, said is not None, worded is not None, has_task,
-                   agent, not _FROM_KEYS.isdisjoint(fields) and not _TO_KEYS.isdisjoint(fields),
-                   sections, strong is not None, checks)
+    keys = list(keys)
+    pull_request = not document and _PR_TITLE.match(title) is not None and sum(
+        1 for key in keys if key.startswith(_PR_SECTIONS)) >= 2
+    return Signals(strong or said or worded or (COMPLETION if pull_request else None),
+                   said is not None, worded is not None, has_task, agent,
+                   not _FROM_KEYS.isdisjoint(fields) and not _TO_KEYS.isdisjoint(fields),
+                   sections, strong is not None, checks, pull_request)
+
+
+# A pull request's description as agents write one into the repository: its title, and the
+# sections such a description has (a PR template has placeholders instead, and no title).
+_PR_TITLE = lazyre.compile(
+    r"^\W*(?:PR\s*#\s?\d+\s*[:\u2013\u2014-]|PR\s*:|pull\s+request\s+#\s?\d+\s*[:\u2013\u2014-])"
+    r"\s*\w")
+_PR_SECTIONS = ("summary", "what", "why", "changes", "testing", "test-plan", "tests", "ci",
+                "checks", "rollout", "files-changed", "how-to-test", "risk", "screenshots")
 
 
 def _a_task(found: str | None) -> bool:
@@ -436,13 +461,32 @@ def finished(report: Report) -> list[tuple[str, str, int]]:
     elif title["text"] and _DONE_DECORATION.search(title["text"]) \
             and _QUALIFIED.search(title["text"]) is None:
         found.append(("status", f"the title `{title['text']}`", title["line"]))
-    ready = fields.get("ready-for-review")
+    ready = next((fields[k] for k in _READY_KEYS if k in fields), None)
     if ready is not None and _YES.match(ready["value"]):
         found.append(("ready", f"**{ready['name']}**: {ready['value']}", ready["line"]))
+    verdict = _verdict(report)
+    if verdict is not None:
+        found.append(("ready", f"**{verdict['name']}**: {verdict['value']}", verdict["line"]))
     return found
 
 
 _YES = lazyre.compile(r"^(?:✅\s*)?yes\b", _I)
+# The templates' readiness fields (the QA template's is **Ready for Release**) and their kin.
+_READY_KEYS = ("ready-for-review", "ready-for-release", "ready-for-deployment", "ready-to-merge",
+               "ready-for-qa")
+# A QA verdict, sign-off or review result: what approving the work is written under (a
+# plain **Status**: Approved is left alone: PRDs and design documents are approved too).
+_VERDICT_KEYS = ("qa-verdict", "verdict", "qa-status", "qa-result", "qa-sign-off", "sign-off",
+                 "review-verdict", "review-result", "qa-decision")
+_APPROVED = lazyre.compile(r"^\W*(?:approved|passed|signed\s+off|accepted|go)\b(?!\s+with\b)",
+                           _I)
+
+
+def _verdict(report: Report) -> Field | None:
+    """The field that approves the work (`**QA verdict:** APPROVED ✅`), if one does."""
+    fields = report["fields"]
+    return next((fields[k] for k in _VERDICT_KEYS
+                 if k in fields and _APPROVED.match(fields[k]["value"])), None)
 
 
 # The Required Task Fields of the product manager's assignments (seed "Task Reception

@@ -48,6 +48,8 @@ _NUMBER = r"(?:\d{1,5}|" + "|".join(_WORDS) + ")"
 _FAILED_AFTER = lazyre.compile(
     r"(?<![\w./-])(?<!of )(?P<n>" + _NUMBER + r")(?:\s*/\s*(?P<m>\d{1,5})|\s+of\s+"
     r"(?P<of>\d{1,5}))?\s+(?P<noun>" + _NOUN + r"\s+)?"
+    # where they are, after the noun: `Three tests in tests/test_rounding.py still fail`
+    r"(?:(?<=\s)(?:in|from|under)\s+`?[\w./:-]{1,120}`?\s+)?"
     r"(?:(?:are|were|is|was|still|now|currently)\s+){0,2}"
     r"(?P<word>failed|failing|failures?|fail)\b(?P<after>\s+" + _NOUN + r"\b)?", _I)
 # `Failed: 2`, `Failures = 2`, `Failing tests | 2` (a field, a label in a line), and in a

@@ -84,6 +84,7 @@ def builtin_dir() -> Path:
 
 
 _WORDS = lazyre.compile(r"[a-z]+")
+_LAST_DASH = lazyre.compile(r"^(?P<head>.*\S)\s+[-–—]\s+(?P<tail>\S.*)$")
 # Words agents title their reports with, by the six-letter stem of a template title's word.
 _SYNONYMS = {"summar": "comple", "eviden": "comple", "finish": "comple", "done": "comple",
              "status": "progre", "acknow": "acknow", "plan": "acknow"}
@@ -204,7 +205,8 @@ class Registry:
             # The field's name, else the heading's (`Summary: Audit trail` -> `Audit trail`).
             task_id, name = task[0], task[1] or names.split_title(text).task_name or ""
         label = names.split_title(text).label or ""
-        head, _, tail = name.rpartition(" - ")
+        parted = _LAST_DASH.match(name)  # "Login - Completion Summary", "Catalog API — completion"
+        head, tail = (parted["head"], parted["tail"]) if parted else ("", name)
         of_kind = self.for_kind(kind, task_id or "", role or _role_word(text))
         chosen = self[of_kind] if of_kind is not None else None
         for part in (label, tail, text):

@@ -251,6 +251,10 @@ SPECS: tuple[Spec, ...] = (
     _spec("go", "suite", "\texample.com/demo/cmd\t\tcoverage: 0.0% of statements",
           rf"\s+(?P<name>[^\s:]+)\s+coverage: (?P<pct_statements>{PCT})% of statements$",
           "coverage: ", covers="statements", merge="go-package", anchor=True),
+    # `go tool cover -func`: a line per function, then the total of statements.
+    _spec("go tool cover", "coverage", "total:\t\t\t\t(statements)\t81.4%",
+          rf"total:[ \t]+\(statements\)[ \t]+(?P<pct_statements>{PCT})%$", "(statements)",
+          covers="statements"),
     _spec("gotestsum", "tests", "DONE 5 tests, 1 skipped, 2 failures in 0.123s",
           rf"DONE (?:{N} runs?, )?(?P<list>[0-9a-z, ]+) in {PCT}s$", "DONE ",
           words=_GOTESTSUM_WORDS),
@@ -311,6 +315,15 @@ SPECS: tuple[Spec, ...] = (
     _spec("gradle", "build", "BUILD FAILED in 6s",
           r"BUILD (?P<verdict>SUCCESSFUL|FAILED) in [0-9hms ]+$", "BUILD ",
           verdicts={"SUCCESSFUL": "passed", "FAILED": "failed"}),
+    # Vite's production build, and Metro's bundle (Expo, React Native).
+    _spec("vite", "build", "x Build failed in 7.41s",
+          rf"(?:x|✗|×) Build (?P<verdict>failed) in {PCT}m?s$", "Build failed in ",
+          verdicts={"failed": "failed"}),
+    _spec("vite", "build", "✓ built in 3.21s", rf"✓ (?P<verdict>built) in {PCT}m?s$",
+          "built in ", verdicts={"built": "passed"}),
+    _spec("metro", "build", "Android Bundling failed 2318ms",
+          rf"(?:Android|iOS|Web|web) (?P<verdict>Bundling failed|Bundled) {N}ms(?: .*)?$",
+          "Bundl", verdicts={"Bundling failed": "failed", "Bundled": "passed"}),
     # PHPUnit: `OK (N tests, M assertions)`, or the counts after FAILURES!/ERRORS!/`OK, but`.
     _spec("phpunit", "tests", "OK (1 test, 1 assertion)",
           rf"OK \((?P<total>{N}) tests?, (?P<x_assertions>{N}) assertions?\)$", "OK (",
@@ -364,7 +377,11 @@ SPECS: tuple[Spec, ...] = (
     # Linters and type checkers.
     _spec("eslint", "lint", "✖ 4 problems (2 errors, 2 warnings)",
           rf"✖ (?P<problems>{N}) problems? \((?P<errors>{N}) errors?, "
-          rf"(?P<warnings>{N}) warnings?\)$", "✖ "),
+          rf"(?P<warnings>{N}) warnings?\)$", "✖ ", merge="eslint", anchor=True),
+    # `--max-warnings`: warnings over the maximum fail the run.
+    _spec("eslint", "lint", "ESLint found too many warnings (maximum: 0).",
+          rf"ESLint found too many warnings \(maximum: {N}\)\.$", "too many warnings",
+          const={"outcome": "failed"}, merge="eslint"),
     _spec("ruff", "lint", "Found 3 errors.", rf"Found (?P<problems>{N}) errors?\.$", "Found "),
     _spec("ruff", "lint", "Found 3 errors (2 fixed, 1 remaining).",
           rf"Found (?P<x_found>{N}) errors? \((?P<x_fixed>{N}) fixed, "

@@ -1,11 +1,15 @@
 """Checks a report's claims of success (a COMPLETED status, **Ready for Review**: Yes, "all
 tests pass", "no lint errors", "production-ready", "ready to merge") against the tool output
 it pastes: a test run with failed or erroring tests, a linter or type checker with errors,
-and, against "all tests pass", test files or suites skipped (jest's, vitest's).
+a build that failed (Maven, Gradle, cargo, Vite, Metro), a CI run with a failing job (`gh
+pr checks`, `gh run view`, a workflow run's job list: a build or CI failure contradicts a
+status, readiness or "ready to merge", not "all tests pass"), and, against "all tests pass",
+test files or suites skipped (jest's, vitest's).
 
 The output is read by format (pytest, jest, vitest, mocha, go test, cargo, JUnit consoles,
 PHPUnit, RSpec, dotnet, eslint, ruff, tsc, mypy...), wherever it is in the report. A failing
-run followed by a passing run of the same kind (the failure, then the fix) is not reported.
+run followed by a passing run of the same kind (the failure, then the fix) is not reported,
+nor a build that fails because the tests it ran did (that is one failure).
 Output in a test section of a finished report is contradicted-claim's (RL202): one failing
 run is one finding.
 
@@ -72,6 +76,9 @@ _CONTRADICTS = {
     "checks": ("status", "ready", "no-lint-errors", "production-ready", "ready-to-merge"),
     # A skipped suite is not a failure, but "all tests pass" says every suite ran.
     "skipped": ("tests-pass",),
+    # A failed build (`BUILD FAILURE`) or CI job (`gh pr checks`): not ready, whatever failed.
+    "build": ("status", "ready", "production-ready", "ready-to-merge"),
+    "ci": ("status", "ready", "production-ready", "ready-to-merge"),
 }
 # Sections that show a failure on purpose: the problem found, the run before the fix.
 _BEFORE = ("before", "issue", "problem", "bug", "root-cause", "error", "failure", "debug",
@@ -95,12 +102,17 @@ def failing(result: Result) -> str | None:
     elif result.kind in _CHECKS:
         # Warnings alone (`✖ 2 problems (0 errors, 2 warnings)`) do not fail a lint run.
         bad = result.errors if result.errors is not None else result.problems
-        if (bad or 0) > 0:
+        if (bad or 0) > 0 or result.outcome == "failed":  # `--max-warnings` exceeded
             return "checks"
+    elif result.kind in ("build", "ci") and (result.outcome == "failed"
+                                             or (result.failed or 0) > 0):
+        return result.kind
     return None
 
 
 def _family(result: Result) -> str | None:
+    if result.kind in ("build", "ci"):
+        return result.kind
     return "tests" if result.kind in _TESTS else "checks" if result.kind in _CHECKS else None
 
 
@@ -123,10 +135,16 @@ def check(ctx: Context) -> Iterator[Hit]:
     left_to_rl202 = reported_blocks(ctx.report)
     runs = found.outputs
     shown: set[tuple[int, str]] = set()  # one finding a block and kind: one run, one finding
+    # A build that fails because its tests or checks did (Gradle's `BUILD FAILED` after
+    # `1 failed`) is the same failure.
+    failed_runs = {o.block["line"] for o in runs if failing(o.result) in ("tests", "checks")}
     for index, output in enumerate(runs):
         kind = failing(output.result)
+        if kind is None:
+            yield from _warned(found, output)
         if kind is None or output.block["line"] in left_to_rl202 \
-                or (output.block["line"], kind) in shown:
+                or (output.block["line"], kind) in shown \
+                or (kind == "build" and output.block["line"] in failed_runs):
             continue
         if any(w in output.key for w in _BEFORE):
             continue
@@ -136,15 +154,49 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not said:
             continue
         shown.add((output.block["line"], kind))
-        named = " and ".join(f"`{quote(c.text, 80)}` (line {c.line})" for c in said[:2])
+        named = _named(said)
         summary = quote(output.result.text, 100)
         if kind == "skipped":
             yield Hit(output.line, f"the test run skipped test files or suites (`{summary}`), "
                       f"but the report claims {named}")
             continue
+        if kind == "ci":
+            jobs = output.result.failed or 0
+            yield Hit(output.line, f"the CI run shows {jobs} failing job{'s' * (jobs != 1)} "
+                      f"(`{summary}`), but the report claims {named}")
+            continue
+        if kind == "build":
+            yield Hit(output.line, f"the {output.result.tool} build failed (`{summary}`), but "
+                      f"the report claims {named}")
+            continue
         what = "test run" if kind == "tests" else f"{output.result.tool} run"
         yield Hit(output.line, f"the {what} shows failures (`{summary}`), but the report "
                   f"claims {named}")
+
+
+def _warned(found: claims.Claims, output: claims.Output) -> Iterator[Hit]:
+    """A lint run with warnings only, against a claim of no warnings (`lints with zero
+    warnings`): warnings fail no run, but the claim says there are none."""
+    result = output.result
+    if result.kind not in _CHECKS or not result.warnings or output.key.startswith(_BEFORE):
+        return
+    said = [c for c in found.claims if c.kind == "no-lint-errors" and "warning" in c.text.lower()]
+    if said:
+        yield Hit(output.line, f"the {result.tool} run shows warnings "
+                  f"(`{quote(result.text, 100)}`), but the report claims {_named(said)}")
+
+
+def _named(said: list[claims.Claim]) -> str:
+    """The first two claims, but one that another on its line says (`ready to merge` in
+    `**Status**: ready to merge`)."""
+    kept = [c for c in said if not any(
+        o.line == c.line and o is not c and c.text.lower() in o.text.lower() for o in said)]
+    return " and ".join(f"{_shown(c.text)} (line {c.line})" for c in kept[:2])
+
+
+def _shown(text: str) -> str:
+    # A title claim is worded already (the title `✅ DONE — FE-088 ...`).
+    return quote(text, 120) if text.startswith("the title `") else f"`{quote(text, 80)}`"
 
 
 def _stated(found: claims.Claims) -> Iterator[Hit]:
@@ -167,7 +219,7 @@ def _stated(found: claims.Claims) -> Iterator[Hit]:
         if since >= (0 if tally.passed is None else tally.passed + tally.failed):
             continue  # fixed since: as many tests pass further down the section
         lines.add(tally.line)
-        named = " and ".join(f"`{quote(c.text, 80)}` (line {c.line})" for c in said[:2])
+        named = _named(said)
         what = "that not every test passes" if tally.partial else "failing tests"
         yield Hit(tally.line, f"the report states {what} (`{quote(tally.text, 100)}`), but it "
                   f"claims {named}")

@@ -9,9 +9,12 @@ Report*, a *Total* row, or a row labelled as coverage (`| Line coverage | 80% | 
 figure outside a *Target* column), in the languages agents write (`라인 커버리지`,
 `Cobertura`). A table's figure of one metric (`Branch coverage`) is compared with that metric
 of the run; one of a part (`Line coverage (src/orders)`) only with a run over that part.
-And a count of things a sentence gives for the list or table right after it (`This task
-added 8 new React components:` then six items; see :mod:`reportlint.enumerated` for the
-counts that promise no full list).
+A test total a line states beside its outcomes (`Total: 150 tests — 140 passed, 6 skipped, 0
+failed`; see :mod:`reportlint.tallied`). And a count of things a sentence gives for the list
+or table right after it (`This task added 8 new React components:` then six items), or a
+heading for its section's one list or table (`### Files changed (7)` over five items; see
+:mod:`reportlint.enumerated` for the counts that promise no full list). Tables are read in
+the languages agents write in too (`| **Totale** | **78** |` over a *Superati* column).
 
 A reader's tolerance is kept: `40+` is any count of 40 or more, a count is only compared
 with the parts listed under it or with a total it calls one, coverage figures may differ by
@@ -194,6 +197,9 @@ def check(ctx: Context) -> Iterator[Hit]:
                 yield from hits
     yield from _counted(found)
     yield from _coverage(found)
+    for line, tally in found.tallied:
+        yield Hit(line, f"`{quote(tally.text, 80)}` but its outcomes add up to {tally.parts}, "
+                  f"not {tally.total}")
     for listed in found.listed:
         yield Hit(listed.line, f"`{quote(listed.text)}` but the {listed.what} that follow "
                   f"(lines {listed.first}–{listed.last}) are {listed.shown}")

@@ -58,7 +58,9 @@ CODE = define("RL202", "contradicted-claim", Severity.ERROR, __name__)
 
 _NEGATIVE = lazyre.compile(
     r"❌|✗|✘|⛔|🔴|⏳|⚠"
-    r"|\b(?:fail(?:ed|s|ing|ure)?|pending|partial(?:ly)?|blocked|skipped|deferred|todo|wip"
+    # `0 failed`, `no failures`, `zero skipped`: a count of none is no failure.
+    r"|(?<!\b0 )(?<!\bno )(?<!\bzero )"
+    r"\b(?:fail(?:ed|s|ing|ure)?|pending|partial(?:ly)?|blocked|skipped|deferred|todo|wip"
     r"|in progress|not (?:met|done|implemented|started|run|tested|verified|passing|complete))\b"
     r"|^(?:no|n)$",
     re.IGNORECASE)
@@ -71,7 +73,9 @@ _EVIDENCE = ("quality", "gate", "acceptance", "criteria", "prd", "requirement", 
              "criteri", "critère", "kriter", "akzeptanz", "aceptaci", "aceite",
              "aceita", "qualit", "calidad", "prueba", "verifica", "prüf", "abnahme",
              "definici", "definiç", "définition", "受け入れ", "验收", "驗收", "인수", "품질",
-             "테스트", "テスト", "测试", "測試", "品質", "质量")
+             "테스트", "テスト", "测试", "測試", "品質", "质量",
+             # a Definition of Done: `完成标准（DoD）`, `完了条件`, `완료 조건`
+             "完成标准", "完成標準", "完了条件", "완료-조건", "완료-기준")
 # ... and sections about what comes after the work: a deployment checklist of a backend
 # task is the next step, not its evidence.
 _NOT_EVIDENCE = ("next", "future", "follow", "recommend", "known-issue", "debt", "scope",
@@ -88,13 +92,18 @@ _NOT_DONE_MARK = lazyre.compile(r"^(?:❌|✗|✘|⛔|🔴|⏳|⚠)")
 _FAILURES = lazyre.compile(
     r"(?m)^\s*(?:FAIL|FAILED|ERROR)\b|\b[1-9]\d*\s+(?:failed|failing|failures?|errors?)\b"
     r"|\bfailed\s*[:=]\s*[1-9]")
+# The run's own count of its failures (`Tests: 1 failed, 31 passed`, `2 failed, 58 passed in
+# 11.42s`, `Failed: 2`): the line a reviewer checks, after the failing tests' names.
+_FAILED_COUNT = lazyre.compile(
+    r"\b[1-9]\d*\s+(?:failed|failing|failures?|errors?)\b|\bfailed\s*[:=]\s*[1-9]",
+    re.IGNORECASE)
 
 
 # Words a key holds as a word of its own: a CI run's jobs are evidence (`CI run #5531`,
-# `Pipeline`), a word inside another is not (`decisions`, `specific`). Not `checks`: a
+# `Pipeline`), and a `DoD`; a word inside another is not (`decisions`, `specific`). Not `checks`: a
 # template's own checklist (`Accessibility Checks`) is wrong-checkbox-state's to report.
 _EVIDENCE_WORDS = frozenset({"ci", "pipeline", "pipelines", "workflow", "workflows", "build",
-                             "builds"})
+                             "builds", "dod"})
 
 
 @lru_cache(maxsize=4096)  # section keys repeat from report to report
@@ -152,10 +161,14 @@ def check(ctx: Context) -> Iterator[Hit]:
                 yield Hit(item["line"], f"`{quote(item['text'])}` in `{quote(title)}` is marked "
                           f"as not done, but the report claims {_claim_words(claims)}")
         if _test_output(key):
-            for block, failure in _failing(section):
-                yield Hit(content_line(block, failure.start()),
-                          f"the test output reports failures (`{quote(failure.group(0))}`)"
-                          f", but the report claims {_claim_words(claims)}")
+            for block, at in _failing(section):
+                text = block["text"]
+                start = text.rfind("\n", 0, at) + 1
+                end = text.find("\n", at)
+                shown = text[start:end if end >= 0 else len(text)].strip().strip("=")
+                yield Hit(content_line(block, at),
+                          f"the test output reports failures (`{quote(shown, 80)}`), but the "
+                          f"report claims {_claim_words(claims)}")
 
 
 def reported_blocks(report: Report) -> set[int]:
@@ -167,16 +180,19 @@ def reported_blocks(report: Report) -> set[int]:
             for block, _ in _failing(section)}
 
 
-def _failing(section: Section) -> list[tuple[CodeBlock, re.Match[str]]]:
-    """The section's code blocks showing failures, and the first failure of each; a run
+def _failing(section: Section) -> list[tuple[CodeBlock, int]]:
+    """The section's code blocks showing failures, and where each shows them: the last count
+    of failures in it (the run's summary), else its first failure (`FAIL`, `FAILED`); a run
     that a later block of the section shows passing (`20 passed`, no failure: the re-run
     after the fix) is not the report's evidence."""
-    found: list[tuple[CodeBlock, re.Match[str]]] = []
+    found: list[tuple[CodeBlock, int]] = []
     for block in section["code_blocks"]:
-        failure = _FAILURES.search(block["text"])
+        text = block["text"]
+        failure = _FAILURES.search(text)
         if failure:
-            found.append((block, failure))
-        elif found and _PASSES.search(block["text"]):
+            counts = [m.start() for m in _FAILED_COUNT.finditer(text, failure.start())]
+            found.append((block, counts[-1] if counts else failure.start()))
+        elif found and _PASSES.search(text):
             found = []  # the runs before this one are superseded
     return found
 

@@ -99,17 +99,24 @@ _OF_MORE = lazyre.compile(r"\b(?:project|sprint|phase|milestone|epic|release|ove
 
 def _short_of_done(report: Report,
                    mentions: list[tuple[float, int, tuple[str, str | None]]]) -> Iterator[Hit]:
-    """A status claiming the task is finished beside its own **Progress** short of 100%."""
+    """A status claiming the task is finished beside its own **Progress** short of 100%, or a
+    heading or title that gives it (`## Progress: 80%`)."""
     claims = finished_claims(report)
     if not claims or claims[0][0].startswith("**Ready"):
         return
     said, at = claims[0]
     for value, line, where in mentions:
-        if where[0] != "field" or where[1] is None or value >= 100:
+        if value >= 100:
             continue
-        found = field_value(report, "progress")
-        if found is None or found["line"] != line or _OF_MORE.search(found["value"]):
-            continue
+        if where[0] == "field":
+            found = field_value(report, "progress")
+            if where[1] is None or found is None or found["line"] != line \
+                    or _OF_MORE.search(found["value"]):
+                continue
+        else:  # the mention's heading or title says its figure is the task's progress
+            text = where[1] if where[0] == "heading" else report["title"]["text"]
+            if text is None or _OF_MORE.search(text):
+                continue
         yield Hit(line, f"{_named(where)} says {value:g}% but `{quote(said)}` (line {at}) says "
                   f"the task is finished; state one figure for the task")
 
