@@ -465,6 +465,8 @@ def _wrapped(text: str, line: int, out: Claims) -> None:
     the line where each starts; those within one line were read with it."""
     joined = text.replace("\n", " ")
     lowered = joined.lower()
+    if not _may_claim(lowered):
+        return
     for kind, needles, pattern in _PROSE:
         if not any(needle in lowered for needle in needles):
             continue
@@ -479,12 +481,7 @@ def _wrapped(text: str, line: int, out: Claims) -> None:
 
 def _read(text: str, line: int, key: str, title: str, out: Claims) -> None:
     lowered = text.lower()
-    # One chain of substring tests in C passes over most texts before any pattern runs.
-    if ("pass" in lowered or "lint" in lowered or "type" in lowered or "merg" in lowered
-            or "coverage" in lowered or "production" in lowered or "breaking" in lowered
-            or "failures" in lowered or "mypy" in lowered or "ruff" in lowered
-            or "tsc" in lowered or "compil" in lowered or "kompil" in lowered
-            or "clippy" in lowered or "pyright" in lowered):
+    if _may_claim(lowered):
         _prose(text, lowered, line, out)
     # `Two tests failing` has no digit; `38/40 passing` no failure.
     if ("fail" in lowered or ("/" in text and "pass" in lowered)) and _new(out, line, "stated"):
@@ -495,6 +492,15 @@ def _read(text: str, line: int, key: str, title: str, out: Claims) -> None:
             found = tallied.read(text)
             if found is not None and _new(out, line, "tallied"):
                 out.tallied.append((line, found))
+
+
+def _may_claim(lowered: str) -> bool:
+    # One chain of substring tests in C passes over most texts before any pattern runs.
+    return ("pass" in lowered or "lint" in lowered or "type" in lowered or "merg" in lowered
+            or "coverage" in lowered or "production" in lowered or "breaking" in lowered
+            or "failures" in lowered or "mypy" in lowered or "ruff" in lowered
+            or "tsc" in lowered or "compil" in lowered or "kompil" in lowered
+            or "clippy" in lowered or "pyright" in lowered)
 
 
 def _prose(text: str, lowered: str, line: int, out: Claims) -> None:
@@ -545,7 +551,7 @@ def _counts(text: str, line: int, key: str, title: str, out: Claims,
         for match in _near(_PASSED, text, lowered, "pass", 60, 8):
             if _new(out, line, match.group(0)):
                 out.passed.append(Count(int(match.group("n")), line, match.group(0), key))
-    if prose and any(word in lowered for word in covered.WORDS):
+    if prose and covered.mentioned(lowered):
         cover = _COVERAGE.search(text)
         if cover and not _OF_A_PART.match(text, cover.end()) \
                 and not _TARGET.search(cover.group(0)) and _new(out, line, "coverage"):

@@ -45,7 +45,7 @@ _COUNTS_ITSELF = lazyre.compile(r"\(\s*\d+\s*\)|\b\d+\s+[a-z]+s\b", _I)
 _TOTAL_ROW = lazyre.compile(r"^\W*(?:total|sum|all)\b", _I)
 _SENTENCES = lazyre.compile(r"(?<=[.!?])\s+(?=\S)")
 # A heading's count of what its section lists: a figure alone in brackets at its end.
-_HEADED = lazyre.compile(r"^(?P<what>.*\w.*?)\s*\((?P<n>[2-9]|[1-9]\d{1,3})\)\W*$")
+_HEADED = lazyre.compile(r"\((?P<n>[2-9]|[1-9]\d{1,3})\)\W*$")
 _TESTS_HEADING = lazyre.compile(r"\b(?:tests?|specs?|cases|scenarios|checks|suites)\b", _I)
 
 
@@ -98,10 +98,12 @@ def _headed(section: Container) -> list[Listed]:
     `Endpoints (12)`) against the section's one list or one table: none when the section
     holds both, several tables, or sections of its own (the count may be theirs)."""
     title = section.get("title")
-    if not isinstance(title, str):
+    if not isinstance(title, str) or ")" not in title:
         return []  # a report's own title: its count is the report's
     heading = _HEADED.search(title)
-    if heading is None or section["sections"] or _TESTS_HEADING.search(heading["what"]):
+    what = title[:heading.start()] if heading is not None else ""
+    if heading is None or not any(c.isalpha() for c in what) or section["sections"] \
+            or _TESTS_HEADING.search(what):
         return []
     said = int(heading["n"])
     if section["tables"]:

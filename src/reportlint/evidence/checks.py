@@ -27,6 +27,14 @@ _OTHER_WORDS = frozenset({"pending", "skipping", "skipped", "queued", "in_progre
 _UNITS = ("ms", "s", "m", "h")
 
 
+def _may_fail(text: str) -> bool:
+    """Whether a block has a failing job's mark or word anywhere (one C search each)."""
+    lowered = text.lower()
+    return (any(word in lowered for word in ("fail", "error", "cancel", "timed_out", "timeout"))
+            or any(mark in text for mark in ("✗", "✘", "❌", "×", "✖"))
+            or text.startswith("X ") or "\nX " in text or " X " in text)
+
+
 def _duration(word: str) -> bool:
     """A duration as CI prints one: `2m11s`, `4m02s`, `38s`, `1h2m`, `0.8s`."""
     if not word or not word[0].isdigit() or word[-1] not in "smh":
@@ -64,6 +72,8 @@ def _verdict(line: str) -> bool | None:
 
 def read(text: str) -> Result | None:
     """The jobs a block lists, or None when it lists fewer than two or none failed."""
+    if not _may_fail(text):
+        return None  # most blocks (code, file lists, passing runs) say no failure at all
     passed = failed = 0
     first: tuple[int, int, str] | None = None
     offset = 0
