@@ -45,7 +45,7 @@ _COUNTS_ITSELF = lazyre.compile(r"\(\s*\d+\s*\)|\b\d+\s+[a-z]+s\b", _I)
 _TOTAL_ROW = lazyre.compile(r"^\W*(?:total|sum|all)\b", _I)
 _SENTENCES = lazyre.compile(r"(?<=[.!?])\s+(?=\S)")
 # A heading's count of what its section lists: a figure alone in brackets at its end.
-_HEADED = lazyre.compile(r"\((?P<n>[2-9]|[1-9]\d{1,3})\)\W*$")
+_HEADED = lazyre.compile(r"\((?P<n>[2-9]|[1-9]\d{1,3})\)\W*")
 _TESTS_HEADING = lazyre.compile(r"\b(?:tests?|specs?|cases|scenarios|checks|suites)\b", _I)
 
 
@@ -100,8 +100,8 @@ def _headed(section: Container) -> list[Listed]:
     title = section.get("title")
     if not isinstance(title, str) or ")" not in title:
         return []  # a report's own title: its count is the report's
-    heading = _HEADED.search(title)
-    what = title[:heading.start()] if heading is not None else ""
+    what, _, last = title.rpartition("(")  # the last bracket, read once: linear
+    heading = _HEADED.fullmatch("(" + last)
     if heading is None or not any(c.isalpha() for c in what) or section["sections"] \
             or _TESTS_HEADING.search(what):
         return []

@@ -19,7 +19,7 @@ _I = re.IGNORECASE
 _NOUN = r"(?:test\s+cases?|tests?|specs?)"
 # The total, and where the outcomes begin.
 _TOTAL = lazyre.compile(
-    r"\btotal(?:\s+" + _NOUN + r")?\s*[:=]?\s*(?P<a>\d{1,6})(?:\s+" + _NOUN + r")?(?![\d+])"
+    r"\btotal(?:\s+" + _NOUN + r")?\s*(?:[:=]\s*)?(?P<a>\d{1,6})(?:\s+" + _NOUN + r")?(?![\d+])"
     r"|(?<![\w./-])(?P<b>\d{1,6})\s+" + _NOUN + r"\s*(?:[:—–(]|-\s|,)", _I)
 _FIGURE = lazyre.compile(r"(?<![\w./-])(?P<n>\d{1,6})(?:\s+(?P<word>[a-z]+))?", _I)
 _OUTCOMES = frozenset({"passed", "passing", "failed", "failing", "failures", "failure",
