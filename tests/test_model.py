@@ -129,6 +129,21 @@ def test_a_forced_report_starts_with_the_file(run: Callable[..., Result],
     assert report["paragraphs"][-1] == {"line": 7, "text": "Loads orders."}
 
 
+def test_a_deep_agent_shaped_heading_does_not_empty_a_forced_read(
+        run: Callable[..., Result], tmp_path: Path) -> None:
+    """An agent-shaped title opens a report only at `#` or `##`; one at `###` under a plain
+    first heading left a forced read with no report at all (an internal error, RL901)."""
+    path = tmp_path / "notes.md"
+    path.write_text("## Testing\n\nSome text.\n\n"
+                    "### Files changed ((## Task Completion Report: BE-1 - x\n", encoding="utf-8")
+    (report,) = extract(run, path, "--template", "completion")["reports"]
+    assert report["title"]["text"] == "Testing"
+    assert list(report["sections"]) == ["files-changed-task-completion-report-be-1-x"]
+    result = run("check", "--isolated", "--no-cache", str(path))
+    assert "RL901" not in result.output
+    assert result.exit_code == 0  # no report title, no report words: not a report
+
+
 def test_duplicate_sections_are_kept(run: Callable[..., Result], tmp_path: Path) -> None:
     path = tmp_path / "dup.md"
     path.write_text("## Progress Update: BE-1 - X\n### Blockers\n### Blockers\n", "utf-8")

@@ -504,7 +504,10 @@ class _Builder:
         first = None
         for i, token in enumerate(tokens):
             if token.type == "heading_open":
-                if self.classify(names.lead_trimmed(plain(tokens[i + 1].children))):
+                found = self.classify(names.lead_trimmed(plain(tokens[i + 1].children)))
+                # A title that opens a report (see heading(): an agent-shaped one only at
+                # `#` or `##`): the reports are those titles'. One deeper opens none.
+                if found is not None and (found[1] is None or int(token.tag[1:]) <= 2):
                     return None
                 if first is None:
                     first = i
