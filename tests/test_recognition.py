@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -155,24 +156,28 @@ def test_reports_no_template_is_for(text: str, unfit: str | None) -> None:
     assert recognition.unfit(whole["reports"][0]) == unfit
 
 
+def _no_report(run: Callable[..., Result], tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    """The RL005 findings of a file holding ``text``, as JSON."""
+    report = tmp_path / "report.md"
+    report.write_text(text, "utf-8")
+    found: list[dict[str, Any]] = json.loads(
+        run("check", "--isolated", "--format", "json", "--select", "RL005", report).stdout)
+    return found
+
+
 def test_a_report_no_template_is_for_is_told_so(run: Callable[..., Result],
                                                 tmp_path: Path) -> None:
-    report = tmp_path / "status.md"
-    report.write_text("# Webrana Cloud - Project Progress Report\n\n**Status**: In progress\n"
-                      "\n## Next Steps\n\n- Billing\n", "utf-8")
-    result = run("check", "--isolated", "--format", "json", "--select", "RL005", report)
-    assert [(d["line"], d["message"].split("; ", 1)[1]) for d in json.loads(result.stdout)] == [
+    found = _no_report(run, tmp_path, "# Webrana Cloud - Project Progress Report\n\n"
+                       "**Status**: In progress\n\n## Next Steps\n\n- Billing\n")
+    assert [(d["line"], d["message"].split("; ", 1)[1]) for d in found] == [
         (1, "this reads as a project's progress report, which no template is for: pass "
             "--template NAME if one fits, or leave the file out with `exclude`")]
 
 
 def test_the_title_to_write_takes_the_task_from_the_fields(run: Callable[..., Result],
                                                           tmp_path: Path) -> None:
-    report = tmp_path / "wrap-up.md"
-    report.write_text("**Task:** DATA-019 nightly ETL for `orders_fact`\n**Status:** ✅ DONE\n\n"
-                      "### Summary\n\nLoads orders.\n", "utf-8")
-    result = run("check", "--isolated", "--format", "json", "--select", "RL005", report)
-    (finding,) = json.loads(result.stdout)
+    (finding,) = _no_report(run, tmp_path, "**Task:** DATA-019 nightly ETL for `orders_fact`\n"
+                            "**Status:** ✅ DONE\n\n### Summary\n\nLoads orders.\n")
     assert finding["line"] == 4
     assert "start the report with a heading such as `## Task Completion Report: DATA-019 - " \
            "nightly ETL for orders_fact`" in finding["message"]

@@ -80,6 +80,7 @@ _CONTRADICTS = {
     "build": ("status", "ready", "production-ready", "ready-to-merge"),
     "ci": ("status", "ready", "production-ready", "ready-to-merge"),
 }
+_BUILDS = ("build", "ci")  # kinds whose result is a verdict on the whole, by its own name
 # Sections that show a failure on purpose: the problem found, the run before the fix.
 _BEFORE = ("before", "issue", "problem", "bug", "root-cause", "error", "failure", "debug",
            "known", "challenge", "reproduc", "symptom", "investigat", "blocker")
@@ -104,14 +105,13 @@ def failing(result: Result) -> str | None:
         bad = result.errors if result.errors is not None else result.problems
         if (bad or 0) > 0 or result.outcome == "failed":  # `--max-warnings` exceeded
             return "checks"
-    elif result.kind in ("build", "ci") and (result.outcome == "failed"
-                                             or (result.failed or 0) > 0):
+    elif result.kind in _BUILDS and (result.outcome == "failed" or (result.failed or 0) > 0):
         return result.kind
     return None
 
 
 def _family(result: Result) -> str | None:
-    if result.kind in ("build", "ci"):
+    if result.kind in _BUILDS:
         return result.kind
     return "tests" if result.kind in _TESTS else "checks" if result.kind in _CHECKS else None
 
@@ -137,16 +137,17 @@ def check(ctx: Context) -> Iterator[Hit]:
     shown: set[tuple[int, str]] = set()  # one finding a block and kind: one run, one finding
     # A build that fails because its tests or checks did (Gradle's `BUILD FAILED` after
     # `1 failed`) is the same failure.
-    failed_runs = {o.block["line"] for o in runs if failing(o.result) in ("tests", "checks")}
-    for index, output in enumerate(runs):
-        kind = failing(output.result)
+    kinds = [failing(o.result) for o in runs]
+    failed_runs = {o.block["line"] for o, k in zip(runs, kinds, strict=True)
+                   if k in ("tests", "checks")}
+    for index, (output, kind) in enumerate(zip(runs, kinds, strict=True)):
         if kind is None:
             yield from _warned(found, output)
         if kind is None or output.block["line"] in left_to_rl202 \
                 or (output.block["line"], kind) in shown \
                 or (kind == "build" and output.block["line"] in failed_runs):
             continue
-        if any(w in output.key for w in _BEFORE):
+        if _before(output.key):
             continue
         if any(_fixed_since(kind, output, later) for later in runs[index + 1:]):
             continue  # fixed since: the later run of the same tool passes
@@ -178,12 +179,17 @@ def _warned(found: claims.Claims, output: claims.Output) -> Iterator[Hit]:
     """A lint run with warnings only, against a claim of no warnings (`lints with zero
     warnings`): warnings fail no run, but the claim says there are none."""
     result = output.result
-    if result.kind not in _CHECKS or not result.warnings or output.key.startswith(_BEFORE):
+    if result.kind not in _CHECKS or not result.warnings or _before(output.key):
         return
     said = [c for c in found.claims if c.kind == "no-lint-errors" and "warning" in c.text.lower()]
     if said:
         yield Hit(output.line, f"the {result.tool} run shows warnings "
                   f"(`{quote(result.text, 100)}`), but the report claims {_named(said)}")
+
+
+def _before(key: str) -> bool:
+    """A section that shows a failure on purpose (see :data:`_BEFORE`)."""
+    return any(w in key for w in _BEFORE)
 
 
 def _named(said: list[claims.Claim]) -> str:

@@ -89,14 +89,11 @@ _STATUS_COLUMNS = ("status", "result", "passed", "met")
 _NOT_DONE_MARK = lazyre.compile(r"^(?:❌|✗|✘|⛔|🔴|⏳|⚠)")
 
 
-_FAILURES = lazyre.compile(
-    r"(?m)^\s*(?:FAIL|FAILED|ERROR)\b|\b[1-9]\d*\s+(?:failed|failing|failures?|errors?)\b"
-    r"|\bfailed\s*[:=]\s*[1-9]")
 # The run's own count of its failures (`Tests: 1 failed, 31 passed`, `2 failed, 58 passed in
-# 11.42s`, `Failed: 2`): the line a reviewer checks, after the failing tests' names.
-_FAILED_COUNT = lazyre.compile(
-    r"\b[1-9]\d*\s+(?:failed|failing|failures?|errors?)\b|\bfailed\s*[:=]\s*[1-9]",
-    re.IGNORECASE)
+# 11.42s`, `failed: 2`): the line a reviewer checks, after the failing tests' names.
+_COUNTED = r"\b[1-9]\d*\s+(?:failed|failing|failures?|errors?)\b|\bfailed\s*[:=]\s*[1-9]"
+_FAILURES = lazyre.compile(r"(?m)^\s*(?:FAIL|FAILED|ERROR)\b|" + _COUNTED)
+_FAILED_COUNT = lazyre.compile(_COUNTED, re.IGNORECASE)
 
 
 # Words a key holds as a word of its own: a CI run's jobs are evidence (`CI run #5531`,
